@@ -1,0 +1,53 @@
+package gongkai.shared;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The signed-in person on whose behalf a change is made: username, organisation and roles.
+ * Modules check scope with {@link #canActFor(String)} rather than reading roles themselves.
+ *
+ * @param cityWide true for an ADMIN of the city government office, who may act for every organisation
+ */
+public record Actor(String username, String orgCode, Set<Role> roles, boolean cityWide) {
+
+    public Actor {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** A user acts only for their own organisation; the city office's ADMIN acts for all. */
+    public boolean canActFor(String organisationCode) {
+        return cityWide || orgCode.equals(organisationCode);
+    }
+
+    /** Whether this actor may act for the organisation in the given role. */
+    public boolean canActFor(String organisationCode, Role role) {
+        return has(role) && canActFor(organisationCode);
+    }
+
+    /** The actor of the current request or job, if someone is signed in. */
+    public static Optional<Actor> current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return Optional.empty();
+        }
+        return auth.getPrincipal() instanceof ActorHolder holder ? Optional.of(holder.actor()) : Optional.empty();
+    }
+
+    /** The current actor, or {@link AccessDeniedProblem} when nobody is signed in. */
+    public static Actor require() {
+        return current().orElseThrow(() -> new AccessDeniedProblem("请先登录。"));
+    }
+
+    /** Implemented by the security principal so that modules can see the actor without depending on accounts. */
+    public interface ActorHolder {
+        Actor actor();
+    }
+}
