@@ -53,5 +53,7 @@ CREATE TABLE catalog_field (
     field_type VARCHAR(20)  NOT NULL,
     required   BOOLEAN      NOT NULL,
     personal   BOOLEAN      NOT NULL,
+    choices    VARCHAR(1000),
+    unit_field VARCHAR(60),
     PRIMARY KEY (item_code, name)
 );

@@ -1,0 +1,225 @@
+package gongkai.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import gongkai.account.internal.ApiTokenEntity;
+import gongkai.account.internal.ApiTokenRepository;
+import gongkai.account.internal.UserEntity;
+import gongkai.account.internal.UserRepository;
+import gongkai.org.Organisations;
+import gongkai.shared.AccessDeniedProblem;
+import gongkai.shared.Actor;
+import gongkai.shared.AuditedChange;
+import gongkai.shared.InvalidInputProblem;
+import gongkai.shared.NotFoundProblem;
+import gongkai.shared.Role;
+
+/** Users and their API tokens. Every change is checked against the actor's organisation and audited. */
+@Service
+@Transactional(readOnly = true)
+public class Accounts {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_TOKEN_DAYS = 366;
+
+    private final UserRepository users;
+    private final ApiTokenRepository tokens;
+    private final Organisations organisations;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Accounts(UserRepository users, ApiTokenRepository tokens, Organisations organisations,
+            PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.organisations = organisations;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a user. The actor must be an ADMIN acting for the user's organisation; only the city office's ADMIN
+     * may make an AUDITOR, who reads everything.
+     */
+    @Transactional
+    public UserAccount create(NewUser user) {
+        Actor actor = Actor.require();
+        if (!actor.has(Role.ADMIN)) {
+            throw new AccessDeniedProblem("只有管理员可以创建用户。");
+        }
+        if (!actor.canActFor(user.org())) {
+            throw new AccessDeniedProblem("您只能为本单位创建用户。");
+        }
+        if (user.roles().contains(Role.AUDITOR) && !actor.cityWide()) {
+            throw new AccessDeniedProblem("只有市政府办公室的管理员可以设置督查角色。");
+        }
+        if (!organisations.exists(user.org())) {
+            throw new InvalidInputProblem("org", "机构代码“" + user.org() + "”不存在。");
+        }
+        String username = user.username().strip();
+        if (users.existsByUsername(username)) {
+            throw new InvalidInputProblem("username", "用户名“" + username + "”已被使用。");
+        }
+        checkPassword("password", user.password(), username);
+        UserEntity saved = users.save(new UserEntity(username, passwordEncoder.encode(user.password()),
+                user.displayName().strip(), user.org(), user.roles()));
+        events.publishEvent(new AuditedChange("user.create", "user", username,
+                "新建用户：" + user.displayName().strip() + "，机构 " + user.org() + "，角色 " + roleNames(user.roles())));
+        return saved.toAccount();
+    }
+
+    /** Users the actor may see: all for auditors and the city admin, the actor's organisation otherwise. */
+    public List<UserAccount> visibleUsers() {
+        Actor actor = Actor.require();
+        List<UserEntity> list = actor.cityWide() || actor.has(Role.AUDITOR) ? users.findAllByOrderByOrgCodeAscUsernameAsc()
+                : users.findByOrgCodeOrderByUsernameAsc(actor.orgCode());
+        return list.stream().map(UserEntity::toAccount).toList();
+    }
+
+    public Optional<UserAccount> find(String username) {
+        return users.findByUsername(username).map(UserEntity::toAccount);
+    }
+
+    public long count() {
+        return users.count();
+    }
+
+    /** Enables or disables a user of the actor's organisation (nobody disables themselves). */
+    @Transactional
+    public UserAccount setEnabled(String username, boolean enabled) {
+        Actor actor = Actor.require();
+        UserEntity user = manageable(actor, username);
+        if (user.getUsername().equals(actor.username()) && !enabled) {
+            throw new InvalidInputProblem("username", "不能停用自己的账号。");
+        }
+        if (user.isEnabled() != enabled) {
+            user.setEnabled(enabled);
+            events.publishEvent(new AuditedChange(enabled ? "user.enable" : "user.disable", "user", username,
+                    enabled ? "启用账号" : "停用账号"));
+        }
+        return user.toAccount();
+    }
+
+    /** Sets another user's password (an admin's reset). */
+    @Transactional
+    public void resetPassword(String username, String newPassword) {
+        Actor actor = Actor.require();
+        UserEntity user = manageable(actor, username);
+        checkPassword("password", newPassword, username);
+        user.changePassword(passwordEncoder.encode(newPassword));
+        events.publishEvent(new AuditedChange("user.reset-password", "user", username, "管理员重置密码"));
+    }
+
+    /** Changes the actor's own password after checking the current one. */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        Actor actor = Actor.require();
+        UserEntity user = users.findByUsername(actor.username()).orElseThrow();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new InvalidInputProblem("currentPassword", "当前密码不正确。");
+        }
+        checkPassword("newPassword", newPassword, actor.username());
+        user.changePassword(passwordEncoder.encode(newPassword));
+        events.publishEvent(new AuditedChange("user.change-password", "user", actor.username(), "修改本人密码"));
+    }
+
+    /** Issues an API token for the actor; the secret is returned once and only its hash is kept. */
+    @Transactional
+    public IssuedToken issueToken(String name, int validDays) {
+        Actor actor = Actor.require();
+        if (name == null || name.isBlank() || name.strip().length() > 100) {
+            throw new InvalidInputProblem("name", "请为令牌填写用途说明（不超过100个字）。");
+        }
+        if (validDays < 1 || validDays > MAX_TOKEN_DAYS) {
+            throw new InvalidInputProblem("validDays", "有效期应为1至" + MAX_TOKEN_DAYS + "天。");
+        }
+        UserEntity user = users.findByUsername(actor.username()).orElseThrow();
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = "gk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expires = Instant.now(clock).plus(Duration.ofDays(validDays));
+        ApiTokenEntity token = tokens.save(new ApiTokenEntity(user.getId(), name.strip(), hashToken(secret), expires));
+        events.publishEvent(new AuditedChange("token.issue", "api-token", String.valueOf(token.getId()),
+                "签发API令牌：" + name.strip() + "，有效期" + validDays + "天"));
+        return new IssuedToken(token.getId(), token.getName(), secret, expires);
+    }
+
+    public List<ApiTokenInfo> ownTokens() {
+        Actor actor = Actor.require();
+        return users.findByUsername(actor.username())
+                .map(u -> tokens.findByUserIdOrderByIdDesc(u.getId()).stream().map(ApiTokenEntity::toInfo).toList())
+                .orElse(List.of());
+    }
+
+    @Transactional
+    public void revokeToken(long tokenId) {
+        Actor actor = Actor.require();
+        UserEntity user = users.findByUsername(actor.username()).orElseThrow();
+        ApiTokenEntity token = tokens.findById(tokenId).filter(t -> t.getUserId().equals(user.getId()))
+                .orElseThrow(() -> new NotFoundProblem("没有这个令牌。"));
+        token.revoke(Instant.now(clock));
+        events.publishEvent(new AuditedChange("token.revoke", "api-token", String.valueOf(tokenId),
+                "吊销API令牌：" + token.getName()));
+    }
+
+    /** The stored form of a token: SHA-256, hex. Tokens are long random strings, so a fast hash is enough. */
+    public static String hashToken(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Password rule: 12 to 128 characters, at least two kinds of character, not the username. */
+    static void checkPassword(String field, String password, String username) {
+        if (password == null || password.length() < 12 || password.length() > 128) {
+            throw new InvalidInputProblem(field, "密码长度应为12至128位。");
+        }
+        int kinds = (password.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
+                + (password.chars().anyMatch(Character::isUpperCase) ? 1 : 0)
+                + (password.chars().anyMatch(Character::isDigit) ? 1 : 0)
+                + (password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0);
+        if (kinds < 2) {
+            throw new InvalidInputProblem(field, "密码至少要包含小写字母、大写字母、数字、符号中的两类。");
+        }
+        if (password.toLowerCase().contains(username.toLowerCase())) {
+            throw new InvalidInputProblem(field, "密码不能包含用户名。");
+        }
+    }
+
+    private UserEntity manageable(Actor actor, String username) {
+        UserEntity user = users.findByUsername(username)
+                .orElseThrow(() -> new NotFoundProblem("没有用户名为“" + username + "”的用户。"));
+        if (!actor.has(Role.ADMIN) || !actor.canActFor(user.getOrgCode())) {
+            throw new AccessDeniedProblem("您只能管理本单位的用户。");
+        }
+        return user;
+    }
+
+    private static String roleNames(Set<Role> roles) {
+        Set<String> names = new TreeSet<>();
+        roles.forEach(r -> names.add(r.label()));
+        return String.join("、", names);
+    }
+}

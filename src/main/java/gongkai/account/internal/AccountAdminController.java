@@ -1,0 +1,168 @@
+package gongkai.account.internal;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import gongkai.account.Accounts;
+import gongkai.account.AuditTrail;
+import gongkai.account.NewUser;
+import gongkai.org.Organisations;
+import gongkai.shared.Actor;
+import gongkai.shared.InvalidInputProblem;
+import gongkai.shared.Role;
+
+/** Back office: sign-in, the start page, users, own API tokens and password, the audit trail. */
+@Controller
+class AccountAdminController {
+
+    private final Accounts accounts;
+    private final AuditTrail audit;
+    private final Organisations organisations;
+
+    AccountAdminController(Accounts accounts, AuditTrail audit, Organisations organisations) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/admin/login")
+    String login(HttpServletRequest request, Model model) {
+        if (request.getParameter("error") != null) {
+            HttpSession session = request.getSession(false);
+            Object e = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            model.addAttribute("loginError", e instanceof LockedException locked ? locked.getMessage()
+                    : "用户名或密码不正确。");
+        }
+        model.addAttribute("loggedOut", request.getParameter("logout") != null);
+        return "account/login";
+    }
+
+    @GetMapping("/admin")
+    String start(Model model) {
+        Actor actor = Actor.require();
+        model.addAttribute("actor", actor);
+        model.addAttribute("org", organisations.get(actor.orgCode()));
+        return "account/start";
+    }
+
+    @GetMapping("/admin/users")
+    String users(Model model) {
+        return usersPage(model, null, null);
+    }
+
+    @PostMapping("/admin/users")
+    String createUser(@RequestParam String username, @RequestParam String password, @RequestParam String displayName,
+            @RequestParam String org, @RequestParam(required = false) List<Role> roles, Model model,
+            RedirectAttributes redirect) {
+        NewUser user = new NewUser(username, password, displayName, org,
+                roles == null ? Set.of() : EnumSet.copyOf(roles));
+        try {
+            if (user.roles().isEmpty()) {
+                throw new InvalidInputProblem("roles", "至少要选择一个角色。");
+            }
+            accounts.create(user);
+        } catch (InvalidInputProblem e) {
+            return usersPage(model, e, user);
+        }
+        redirect.addFlashAttribute("notice", "已创建用户 " + username.strip() + "。");
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{username}/enabled")
+    String setEnabled(@PathVariable String username, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        accounts.setEnabled(username, enabled);
+        redirect.addFlashAttribute("notice", (enabled ? "已启用 " : "已停用 ") + username + "。");
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{username}/password")
+    String resetPassword(@PathVariable String username, @RequestParam String password, Model model,
+            RedirectAttributes redirect) {
+        try {
+            accounts.resetPassword(username, password);
+        } catch (InvalidInputProblem e) {
+            return usersPage(model, e, null);
+        }
+        redirect.addFlashAttribute("notice", "已重置 " + username + " 的密码。");
+        return "redirect:/admin/users";
+    }
+
+    private String usersPage(Model model, InvalidInputProblem problem, NewUser values) {
+        Actor actor = Actor.require();
+        model.addAttribute("users", accounts.visibleUsers());
+        model.addAttribute("organisations", organisations.all().stream()
+                .filter(o -> actor.canActFor(o.code())).toList());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("canManage", actor.has(Role.ADMIN));
+        model.addAttribute("problem", problem);
+        model.addAttribute("values", values);
+        return "account/users";
+    }
+
+    @GetMapping("/admin/tokens")
+    String tokens(Model model) {
+        model.addAttribute("tokens", accounts.ownTokens());
+        model.addAttribute("now", java.time.Instant.now());
+        return "account/tokens";
+    }
+
+    @PostMapping("/admin/tokens")
+    String issueToken(@RequestParam String name, @RequestParam(defaultValue = "90") int validDays, Model model) {
+        try {
+            model.addAttribute("issued", accounts.issueToken(name, validDays));
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("problem", e);
+        }
+        return tokens(model);
+    }
+
+    @PostMapping("/admin/tokens/{id}/revoke")
+    String revokeToken(@PathVariable long id, RedirectAttributes redirect) {
+        accounts.revokeToken(id);
+        redirect.addFlashAttribute("notice", "令牌已吊销。");
+        return "redirect:/admin/tokens";
+    }
+
+    @GetMapping("/admin/password")
+    String password() {
+        return "account/password";
+    }
+
+    @PostMapping("/admin/password")
+    String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword, Model model,
+            RedirectAttributes redirect) {
+        try {
+            accounts.changeOwnPassword(currentPassword, newPassword);
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("problem", e);
+            return "account/password";
+        }
+        redirect.addFlashAttribute("notice", "密码已修改。");
+        return "redirect:/admin";
+    }
+
+    @GetMapping("/admin/audit")
+    String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String targetType,
+            @RequestParam(required = false) String targetId, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "0") int page, Model model) {
+        AuditTrail.Query query = new AuditTrail.Query(actor, targetType, targetId, from, to);
+        model.addAttribute("result", audit.search(query, page));
+        model.addAttribute("query", query);
+        return "account/audit";
+    }
+}

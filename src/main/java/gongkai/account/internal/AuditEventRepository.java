@@ -1,0 +1,8 @@
+package gongkai.account.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+public interface AuditEventRepository extends JpaRepository<AuditEventEntity, Long>,
+        JpaSpecificationExecutor<AuditEventEntity> {
+}

@@ -1,0 +1,98 @@
+package gongkai.account.internal;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains. The API ({@code /api/**}) is stateless: HTTP Basic or a bearer token on every call, no session,
+ * so no CSRF; reads are open unless they expose accounts or the audit trail, writes need a signed-in user (services
+ * check role and organisation). Pages use a session login with CSRF; {@code /admin/**} needs a signed-in user.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Argon2id for new hashes; bcrypt hashes are still accepted so an import from another system keeps working. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        String id = "argon2";
+        return new DelegatingPasswordEncoder(id, Map.of(
+                id, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder encoder,
+            LoginThrottle throttle, ApplicationEventPublisher events) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle));
+        // Publishes failures (audited by LoginAuditListener), including throttled attempts.
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
+    }
+
+    @Bean
+    ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
+        return new ProblemSecurityHandlers(json);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            ProblemSecurityHandlers problems, ApiTokenRepository tokens, UserRepository users,
+            AccountUserDetailsService principals, TransactionTemplate tx, Clock clock) throws Exception {
+        http.securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, principals, problems, tx, clock),
+                        BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/users/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/api/v1/me").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/admin/login").permitAll()
+                        .requestMatchers("/admin/**").authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(f -> f.loginPage("/admin/login").defaultSuccessUrl("/admin", false)
+                        .failureUrl("/admin/login?error"))
+                .logout(l -> l.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'")));
+        return http.build();
+    }
+}

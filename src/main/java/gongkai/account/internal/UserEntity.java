@@ -1,0 +1,111 @@
+package gongkai.account.internal;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+import gongkai.account.UserAccount;
+import gongkai.shared.Role;
+
+@Entity
+@Table(name = "account_user")
+public class UserEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String username;
+    @Column(name = "password_hash")
+    private String passwordHash;
+    @Column(name = "display_name")
+    private String displayName;
+    @Column(name = "org_code")
+    private String orgCode;
+    private boolean enabled = true;
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = new HashSet<>();
+
+    protected UserEntity() {
+    }
+
+    public UserEntity(String username, String passwordHash, String displayName, String orgCode, Set<Role> roles) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.orgCode = orgCode;
+        this.roles = new HashSet<>(roles);
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+        this.passwordChangedAt = createdAt;
+    }
+
+    public UserAccount toAccount() {
+        return new UserAccount(id, username, displayName, orgCode,
+                roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), enabled, createdAt);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public String getOrgCode() {
+        return orgCode;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Set<Role> getRoles() {
+        return Set.copyOf(roles);
+    }
+
+    public void changePassword(String hash) {
+        this.passwordHash = hash;
+        this.passwordChangedAt = Instant.now();
+        this.updatedAt = passwordChangedAt;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+        this.updatedAt = Instant.now();
+    }
+
+    public void setRoles(Set<Role> roles) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+        this.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,21 @@
+package gongkai.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 领域: one of the seven public-welfare fields of the plan, with its items.
+ *
+ * @param planSection the plan paragraph (二.1 … 二.7)
+ * @param ownersText  the responsible units as the plan names them
+ * @param crossNote   a requirement that runs across the domain, if any
+ * @param lists       named term lists (programmes of assistance, levels of education)
+ */
+public record CatalogDomain(String code, String name, String planSection, String ownersText, String crossNote,
+        Map<String, List<String>> lists, List<CatalogItem> items) {
+
+    public CatalogDomain {
+        lists = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lists));
+        items = List.copyOf(items);
+    }
+}

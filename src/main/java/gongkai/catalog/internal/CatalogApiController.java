@@ -1,0 +1,49 @@
+package gongkai.catalog.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import gongkai.catalog.Catalog;
+import gongkai.org.Organisations;
+
+/** {@code /api/v1/catalog}: the disclosure catalogue, open to everyone. */
+@RestController
+@RequestMapping("/api/v1/catalog")
+class CatalogApiController {
+
+    private final Catalog catalog;
+    private final Organisations organisations;
+
+    CatalogApiController(Catalog catalog, Organisations organisations) {
+        this.catalog = catalog;
+        this.organisations = organisations;
+    }
+
+    @GetMapping
+    Map<String, Object> catalog() {
+        Map<String, String> names = orgNames();
+        return Map.of("domains", catalog.domains().stream().map(d -> CatalogView.Domain.of(d, names)).toList());
+    }
+
+    @GetMapping("/items/{code}")
+    CatalogView.Item item(@PathVariable String code) {
+        return CatalogView.Item.of(catalog.requireItem(code), orgNames());
+    }
+
+    @GetMapping("/subject-classes")
+    Map<String, List<String>> subjectClasses() {
+        return catalog.subjectClasses().classes();
+    }
+
+    private Map<String, String> orgNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        organisations.all().forEach(o -> names.put(o.code(), o.name()));
+        return names;
+    }
+}

@@ -1,0 +1,48 @@
+package gongkai.org.internal;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import gongkai.org.Organisation;
+import gongkai.org.OrganisationName;
+import gongkai.org.Organisations;
+
+/** {@code /api/v1/orgs}: organisations with their responsible leader and liaison, open to everyone. */
+@RestController
+@RequestMapping("/api/v1/orgs")
+class OrganisationApiController {
+
+    private final Organisations organisations;
+
+    OrganisationApiController(Organisations organisations) {
+        this.organisations = organisations;
+    }
+
+    record OrgView(String code, String name, String kind, String kindLabel, String region, String planRole,
+            String creditCode, Organisation.Leader responsibleLeader, Organisation.Liaison liaison, String address,
+            String officePhone, boolean demoContacts, List<OrganisationName> names) {
+    }
+
+    @GetMapping
+    List<OrgView> list(@RequestParam(required = false) String region) {
+        List<Organisation> list = region == null || region.isBlank() ? organisations.all()
+                : organisations.inRegion(region);
+        return list.stream().map(o -> view(o, null)).toList();
+    }
+
+    @GetMapping("/{code}")
+    OrgView one(@PathVariable String code) {
+        Organisation o = organisations.get(code);
+        return view(o, organisations.names(code));
+    }
+
+    private static OrgView view(Organisation o, List<OrganisationName> names) {
+        return new OrgView(o.code(), o.name(), o.kind().name(), o.kind().label(), o.regionCode(), o.planRole(),
+                o.creditCode(), o.leader(), o.liaison(), o.address(), o.officePhone(), o.contactsDemo(), names);
+    }
+}

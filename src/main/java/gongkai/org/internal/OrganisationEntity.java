@@ -1,0 +1,133 @@
+package gongkai.org.internal;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import gongkai.org.Organisation;
+import gongkai.org.OrganisationDetails;
+import gongkai.org.OrganisationKind;
+
+@Entity
+@Table(name = "organisation")
+public class OrganisationEntity {
+
+    @Id
+    private String code;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private OrganisationKind kind;
+    @Column(name = "region_code")
+    private String regionCode;
+    @Column(name = "plan_role")
+    private String planRole;
+    @Column(name = "credit_code")
+    private String creditCode;
+    @Column(name = "leader_name")
+    private String leaderName;
+    @Column(name = "leader_post")
+    private String leaderPost;
+    @Column(name = "liaison_name")
+    private String liaisonName;
+    @Column(name = "liaison_phone")
+    private String liaisonPhone;
+    @Column(name = "liaison_email")
+    private String liaisonEmail;
+    private String address;
+    @Column(name = "office_phone")
+    private String officePhone;
+    @Column(name = "contacts_demo")
+    private boolean contactsDemo;
+    @Column(name = "sort_order")
+    private int sortOrder;
+    @Version
+    private long version;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected OrganisationEntity() {
+    }
+
+    OrganisationEntity(String code, String name, OrganisationKind kind, String regionCode, String planRole,
+            int sortOrder) {
+        this.code = code;
+        this.name = name;
+        this.kind = kind;
+        this.regionCode = regionCode;
+        this.planRole = planRole;
+        this.sortOrder = sortOrder;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+
+    public Organisation toOrganisation() {
+        return new Organisation(code, name, kind, regionCode, planRole, blankToNull(creditCode),
+                new Organisation.Leader(nz(leaderName), nz(leaderPost)),
+                new Organisation.Liaison(nz(liaisonName), nz(liaisonPhone), nz(liaisonEmail)),
+                nz(address), nz(officePhone), contactsDemo);
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
+
+    /** Real contacts replace demo ones: once an admin amends them they are no longer 示例数据. */
+    public void amend(OrganisationDetails d) {
+        leaderName = d.leaderName();
+        leaderPost = d.leaderPost();
+        liaisonName = d.liaisonName();
+        liaisonPhone = d.liaisonPhone();
+        liaisonEmail = d.liaisonEmail();
+        address = d.address();
+        officePhone = d.officePhone();
+        creditCode = blankToNull(d.creditCode());
+        contactsDemo = false;
+    }
+
+    boolean hasContacts() {
+        return leaderName != null && !leaderName.isBlank();
+    }
+
+    void setDemoContacts(String leaderName, String leaderPost, String liaisonName, String liaisonPhone) {
+        this.leaderName = leaderName;
+        this.leaderPost = leaderPost;
+        this.liaisonName = liaisonName;
+        this.liaisonPhone = liaisonPhone;
+        this.contactsDemo = true;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

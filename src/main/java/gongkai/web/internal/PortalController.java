@@ -1,0 +1,101 @@
+package gongkai.web.internal;
+
+import java.time.LocalDate;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import gongkai.catalog.Catalog;
+import gongkai.catalog.CatalogDomain;
+import gongkai.catalog.CatalogItem;
+import gongkai.org.Organisation;
+import gongkai.org.OrganisationKind;
+import gongkai.org.Organisations;
+import gongkai.region.Region;
+import gongkai.region.Regions;
+
+/** The public pages that bring modules together: home, a domain, a region, an organisation. */
+@Controller
+class PortalController {
+
+    private final Catalog catalog;
+    private final Organisations organisations;
+    private final Regions regions;
+    private final Clock clock;
+
+    PortalController(Catalog catalog, Organisations organisations, Regions regions, Clock clock) {
+        this.catalog = catalog;
+        this.organisations = organisations;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("domains", catalog.domains());
+        model.addAttribute("counties", regions.countyLevel());
+        return "web/home";
+    }
+
+    @GetMapping("/domains/{domain}")
+    String domain(@PathVariable String domain, Model model) {
+        CatalogDomain d = catalog.requireDomain(domain);
+        model.addAttribute("domain", d);
+        model.addAttribute("items", d.items().stream().filter(i -> !i.retired()).toList());
+        model.addAttribute("orgNames", orgNames());
+        return "web/domain";
+    }
+
+    @GetMapping("/orgs")
+    String organisations(Model model) {
+        Map<OrganisationKind, List<Organisation>> byKind = new LinkedHashMap<>();
+        for (Organisation o : organisations.all()) {
+            byKind.computeIfAbsent(o.kind(), k -> new java.util.ArrayList<>()).add(o);
+        }
+        model.addAttribute("byKind", byKind);
+        return "web/orgs";
+    }
+
+    @GetMapping("/orgs/{code}")
+    String organisation(@PathVariable String code, Model model) {
+        Organisation org = organisations.get(code);
+        boolean countyBody = org.kind() == OrganisationKind.COUNTY_GOVERNMENT
+                || org.kind() == OrganisationKind.DISTRICT_COMMITTEE;
+        List<CatalogItem> items = catalog.itemsOwnedBy(code, countyBody);
+        model.addAttribute("org", org);
+        model.addAttribute("region", regions.find(org.regionCode()).orElse(null));
+        model.addAttribute("names", organisations.names(code));
+        model.addAttribute("items", items);
+        model.addAttribute("domainNames", domainNames());
+        model.addAttribute("today", LocalDate.now(clock));
+        return "web/org";
+    }
+
+    @GetMapping("/regions/{code}")
+    String region(@PathVariable String code, Model model) {
+        Region region = regions.get(code);
+        model.addAttribute("region", region);
+        model.addAttribute("path", regions.path(code));
+        model.addAttribute("children", regions.children(code));
+        model.addAttribute("organisations", organisations.inRegion(code));
+        return "web/region";
+    }
+
+    private Map<String, String> orgNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        organisations.all().forEach(o -> names.put(o.code(), o.name()));
+        return names;
+    }
+
+    private Map<String, String> domainNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        catalog.domains().forEach(d -> names.put(d.code(), d.name()));
+        return names;
+    }
+}

@@ -1,0 +1,20 @@
+package gongkai.web.internal;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Static assets are versioned by hand in their names when they change, so they can be cached for a day. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/css/**", "/img/**", "/js/**")
+                .addResourceLocations("classpath:/static/css/", "classpath:/static/img/", "classpath:/static/js/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
+    }
+}
