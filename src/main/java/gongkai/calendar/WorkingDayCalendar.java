@@ -162,8 +162,7 @@ public class WorkingDayCalendar {
 
     /**
      * Removes the date's entry (the city office's admin only), so that it is an ordinary weekday or weekend day
-     * again. A date listed in holidays-cn.csv comes back at the next start unless the file is corrected too,
-     * because the loader adds every listed date the table lacks.
+     * again. The removal survives restarts: the loader only imports years the table has no day of.
      *
      * @throws AccessDeniedProblem unless the actor is an admin of the city office
      * @throws NotFoundProblem     when the date has no entry

@@ -19,7 +19,7 @@ public class CalendarDayEntity {
 
     /** Quoted because DAY is a keyword in H2. */
     @Id
-    @Column(name = "\"day\"")
+    @Column(name = "calendar_date")
     private LocalDate day;
 
     @Enumerated(EnumType.STRING)

@@ -44,12 +44,16 @@ public class CalendarReferenceLoader implements ApplicationRunner {
         calendar.reload();
     }
 
-    /** Inserts the file's days that the table lacks, in one transaction; returns how many were added. */
+    /**
+     * Imports whole years: the file's days of every year the table has no day of yet, in one transaction. A year
+     * already in the table belongs to the admins from then on, so their additions, changes and removals all survive
+     * restarts; a later correction to a loaded year is made in the back office. Returns how many days were added.
+     */
     public int load() {
         List<CalendarDay> fileDays = HolidayFile.read(files);
-        Set<LocalDate> known = repository.findAll().stream().map(e -> e.toCalendarDay().day())
+        Set<Integer> knownYears = repository.findAll().stream().map(e -> e.toCalendarDay().day().getYear())
                 .collect(Collectors.toSet());
-        List<CalendarDayEntity> missing = fileDays.stream().filter(d -> !known.contains(d.day()))
+        List<CalendarDayEntity> missing = fileDays.stream().filter(d -> !knownYears.contains(d.day().getYear()))
                 .map(CalendarDayEntity::new).toList();
         repository.saveAll(missing);
         return missing.size();
