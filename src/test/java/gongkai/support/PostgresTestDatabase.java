@@ -1,0 +1,76 @@
+package gongkai.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A throw-away PostgreSQL database for one test class, made on the server at {@code GONGKAI_TEST_PG_URL}
+ * (default {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code postgres}, trust auth) and dropped after.
+ * Where no server answers, the tests are skipped with a visible message, except under CI ({@code CI=true}),
+ * where they must run and therefore fail.
+ */
+public final class PostgresTestDatabase implements AutoCloseable {
+
+    private static final String ADMIN_URL = env("GONGKAI_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String USER = env("GONGKAI_TEST_PG_USER", "postgres");
+    private static final String PASSWORD = env("GONGKAI_TEST_PG_PASSWORD", "");
+
+    private final String name;
+    private final String url;
+
+    private PostgresTestDatabase(String name, String url) {
+        this.name = name;
+        this.url = url;
+    }
+
+    /** Creates the database, or skips (fails under CI) when PostgreSQL is unreachable. */
+    public static PostgresTestDatabase create() {
+        String name = "gongkai_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+        } catch (SQLException e) {
+            String message = "PostgreSQL not reachable at " + ADMIN_URL + " as " + USER + " (" + e.getMessage()
+                    + "): PostgreSQL tests SKIPPED. Start PostgreSQL or run .ci/run, which starts it.";
+            System.err.println("*** " + message);
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI requires the PostgreSQL tests to run: " + message, e);
+            }
+            Assumptions.abort(message);
+        }
+        int slash = ADMIN_URL.lastIndexOf('/');
+        String base = ADMIN_URL.substring(0, slash + 1);
+        String query = ADMIN_URL.contains("?") ? ADMIN_URL.substring(ADMIN_URL.indexOf('?')) : "";
+        return new PostgresTestDatabase(name, base + name + query);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
+    @Override
+    public void close() {
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            System.err.println("Could not drop test database " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static String env(String key, String fallback) {
+        String v = System.getenv(key);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
