@@ -47,6 +47,13 @@ public class Organisations {
         return repository.findAllByOrderBySortOrderAscCodeAsc().stream().map(OrganisationEntity::toOrganisation).toList();
     }
 
+    /** Current names by code, in the directory's order: for pages and views that show owners by name. */
+    public Map<String, String> namesByCode() {
+        Map<String, String> names = new LinkedHashMap<>();
+        all().forEach(o -> names.put(o.code(), o.name()));
+        return names;
+    }
+
     public List<Organisation> inRegion(String regionCode) {
         return repository.findByRegionCodeOrderBySortOrderAsc(regionCode).stream()
                 .map(OrganisationEntity::toOrganisation).toList();

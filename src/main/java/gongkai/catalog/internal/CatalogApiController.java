@@ -1,6 +1,5 @@
 package gongkai.catalog.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,23 +26,17 @@ class CatalogApiController {
 
     @GetMapping
     Map<String, Object> catalog() {
-        Map<String, String> names = orgNames();
+        Map<String, String> names = organisations.namesByCode();
         return Map.of("domains", catalog.domains().stream().map(d -> CatalogView.Domain.of(d, names)).toList());
     }
 
     @GetMapping("/items/{code}")
     CatalogView.Item item(@PathVariable String code) {
-        return CatalogView.Item.of(catalog.requireItem(code), orgNames());
+        return CatalogView.Item.of(catalog.requireItem(code), organisations.namesByCode());
     }
 
     @GetMapping("/subject-classes")
     Map<String, List<String>> subjectClasses() {
         return catalog.subjectClasses().classes();
-    }
-
-    private Map<String, String> orgNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        organisations.all().forEach(o -> names.put(o.code(), o.name()));
-        return names;
     }
 }

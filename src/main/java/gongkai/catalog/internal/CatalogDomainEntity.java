@@ -1,17 +1,15 @@
 package gongkai.catalog.internal;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+
+import gongkai.shared.Timestamped;
 
 @Entity
 @Table(name = "catalog_domain")
-public class CatalogDomainEntity {
+public class CatalogDomainEntity extends Timestamped {
 
     @Id
     String code;
@@ -23,10 +21,6 @@ public class CatalogDomainEntity {
     String crossNote;
     @Column(name = "sort_order")
     int sortOrder;
-    @Column(name = "created_at")
-    Instant createdAt;
-    @Column(name = "updated_at")
-    Instant updatedAt;
 
     protected CatalogDomainEntity() {
     }
@@ -40,14 +34,4 @@ public class CatalogDomainEntity {
         this.sortOrder = sortOrder;
     }
 
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
 }

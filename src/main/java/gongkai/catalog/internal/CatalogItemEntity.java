@@ -1,19 +1,17 @@
 package gongkai.catalog.internal;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+
+import gongkai.shared.Timestamped;
 import jakarta.persistence.Version;
 
 /** Lists (owner codes, channels) are kept as '|'-separated text: short, read whole, never queried by element. */
 @Entity
 @Table(name = "catalog_item")
-public class CatalogItemEntity {
+public class CatalogItemEntity extends Timestamped {
 
     @Id
     String code;
@@ -38,10 +36,6 @@ public class CatalogItemEntity {
     int sortOrder;
     @Version
     long version;
-    @Column(name = "created_at")
-    Instant createdAt;
-    @Column(name = "updated_at")
-    Instant updatedAt;
 
     protected CatalogItemEntity() {
     }
@@ -52,14 +46,4 @@ public class CatalogItemEntity {
         this.sortOrder = sortOrder;
     }
 
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
 }

@@ -33,8 +33,9 @@ class CatalogPageController {
     @GetMapping("/catalog/{itemCode}")
     String item(@PathVariable String itemCode, Model model) {
         CatalogItem item = catalog.requireItem(itemCode);
+        Map<String, String> names = organisations.namesByCode();
         Map<String, String> owners = new LinkedHashMap<>();
-        item.ownerOrgs().forEach(c -> owners.put(c, organisations.find(c).map(o -> o.name()).orElse(c)));
+        item.ownerOrgs().forEach(c -> owners.put(c, names.getOrDefault(c, c)));
         model.addAttribute("item", item);
         model.addAttribute("domain", catalog.requireDomain(item.domainCode()));
         model.addAttribute("owners", owners);

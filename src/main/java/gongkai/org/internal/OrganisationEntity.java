@@ -1,24 +1,21 @@
 package gongkai.org.internal;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import gongkai.org.Organisation;
 import gongkai.org.OrganisationDetails;
 import gongkai.org.OrganisationKind;
+import gongkai.shared.Timestamped;
 
 @Entity
 @Table(name = "organisation")
-public class OrganisationEntity {
+public class OrganisationEntity extends Timestamped {
 
     @Id
     private String code;
@@ -50,10 +47,6 @@ public class OrganisationEntity {
     private int sortOrder;
     @Version
     private long version;
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
 
     protected OrganisationEntity() {
     }
@@ -66,17 +59,6 @@ public class OrganisationEntity {
         this.regionCode = regionCode;
         this.planRole = planRole;
         this.sortOrder = sortOrder;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 
     public Organisation toOrganisation() {

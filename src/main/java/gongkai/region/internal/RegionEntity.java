@@ -1,22 +1,19 @@
 package gongkai.region.internal;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import gongkai.region.Region;
 import gongkai.region.RegionKind;
+import gongkai.shared.Timestamped;
 
 @Entity
 @Table(name = "region")
-public class RegionEntity {
+public class RegionEntity extends Timestamped {
 
     @Id
     private String code;
@@ -35,12 +32,6 @@ public class RegionEntity {
     @Column(name = "sort_order")
     private int sortOrder;
 
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
     protected RegionEntity() {
     }
 
@@ -52,17 +43,6 @@ public class RegionEntity {
         this.parentCode = parentCode;
         this.codeStandard = codeStandard;
         this.sortOrder = sortOrder;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 
     public Region toRegion() {

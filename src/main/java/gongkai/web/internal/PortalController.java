@@ -48,7 +48,6 @@ class PortalController {
         CatalogDomain d = catalog.requireDomain(domain);
         model.addAttribute("domain", d);
         model.addAttribute("items", d.items().stream().filter(i -> !i.retired()).toList());
-        model.addAttribute("orgNames", orgNames());
         return "web/domain";
     }
 
@@ -85,12 +84,6 @@ class PortalController {
         model.addAttribute("children", regions.children(code));
         model.addAttribute("organisations", organisations.inRegion(code));
         return "web/region";
-    }
-
-    private Map<String, String> orgNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        organisations.all().forEach(o -> names.put(o.code(), o.name()));
-        return names;
     }
 
     private Map<String, String> domainNames() {
