@@ -35,7 +35,7 @@ pg_answers() {
 }
 
 if ! command -v psql >/dev/null 2>&1 || ! pg_answers; then
-  apt_install postgresql postgresql-client
+  apt_install postgresql
   if ! pg_answers; then
     version=$(ls /etc/postgresql | sort -V | tail -n 1)
     conf=/etc/postgresql/$version/main
