@@ -146,7 +146,7 @@ public class Catalog {
         }
         return new CatalogItem(before.code(), before.domainCode(), a.name().strip(), a.audience(), schedule, owners,
                 a.countyOwners(), nz(a.content()), nz(a.legalBasis()), a.subjectClass(), clean(a.channels()),
-                before.computed(), before.lists(), before.fields(), a.retired());
+                before.computed(), before.lists(), before.fields(), a.retired(), a.policyDocument());
     }
 
     private static CatalogField validateField(CatalogItem item, FieldAmendment f) {
@@ -178,6 +178,7 @@ public class Catalog {
         diff(parts, "责任单位", String.join("、", b.ownerOrgs()), String.join("、", a.ownerOrgs()));
         diff(parts, "各县（市、区）负责", b.countyOwners() ? "是" : "否", a.countyOwners() ? "是" : "否");
         diff(parts, "停用", b.retired() ? "是" : "否", a.retired() ? "是" : "否");
+        diff(parts, "政策文件（须同步解读）", b.policyDocument() ? "是" : "否", a.policyDocument() ? "是" : "否");
         return String.join("；", parts);
     }
 

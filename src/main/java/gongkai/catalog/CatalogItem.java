@@ -16,11 +16,12 @@ import java.util.Map;
  * @param computed      for items the platform computes (air ranking, CAP warnings): how, else null
  * @param lists         named term lists (EIA stages, kinds of enforcement documents)
  * @param fields        the schema of its structured data; empty for items published as text only
+ * @param policyDocument a policy item: its records are published with their interpretation (同步解读, plan 三.3)
  */
 public record CatalogItem(String code, String domainCode, String name, Audience audience, PublicationSchedule schedule,
         List<String> ownerOrgs, boolean countyOwners, String content, String legalBasis, String subjectClass,
         List<String> channels, String computed, Map<String, List<String>> lists, List<CatalogField> fields,
-        boolean retired) {
+        boolean retired, boolean policyDocument) {
 
     public CatalogItem {
         ownerOrgs = List.copyOf(ownerOrgs);

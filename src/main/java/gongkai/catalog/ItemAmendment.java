@@ -17,11 +17,12 @@ public record ItemAmendment(
         List<String> channels,
         List<String> ownerOrgs,
         boolean countyOwners,
-        boolean retired) {
+        boolean retired,
+        boolean policyDocument) {
 
     public static ItemAmendment of(CatalogItem item) {
         return new ItemAmendment(item.name(), item.audience(), item.schedule().code(), item.content(),
                 item.legalBasis(), item.subjectClass(), item.channels(), item.ownerOrgs(), item.countyOwners(),
-                item.retired());
+                item.retired(), item.policyDocument());
     }
 }

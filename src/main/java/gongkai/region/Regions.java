@@ -74,6 +74,25 @@ public class Regions {
         return path;
     }
 
+    /** The region's code and the codes of every region below it, for "what is disclosed for this region". */
+    public java.util.Set<String> selfAndDescendants(String code) {
+        java.util.Map<String, List<String>> children = new java.util.HashMap<>();
+        for (Region r : all()) {
+            if (r.parentCode() != null) {
+                children.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(r.code());
+            }
+        }
+        java.util.Set<String> result = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(code));
+        while (!todo.isEmpty()) {
+            String c = todo.pop();
+            if (result.add(c)) {
+                todo.addAll(children.getOrDefault(c, List.of()));
+            }
+        }
+        return result;
+    }
+
     public long count() {
         return repository.count();
     }

@@ -35,6 +35,9 @@ class CatalogAmendmentTest {
         assertThat(catalog.requireItem("en-eia").lists().get("stages")).containsExactly("受理公示", "拟审批公示", "批后公告");
         assertThat(catalog.requireDomain("social-assistance").lists().get("programmes")).hasSize(10);
         assertThat(catalog.requireItem("sa-recipients").schedule()).isEqualTo(PublicationSchedule.parse("monthly:10"));
+        assertThat(catalog.items()).filteredOn(CatalogItem::policyDocument).extracting(CatalogItem::code)
+                .containsExactly("pa-policy", "pa-plan", "sa-policy", "ed-policy", "he-immunization", "en-ecology",
+                        "cs-policy");
         assertThat(catalog.items()).allSatisfy(i -> {
             assertThat(catalog.subjectClasses().isValid(i.subjectClass())).as(i.code()).isTrue();
             assertThat(i.ownerOrgs().isEmpty() && !i.countyOwners()).as(i.code()).isFalse();
@@ -59,7 +62,7 @@ class CatalogAmendmentTest {
         CatalogItem before = catalog.requireItem("cs-heritage");
         ItemAmendment change = new ItemAmendment(before.name(), before.audience(), "event:15", before.content(),
                 before.legalBasis(), before.subjectClass(), before.channels(), before.ownerOrgs(),
-                before.countyOwners(), false);
+                before.countyOwners(), false, before.policyDocument());
         assertThatThrownBy(() -> Acting.as(Acting.actor("ycswgx", Role.ADMIN), () -> catalog.amendItem("cs-heritage", change)))
                 .isInstanceOf(AccessDeniedProblem.class);
         assertThat(catalog.requireItem("cs-heritage").schedule().days()).isEqualTo(20);
@@ -75,7 +78,7 @@ class CatalogAmendmentTest {
     void badAmendmentsNameTheFieldAndChangeNothing() {
         CatalogItem before = catalog.requireItem("ed-dropout");
         ItemAmendment bad = new ItemAmendment(before.name(), before.audience(), "weekly:3", "", "", "不存在的分类",
-                List.of(), List.of("no-such-org"), false, false);
+                List.of(), List.of("no-such-org"), false, false, false);
         assertThatThrownBy(() -> Acting.as(Acting.cityAdmin(), () -> catalog.amendItem("ed-dropout", bad)))
                 .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.errors())
                         .extracting(InvalidInputProblem.FieldError::field)

@@ -52,9 +52,10 @@ class CatalogAdminController {
             @RequestParam(defaultValue = "") String legalBasis, @RequestParam String subjectClass,
             @RequestParam(defaultValue = "") String channels, @RequestParam(required = false) List<String> ownerOrgs,
             @RequestParam(defaultValue = "false") boolean countyOwners,
-            @RequestParam(defaultValue = "false") boolean retired, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean retired,
+            @RequestParam(defaultValue = "false") boolean policyDocument, Model model, RedirectAttributes redirect) {
         ItemAmendment amendment = new ItemAmendment(name, audience, schedule, content, legalBasis, subjectClass,
-                splitList(channels), ownerOrgs == null ? List.of() : ownerOrgs, countyOwners, retired);
+                splitList(channels), ownerOrgs == null ? List.of() : ownerOrgs, countyOwners, retired, policyDocument);
         try {
             catalog.amendItem(code, amendment);
         } catch (InvalidInputProblem e) {

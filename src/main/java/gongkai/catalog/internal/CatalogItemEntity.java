@@ -32,6 +32,8 @@ public class CatalogItemEntity extends Timestamped {
     String channels;
     String computed;
     boolean retired;
+    @Column(name = "policy_document")
+    boolean policyDocument;
     @Column(name = "sort_order")
     int sortOrder;
     @Version

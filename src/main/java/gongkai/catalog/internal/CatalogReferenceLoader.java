@@ -128,7 +128,8 @@ public class CatalogReferenceLoader implements ApplicationRunner {
                     i.containsKey("countyOwners") ? Boolean.TRUE.equals(i.get("countyOwners")) : countyOwners,
                     optText(i, "content") == null ? "" : optText(i, "content"),
                     optText(i, "basis") == null ? "" : optText(i, "basis"), subject, channels,
-                    optText(i, "computed"), Map.of(), itemFields, false);
+                    optText(i, "computed"), Map.of(), itemFields, false,
+                    Boolean.TRUE.equals(i.get("policyDocument")));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IllegalStateException(FILE + ", item " + code + ": " + e.getMessage(), e);
         }

@@ -90,6 +90,7 @@ public class CatalogStore {
         e.channels = String.join(SEPARATOR, item.channels());
         e.computed = item.computed();
         e.retired = item.retired();
+        e.policyDocument = item.policyDocument();
     }
 
     static void copy(CatalogField field, CatalogFieldEntity e) {
@@ -103,7 +104,8 @@ public class CatalogStore {
     private static CatalogItem toItem(CatalogItemEntity e, List<CatalogField> fields, Map<String, List<String>> lists) {
         return new CatalogItem(e.code, e.domainCode, e.name, Audience.parse(e.audience),
                 PublicationSchedule.parse(e.schedule), split(e.ownerOrgs), e.countyOwners, e.content, e.legalBasis,
-                e.subjectClass, split(e.channels), e.computed, lists, fields, e.retired);
+                e.subjectClass, split(e.channels), e.computed, lists, fields, e.retired,
+                e.policyDocument);
     }
 
     private static CatalogField toField(CatalogFieldEntity f) {

@@ -27,13 +27,13 @@ final class CatalogView {
     record Item(String code, String domain, String name, String audience, String audienceLabel, String schedule,
             String scheduleDescription, List<Owner> owners, boolean countyOwners, String content, String legalBasis,
             String subjectClass, List<String> channels, String computed, Map<String, List<String>> lists,
-            List<Field> fields, boolean retired) {
+            List<Field> fields, boolean retired, boolean policyDocument) {
         static Item of(CatalogItem i, Map<String, String> orgNames) {
             return new Item(i.code(), i.domainCode(), i.name(), i.audience().code(), i.audience().label(),
                     i.schedule().code(), i.schedule().describe(),
                     i.ownerOrgs().stream().map(c -> new Owner(c, orgNames.getOrDefault(c, c))).toList(),
                     i.countyOwners(), i.content(), i.legalBasis(), i.subjectClass(), i.channels(), i.computed(),
-                    i.lists(), i.fields().stream().map(Field::of).toList(), i.retired());
+                    i.lists(), i.fields().stream().map(Field::of).toList(), i.retired(), i.policyDocument());
         }
     }
 

@@ -27,8 +27,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import gongkai.shared.AccessDeniedProblem;
+import gongkai.shared.ConflictProblem;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.NotFoundProblem;
+import gongkai.shared.TooManyRequestsProblem;
 
 /**
  * Turns every failure into something a person can act on: {@code application/problem+json} with a Chinese detail
@@ -90,6 +92,16 @@ class ErrorHandling {
     @ExceptionHandler({NotFoundProblem.class})
     Object notFound(NotFoundProblem e, HttpServletRequest request) {
         return respond(request, new Failure(HttpStatus.NOT_FOUND, "未找到", e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(ConflictProblem.class)
+    Object conflict(ConflictProblem e, HttpServletRequest request) {
+        return respond(request, new Failure(HttpStatus.CONFLICT, "状态不符", e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(TooManyRequestsProblem.class)
+    Object tooMany(TooManyRequestsProblem e, HttpServletRequest request) {
+        return respond(request, new Failure(HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁", e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
