@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -165,6 +166,31 @@ class RowImporterTest {
 
         assertThat(result.errors()).extracting(RowError::row, RowError::field).containsExactly(
                 tuple(5, "责任人"), tuple(5, "举报电话"));
+    }
+
+    @Test
+    void anUnclosedQuoteInACsvIsReportedWithItsRow() {
+        RowImport result = csv("户主姓名,家庭人口,所在村组,识别或退出,年度\n张三,4,\"新坊村一组,识别,2025\n",
+                StandardCharsets.UTF_8, HOUSEHOLDS);
+
+        assertThat(soleError(result).row()).isEqualTo(2);
+        assertThat(soleError(result).message()).startsWith("CSV 格式有误：第2行附近的引号没有成对出现。");
+    }
+
+    @Test
+    void aWorkbookWrittenWithInlineStringsIsRead() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("名单");
+            fill(sheet.createRow(0), "户主姓名", "家庭人口", "所在村组", "识别或退出", "年度");
+            fill(sheet.createRow(1), "张三", 4, "新坊村一组", "识别", "2025");
+            workbook.write(out);
+        }
+
+        RowImport result = importer.parse("名单.xlsx", new ByteArrayInputStream(out.toByteArray()), HOUSEHOLDS);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.rows()).containsExactly(households("张三", "4", "新坊村一组", "识别", "2025", "", ""));
     }
 
     @Test

@@ -95,6 +95,8 @@ public class AttachmentStorage {
             Map.entry("application/x-executable", "可执行程序"),
             Map.entry("application/x-sh", "脚本程序"),
             Map.entry("application/x-tika-ooxml-protected", "加密的 Office 文档"),
+            Map.entry("application/x-tika-ooxml", "无法识别的 Office 文档（可能已损坏）"),
+            Map.entry("application/x-tika-msoffice", "无法识别的 Office 文档（可能已损坏）"),
             Map.entry("application/octet-stream", "无法识别的文件"));
 
     private final Path root;

@@ -61,7 +61,7 @@ final class XlsxSheet {
             pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
             XSSFReader reader = new XSSFReader(pkg);
             boolean date1904 = isDate1904(reader);
-            SharedStrings strings = new ReadOnlySharedStringsTable(pkg);
+            SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
             StylesTable styles = reader.getStylesTable();
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
