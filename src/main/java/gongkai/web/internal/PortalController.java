@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,22 +18,27 @@ import gongkai.catalog.CatalogItem;
 import gongkai.org.Organisation;
 import gongkai.org.OrganisationKind;
 import gongkai.org.Organisations;
+import gongkai.publishing.RecordFilter;
+import gongkai.publishing.RecordSummary;
+import gongkai.publishing.Records;
 import gongkai.region.Region;
 import gongkai.region.Regions;
 
-/** The public pages that bring modules together: home, a domain, a region, an organisation. */
+/** The public pages that bring modules together: home, a domain, a catalogue item, a region, an organisation. */
 @Controller
 class PortalController {
 
     private final Catalog catalog;
     private final Organisations organisations;
     private final Regions regions;
+    private final Records records;
     private final Clock clock;
 
-    PortalController(Catalog catalog, Organisations organisations, Regions regions, Clock clock) {
+    PortalController(Catalog catalog, Organisations organisations, Regions regions, Records records, Clock clock) {
         this.catalog = catalog;
         this.organisations = organisations;
         this.regions = regions;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -40,7 +46,21 @@ class PortalController {
     String home(Model model) {
         model.addAttribute("domains", catalog.domains());
         model.addAttribute("counties", regions.countyLevel());
+        model.addAttribute("latest", latest(RecordFilter.none()));
         return "web/home";
+    }
+
+    @GetMapping("/catalog/{itemCode}")
+    String catalogItem(@PathVariable String itemCode, Model model) {
+        CatalogItem item = catalog.requireItem(itemCode);
+        Map<String, String> names = organisations.namesByCode();
+        Map<String, String> owners = new LinkedHashMap<>();
+        item.ownerOrgs().forEach(c -> owners.put(c, names.getOrDefault(c, c)));
+        model.addAttribute("item", item);
+        model.addAttribute("domain", catalog.requireDomain(item.domainCode()));
+        model.addAttribute("owners", owners);
+        model.addAttribute("latest", latest(new RecordFilter(null, null, null, itemCode, null, null)));
+        return "catalog/item";
     }
 
     @GetMapping("/domains/{domain}")
@@ -48,6 +68,7 @@ class PortalController {
         CatalogDomain d = catalog.requireDomain(domain);
         model.addAttribute("domain", d);
         model.addAttribute("items", d.items().stream().filter(i -> !i.retired()).toList());
+        model.addAttribute("latest", latest(new RecordFilter(domain, null, null, null, null, null)));
         return "web/domain";
     }
 
@@ -73,6 +94,7 @@ class PortalController {
         model.addAttribute("items", items);
         model.addAttribute("domainNames", domainNames());
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("latest", latest(new RecordFilter(null, code, null, null, null, null)));
         return "web/org";
     }
 
@@ -83,7 +105,13 @@ class PortalController {
         model.addAttribute("path", regions.path(code));
         model.addAttribute("children", regions.children(code));
         model.addAttribute("organisations", organisations.inRegion(code));
+        model.addAttribute("latest", latest(new RecordFilter(null, null, code, null, null, null)));
         return "web/region";
+    }
+
+    /** The ten latest records open to everyone under a filter, with the total for the "more" link. */
+    private Page<RecordSummary> latest(RecordFilter filter) {
+        return records.published(filter, 0, 10);
     }
 
     private Map<String, String> domainNames() {

@@ -2,14 +2,25 @@ package gongkai.web.internal;
 
 import java.time.Duration;
 
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Static assets are versioned by hand in their names when they change, so they can be cached for a day. */
+/**
+ * Static assets are versioned by hand in their names when they change, so they can be cached for a day. Index
+ * numbers hold a '/', and API.md addresses records by the URL-encoded number, so Tomcat passes %2F through.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    TomcatConnectorCustomizer encodedSlashes() {
+        return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+    }
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {

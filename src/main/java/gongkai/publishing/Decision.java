@@ -1,0 +1,7 @@
+package gongkai.publishing;
+
+/** A reviewer's or approver's decision. */
+public enum Decision {
+    PASS,
+    REJECT
+}

@@ -1,0 +1,37 @@
+package gongkai.publishing;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What an editor enters for a record (the body of {@code POST /api/v1/records}). Missing optional metadata is
+ * completed from the catalogue item (subject class); the entry standard is checked in full at submission.
+ *
+ * @param audience         {@code public} or {@code targeted}; defaults to the item's audience
+ * @param targetGroup      for a targeted record, the group it is for (e.g. 建档立卡贫困户) besides its region
+ * @param data             structured rows, field name → value, for items with a schema
+ * @param interpretationOf the index number (or draft key) of the policy this record interprets
+ */
+public record RecordInput(
+        @NotBlank(message = "请选择目录事项") String catalogItem,
+        @NotBlank(message = "请填写发布机构") String org,
+        @NotBlank(message = "请选择所属区划") String region,
+        @NotBlank(message = "名称不能为空") @Size(max = 500, message = "名称不能超过500个字") String title,
+        @Size(max = 2000, message = "内容概述不能超过2000个字") String summary,
+        @Size(max = 100, message = "文号不能超过100个字") String documentNumber,
+        @NotNull(message = "请填写成文日期") LocalDate writtenOn,
+        @Size(max = 1000000, message = "正文过长") String body,
+        List<String> keywords,
+        String audience,
+        @Size(max = 200, message = "特定群体不能超过200个字") String targetGroup,
+        String subjectClass,
+        String disclosureMode,
+        List<Map<String, String>> data,
+        String interpretationOf,
+        String interpretationKind) {
+}

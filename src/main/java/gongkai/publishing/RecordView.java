@@ -1,0 +1,46 @@
+package gongkai.publishing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import gongkai.catalog.Audience;
+import gongkai.catalog.CatalogField;
+
+/**
+ * A record as one viewer may see it: the latest published version for the public (personal fields masked), or the
+ * working copy for its organisation's staff.
+ *
+ * @param ref          the index number, or the draft key before the first publication
+ * @param workingCopy  true when this shows the unpublished working copy (staff only)
+ * @param rowsMasked   whether personal fields in {@code rows} are masked
+ * @param accessCode   the targeted record's access code, shown to its organisation's staff only
+ */
+public record RecordView(String ref, String indexNo, RecordStatus status, int version, boolean workingCopy,
+        String title, String summary, String body, String documentNumber, LocalDate writtenOn,
+        Instant firstPublishedAt, Instant publishedAt, String publisher, String org, String catalogItem,
+        String itemName, String domain, String domainName, String region, String regionName, String subjectClass,
+        Validity validity, LocalDate validitySince, List<String> keywords, DisclosureMode mode, Audience audience,
+        String targetGroup, List<CatalogField> columns, List<Map<String, String>> rows, boolean rowsMasked,
+        List<Attachment> attachments, List<RecordLink> interpretations, RecordLink interpretationOf,
+        InterpretationKind interpretationKind, List<VersionInfo> versions, List<RecordStep> steps,
+        String withdrawalReason, Instant withdrawnAt, String accessCode, String contentSha256,
+        String noInterpretationReason, boolean demo) {
+
+    /** A link to another record. */
+    public record RecordLink(String ref, String title) {
+    }
+
+    /** One published version in the history. */
+    public record VersionInfo(int version, Instant publishedAt, String contentSha256) {
+    }
+
+    public boolean withdrawn() {
+        return status == RecordStatus.WITHDRAWN;
+    }
+
+    public boolean targeted() {
+        return audience == Audience.TARGETED;
+    }
+}

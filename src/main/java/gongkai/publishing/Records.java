@@ -1,0 +1,330 @@
+package gongkai.publishing;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import gongkai.catalog.Audience;
+import gongkai.catalog.Catalog;
+import gongkai.catalog.CatalogDomain;
+import gongkai.catalog.CatalogField;
+import gongkai.catalog.CatalogItem;
+import gongkai.org.Organisations;
+import gongkai.privacy.Masking;
+import gongkai.publishing.internal.RecordAttachmentEntity;
+import gongkai.publishing.internal.RecordAttachmentRepository;
+import gongkai.publishing.internal.RecordEntity;
+import gongkai.publishing.internal.RecordLookup;
+import gongkai.publishing.internal.RecordRepository;
+import gongkai.publishing.internal.RecordStepEntity;
+import gongkai.publishing.internal.RecordStepRepository;
+import gongkai.publishing.internal.RecordVersionEntity;
+import gongkai.publishing.internal.RecordVersionRepository;
+import gongkai.publishing.internal.RowsJson;
+import gongkai.publishing.internal.TargetedAccessGuard;
+import gongkai.region.Regions;
+import gongkai.shared.AccessDeniedProblem;
+import gongkai.shared.Actor;
+import gongkai.shared.NotFoundProblem;
+import gongkai.shared.Role;
+
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Reading records, with the disclosure rules applied in one place: the public sees published versions of records
+ * open to everyone, with personal fields masked; a targeted record only with its access code (or as its
+ * organisation's staff); drafts only their organisation's staff.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Records {
+
+    /** The back office's queues. */
+    public enum Queue {
+        DRAFTS("草稿和退回", Role.EDITOR, RecordStatus.DRAFT, RecordStatus.REJECTED),
+        TO_REVIEW("待审核", Role.REVIEWER, RecordStatus.SUBMITTED),
+        TO_APPROVE("待审批", Role.APPROVER, RecordStatus.REVIEWED),
+        SCHEDULED("定时发布", Role.APPROVER, RecordStatus.SCHEDULED),
+        PUBLISHED("已发布", null, RecordStatus.PUBLISHED, RecordStatus.WITHDRAWN);
+
+        private final String label;
+        private final Role role;
+        private final List<RecordStatus> statuses;
+
+        Queue(String label, Role role, RecordStatus... statuses) {
+            this.label = label;
+            this.role = role;
+            this.statuses = List.of(statuses);
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public Role role() {
+            return role;
+        }
+    }
+
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final TypeReference<List<Map<String, String>>> FILES = new TypeReference<>() {
+    };
+
+    private final RecordRepository records;
+    private final RecordVersionRepository versions;
+    private final RecordStepRepository steps;
+    private final RecordAttachmentRepository attachments;
+    private final RecordLookup lookup;
+    private final TargetedAccessGuard accessGuard;
+    private final RowsJson rowsJson;
+    private final Catalog catalog;
+    private final Organisations organisations;
+    private final Regions regions;
+
+    Records(RecordRepository records, RecordVersionRepository versions, RecordStepRepository steps,
+            RecordAttachmentRepository attachments, RecordLookup lookup, TargetedAccessGuard accessGuard,
+            RowsJson rowsJson, Catalog catalog, Organisations organisations, Regions regions) {
+        this.records = records;
+        this.versions = versions;
+        this.steps = steps;
+        this.attachments = attachments;
+        this.lookup = lookup;
+        this.accessGuard = accessGuard;
+        this.rowsJson = rowsJson;
+        this.catalog = catalog;
+        this.organisations = organisations;
+        this.regions = regions;
+    }
+
+    /**
+     * The record as the public page shows it: its latest published version, personal fields masked. A targeted
+     * record needs its access code unless the viewer is its organisation's staff; an unpublished one is shown only
+     * to its staff (as the working copy).
+     */
+    @Transactional
+    public RecordView view(String ref, String accessCode) {
+        return view(ref, accessCode, null);
+    }
+
+    /** One published version of the record's history, under the same rules. */
+    @Transactional
+    public RecordView view(String ref, String accessCode, Integer version) {
+        RecordEntity record = lookup.find(ref).orElseThrow(() -> notFound(ref));
+        boolean staff = RecordLookup.isStaff(Actor.current(), record);
+        if (record.getPublishedVersion() == 0) {
+            if (!staff) {
+                throw notFound(ref);
+            }
+            return workingCopyView(record, true);
+        }
+        if (!staff && record.getAudience() == Audience.TARGETED) {
+            if (accessCode == null || accessCode.isBlank()) {
+                throw new TargetedAccessRequired(record.ref(), false);
+            }
+            if (!accessGuard.attempt(record, accessCode)) {
+                throw new TargetedAccessRequired(record.ref(), true);
+            }
+        }
+        int v = version == null ? record.getPublishedVersion() : version;
+        RecordVersionEntity published = versions.findByRecordIdAndVersion(record.getId(), v)
+                .orElseThrow(() -> new NotFoundProblem("该信息没有第" + v + "版。"));
+        return publishedView(record, published, staff);
+    }
+
+    /** The working copy with full personal data, for the record's organisation's staff. */
+    public RecordView workingCopy(String ref) {
+        RecordEntity record = lookup.require(ref);
+        if (!RecordLookup.isStaff(Actor.current(), record)) {
+            throw new AccessDeniedProblem("只有本单位工作人员可以查看未发布的内容。");
+        }
+        return workingCopyView(record, false);
+    }
+
+    /** Published records open to everyone, newest first; targeted ones never appear here. */
+    public Page<RecordSummary> published(RecordFilter filter, int page, int size) {
+        Specification<RecordEntity> spec = (root, query, cb) -> {
+            List<Predicate> p = new ArrayList<>();
+            p.add(cb.greaterThan(root.get("publishedVersion"), 0));
+            p.add(cb.notEqual(root.get("status"), RecordStatus.WITHDRAWN));
+            p.add(cb.equal(root.get("audience"), Audience.PUBLIC));
+            if (filter.org() != null && !filter.org().isBlank()) {
+                p.add(cb.equal(root.get("orgCode"), filter.org()));
+            }
+            if (filter.item() != null && !filter.item().isBlank()) {
+                p.add(cb.equal(root.get("catalogItem"), filter.item()));
+            }
+            if (filter.domain() != null && !filter.domain().isBlank()) {
+                List<String> items = catalog.domain(filter.domain()).map(d -> d.items().stream()
+                        .map(CatalogItem::code).toList()).orElse(List.of("-"));
+                p.add(root.get("catalogItem").in(items));
+            }
+            if (filter.region() != null && !filter.region().isBlank()) {
+                p.add(root.get("regionCode").in(regions.selfAndDescendants(filter.region())));
+            }
+            ZoneId zone = ZoneId.of("Asia/Shanghai");
+            if (filter.from() != null) {
+                p.add(cb.greaterThanOrEqualTo(root.get("lastPublishedAt"), filter.from().atStartOfDay(zone).toInstant()));
+            }
+            if (filter.to() != null) {
+                p.add(cb.lessThan(root.get("lastPublishedAt"), filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
+            }
+            return cb.and(p.toArray(Predicate[]::new));
+        };
+        return records.findAll(spec, PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), MAX_PAGE_SIZE),
+                Sort.by(Sort.Direction.DESC, "lastPublishedAt", "id"))).map(this::summary);
+    }
+
+    /** A back-office queue for the signed-in user: their organisation's records in that state (all for the city). */
+    public Page<RecordSummary> queue(Queue queue, int page) {
+        Actor actor = Actor.require();
+        PageRequest request = PageRequest.of(Math.max(0, page), 50);
+        if (actor.cityWide() || actor.has(Role.AUDITOR)) {
+            return records.findByStatusInOrderByUpdatedAtDesc(queue.statuses, request).map(this::summary);
+        }
+        return records.findByStatusInAndOrgCodeInOrderByUpdatedAtDesc(queue.statuses, List.of(actor.orgCode()),
+                request).map(this::summary);
+    }
+
+    /** How many records wait in each queue the signed-in user works in. */
+    public Map<Queue, Long> counts() {
+        Actor actor = Actor.require();
+        Map<Queue, Long> counts = new EnumMap<>(Queue.class);
+        for (Queue q : Queue.values()) {
+            if (q.role != null && !actor.has(q.role) && !actor.cityWide()) {
+                continue;
+            }
+            long n = 0;
+            for (RecordStatus s : q.statuses) {
+                n += actor.cityWide() || actor.has(Role.AUDITOR) ? records.countByStatus(s)
+                        : records.countByStatusAndOrgCodeIn(s, List.of(actor.orgCode()));
+            }
+            counts.put(q, n);
+        }
+        return counts;
+    }
+
+    /** An attachment's hash, name and type, if the viewer may see the record it belongs to. */
+    @Transactional
+    public Attachment attachment(String ref, String sha256, String accessCode) {
+        RecordView view = view(ref, accessCode);
+        return view.attachments().stream().filter(a -> a.sha256().equals(sha256)).findFirst()
+                .orElseThrow(() -> new NotFoundProblem("该信息没有这个附件。"));
+    }
+
+    /** For the printable notice: the published, masked view and the access code, to its organisation's staff. */
+    @Transactional
+    public RecordView forNotice(String ref) {
+        RecordEntity record = lookup.require(ref);
+        if (!RecordLookup.isStaff(Actor.current(), record)) {
+            throw new AccessDeniedProblem("只有本单位工作人员可以打印公示。");
+        }
+        if (record.getPublishedVersion() == 0) {
+            throw new NotFoundProblem("信息发布后才能打印公示。");
+        }
+        return view(ref, null);
+    }
+
+    private RecordView publishedView(RecordEntity record, RecordVersionEntity v, boolean staff) {
+        CatalogItem item = catalog.requireItem(record.getCatalogItem());
+        RecordEntity.WorkingCopy c = record.content();
+        List<Attachment> files = rowsJson.readValue(v.getAttachmentsJson(), FILES).stream()
+                .map(m -> new Attachment(m.get("sha256"), m.get("name"), m.get("mediaType"),
+                        Long.parseLong(m.getOrDefault("size", "0")), m.get("altText"))).toList();
+        return assemble(record, item, v.getVersion(), false, v.getTitle(), v.getSummary(), v.getBody(),
+                v.getDocumentNumber(), v.getWrittenOn(), v.getPublishedAt(), v.getPublisherName(), c.region(),
+                v.getSubjectClass(), v.getKeywords(), mask(item, rowsJson.read(v.getDataJson())), true, files,
+                v.getContentSha256(), staff);
+    }
+
+    private RecordView workingCopyView(RecordEntity record, boolean masked) {
+        CatalogItem item = catalog.requireItem(record.getCatalogItem());
+        RecordEntity.WorkingCopy c = record.content();
+        List<Map<String, String>> rows = rowsJson.read(c.dataJson());
+        List<Attachment> files = attachments.findByRecordIdOrderByPositionAsc(record.getId()).stream()
+                .map(RecordAttachmentEntity::toAttachment).toList();
+        return assemble(record, item, record.getPublishedVersion(), true, c.title(), c.summary(), c.body(),
+                c.documentNumber(), c.writtenOn(), null, organisations.get(record.getOrgCode()).name(), c.region(),
+                c.subjectClass(), c.keywords(), masked ? mask(item, rows) : rows, masked, files, null, true);
+    }
+
+    private RecordView assemble(RecordEntity record, CatalogItem item, int version, boolean workingCopy, String title,
+            String summary, String body, String documentNumber, LocalDate writtenOn, java.time.Instant publishedAt,
+            String publisher, String region, String subjectClass, String keywords, List<Map<String, String>> rows,
+            boolean masked, List<Attachment> files, String sha, boolean staff) {
+        CatalogDomain domain = catalog.requireDomain(item.domainCode());
+        RecordEntity.WorkingCopy c = record.content();
+        List<RecordView.RecordLink> interpretations = records.findByInterpretationOf(record.getId()).stream()
+                .filter(i -> staff || (i.getPublishedVersion() > 0 && RecordLookup.isOpenToEveryone(i)))
+                .map(i -> new RecordView.RecordLink(i.ref(), titleOf(i))).toList();
+        RecordView.RecordLink policy = Optional.ofNullable(c.interpretationOf()).flatMap(records::findById)
+                .filter(p -> staff || p.getPublishedVersion() > 0)
+                .map(p -> new RecordView.RecordLink(p.ref(), titleOf(p))).orElse(null);
+        List<RecordView.VersionInfo> history = versions.findByRecordIdOrderByVersionDesc(record.getId()).stream()
+                .map(x -> new RecordView.VersionInfo(x.getVersion(), x.getPublishedAt(), x.getContentSha256()))
+                .toList();
+        List<RecordStep> stepList = staff ? steps.findByRecordIdOrderByIdAsc(record.getId()).stream()
+                .map(RecordStepEntity::toStep).toList() : List.of();
+        List<String> keywordList = keywords == null || keywords.isBlank() ? List.of()
+                : Arrays.asList(keywords.split("、"));
+        return new RecordView(record.ref(), record.getIndexNo(), record.getStatus(), version, workingCopy, title,
+                summary, body, documentNumber, writtenOn, record.getFirstPublishedAt(), publishedAt, publisher,
+                record.getOrgCode(), item.code(), item.name(), domain.code(), domain.name(), region,
+                regions.find(region).map(r -> r.name()).orElse(region), subjectClass, record.getValidity(),
+                record.getValiditySince(), keywordList, c.disclosureMode(), c.audience(), c.targetGroup(),
+                item.fields(), rows, masked, files, interpretations, policy, c.interpretationKind(), history,
+                stepList, record.getWithdrawalReason(), record.getWithdrawnAt(), staff ? record.getAccessCode() : null,
+                sha, record.getNoInterpretationReason(), record.isDemo());
+    }
+
+    private String titleOf(RecordEntity r) {
+        if (r.getPublishedVersion() > 0) {
+            return versions.findByRecordIdAndVersion(r.getId(), r.getPublishedVersion())
+                    .map(RecordVersionEntity::getTitle).orElse(r.content().title());
+        }
+        return r.content().title();
+    }
+
+    private static List<Map<String, String>> mask(CatalogItem item, List<Map<String, String>> rows) {
+        List<Map<String, String>> masked = new ArrayList<>();
+        for (Map<String, String> row : rows) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (CatalogField f : item.fields()) {
+                String v = row.get(f.name());
+                m.put(f.name(), v == null ? "" : Masking.maskField(f, v));
+            }
+            masked.add(m);
+        }
+        return masked;
+    }
+
+    private RecordSummary summary(RecordEntity r) {
+        CatalogItem item = catalog.requireItem(r.getCatalogItem());
+        String region = r.content().region();
+        Optional<RecordVersionEntity> latest = r.getPublishedVersion() > 0
+                ? versions.findByRecordIdAndVersion(r.getId(), r.getPublishedVersion()) : Optional.empty();
+        return new RecordSummary(r.ref(), r.getIndexNo(), latest.map(RecordVersionEntity::getTitle)
+                .orElse(r.content().title()), r.getStatus(), r.getOrgCode(),
+                latest.map(RecordVersionEntity::getPublisherName).orElse(organisations.get(r.getOrgCode()).name()),
+                item.code(), item.name(), region, regions.find(region).map(x -> x.name()).orElse(region),
+                r.getLastPublishedAt(), r.updatedAt(), r.getAudience(), r.getCreatedBy(), r.isDemo());
+    }
+
+    private static NotFoundProblem notFound(String ref) {
+        return new NotFoundProblem("没有索引号为“" + ref + "”的已公开政府信息。");
+    }
+}

@@ -1,0 +1,140 @@
+package gongkai.publishing.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import gongkai.publishing.Decision;
+import gongkai.publishing.Publishing;
+import gongkai.publishing.RecordInput;
+import gongkai.shared.Actor;
+import gongkai.shared.GongkaiProperties;
+import gongkai.shared.Role;
+
+/**
+ * With the demo profile, publishes the fictitious records of {@code demo/records.yaml} once (marked 示例数据),
+ * through the same three-step review as real records, by three demo actors of each organisation (示例信息员,
+ * 示例审核员, 示例审批人) who have no accounts. Policies are approved with their interpretations.
+ */
+@Component
+@Order(200)
+class DemoRecordLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoRecordLoader.class);
+
+    private final GongkaiProperties properties;
+    private final Publishing publishing;
+    private final RecordRepository records;
+
+    DemoRecordLoader(GongkaiProperties properties, Publishing publishing, RecordRepository records) {
+        this.properties = properties;
+        this.publishing = publishing;
+        this.records = records;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        if (!properties.demo() || records.existsByDemoTrue()) {
+            return;
+        }
+        Map<String, Object> root;
+        try (var in = new ClassPathResource("demo/records.yaml").getInputStream()) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) root.get("records");
+        Map<String, String> refs = new LinkedHashMap<>();
+        List<Map<String, Object>> policiesAndOthers = new ArrayList<>();
+        for (Map<String, Object> e : entries) {
+            String org = text(e, "org");
+            Object interpretationKey = e.get("interpretationOf");
+            RecordInput input = new RecordInput(text(e, "item"), org, text(e, "region"), text(e, "title"),
+                    text(e, "summary"), text(e, "documentNumber"), LocalDate.parse(text(e, "writtenOn")),
+                    text(e, "body"), strings(e.get("keywords")), null, text(e, "targetGroup"), null, null,
+                    rows(e.get("rows")), interpretationKey == null ? null : refs.get(interpretationKey.toString()),
+                    text(e, "interpretationKind"));
+            String ref = as(actor("示例信息员", org, Role.EDITOR), () -> {
+                String r = publishing.create(input, true);
+                publishing.submit(r);
+                return r;
+            });
+            as(actor("示例审核员", org, Role.REVIEWER), () -> {
+                publishing.review(ref, Decision.PASS, "示例数据：审核通过");
+                return null;
+            });
+            refs.put(text(e, "key"), ref);
+            if (interpretationKey == null) {
+                policiesAndOthers.add(e);
+            }
+        }
+        for (Map<String, Object> e : policiesAndOthers) {
+            String org = text(e, "org");
+            String ref = refs.get(text(e, "key"));
+            as(actor("示例审批人", org, Role.APPROVER), () -> {
+                publishing.approve(ref, Decision.PASS, "示例数据：同意发布", null, null);
+                if (e.get("withdraw") != null) {
+                    String published = records.findById(Long.parseLong(ref.substring(RecordEntity.DRAFT_PREFIX.length())))
+                            .orElseThrow().ref();
+                    publishing.withdraw(published, e.get("withdraw").toString());
+                }
+                return null;
+            });
+        }
+        log.info("Demo: {} fictitious records published (示例数据)", refs.size());
+    }
+
+    private static Actor actor(String name, String org, Role role) {
+        return new Actor(name, org, EnumSet.of(role), false);
+    }
+
+    private static <T> T as(Actor actor, java.util.function.Supplier<T> action) {
+        var context = SecurityContextHolder.createEmptyContext();
+        Actor.ActorHolder holder = () -> actor;
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder, null, List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static String text(Map<String, Object> e, String key) {
+        Object v = e.get(key);
+        return v == null ? null : v.toString().strip();
+    }
+
+    private static List<String> strings(Object v) {
+        return v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    private static List<Map<String, String>> rows(Object v) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        if (v instanceof List<?> list) {
+            for (Object o : list) {
+                Map<String, String> row = new LinkedHashMap<>();
+                if (o instanceof Map<?, ?> m) {
+                    m.forEach((k, val) -> row.put(String.valueOf(k), val == null ? "" : String.valueOf(val)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}

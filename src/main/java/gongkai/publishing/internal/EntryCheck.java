@@ -1,0 +1,158 @@
+package gongkai.publishing.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import gongkai.catalog.Audience;
+import gongkai.catalog.CatalogField;
+import gongkai.catalog.CatalogItem;
+import gongkai.catalog.FieldType;
+import gongkai.privacy.Finding;
+import gongkai.privacy.PersonalDataGuard;
+import gongkai.privacy.PersonalDataKind;
+import gongkai.publishing.ForbiddenWords;
+import gongkai.shared.InvalidInputProblem.FieldError;
+
+/**
+ * The entry standard (信息录入规范) a record must meet before review: required metadata, the item's schema, the
+ * forbidden words, and no personal data the audience may not see. Every problem is listed with where it is.
+ */
+@Component
+public class EntryCheck {
+
+    /** Personal data never allowed in free text, whatever the audience. */
+    private static final Set<PersonalDataKind> NEVER = Set.of(PersonalDataKind.ID_NUMBER, PersonalDataKind.BANK_CARD);
+
+    private final ForbiddenWords forbiddenWords;
+    private final PersonalDataGuard guard;
+    private final RowsJson rowsJson;
+
+    EntryCheck(ForbiddenWords forbiddenWords, PersonalDataGuard guard, RowsJson rowsJson) {
+        this.forbiddenWords = forbiddenWords;
+        this.guard = guard;
+        this.rowsJson = rowsJson;
+    }
+
+    /** A piece of free text of a record, with the Chinese name of where it is. */
+    public record Text(String where, String text) {
+    }
+
+    public List<FieldError> problems(RecordEntity.WorkingCopy c, CatalogItem item, List<String> attachmentNames,
+            List<Text> attachmentTexts, LocalDate today) {
+        List<FieldError> problems = new ArrayList<>();
+        if (c.title() == null || c.title().isBlank()) {
+            problems.add(new FieldError("title", "名称不能为空。"));
+        }
+        if (c.writtenOn() != null && c.writtenOn().isAfter(today)) {
+            problems.add(new FieldError("writtenOn", "成文日期不能晚于今天。"));
+        }
+        List<Map<String, String>> rows = rowsJson.read(c.dataJson());
+        boolean hasBody = !BodySanitizer.text(c.body()).isEmpty();
+        if (item.hasSchema() && rows.isEmpty()) {
+            problems.add(new FieldError("data", "事项“" + item.name() + "”须填报结构化数据，至少一行。"));
+        }
+        if (!hasBody && rows.isEmpty() && attachmentNames.isEmpty()) {
+            problems.add(new FieldError("body", "正文、数据和附件至少要有一项。"));
+        }
+        problems.addAll(rowProblems(item, rows));
+        List<Text> texts = texts(c, item, rows);
+        texts.addAll(attachmentTexts);
+        for (Text t : texts) {
+            for (String word : forbiddenWords.foundIn(t.text())) {
+                problems.add(new FieldError(fieldOf(t.where()), t.where() + "含有禁用词“" + word + "”。"));
+            }
+        }
+        for (Finding f : findings(texts, c.audience())) {
+            problems.add(new FieldError(fieldOf(f.where()), f.where() + "第" + (f.start() + 1) + "个字符起含有"
+                    + f.kind().label() + "（" + f.shown() + "），" + (c.audience() == Audience.PUBLIC
+                            ? "面向社会公开的信息不得含有未遮蔽的个人信息" : "此类个人信息一律不得公开")
+                    + "。可使用“应用遮蔽建议”一键处理，建议改为：" + f.suggestion()));
+        }
+        return problems;
+    }
+
+    /** The personal data in the record's free text that its audience may not see. */
+    public List<Finding> findings(List<Text> texts, Audience audience) {
+        List<Finding> found = new ArrayList<>();
+        for (Text t : texts) {
+            for (Finding f : guard.scan(t.text(), t.where())) {
+                if (audience == Audience.PUBLIC || NEVER.contains(f.kind())) {
+                    found.add(f);
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Free text of the working copy that the guard must read: title, summary, body and the row values that are
+     * neither masked personal fields nor fields whose type says they hold a phone number.
+     */
+    public List<Text> texts(RecordEntity.WorkingCopy c, CatalogItem item, List<Map<String, String>> rows) {
+        List<Text> texts = new ArrayList<>();
+        texts.add(new Text("标题", nz(c.title())));
+        texts.add(new Text("内容概述", nz(c.summary())));
+        texts.add(new Text("正文", nz(c.body())));
+        for (int r = 0; r < rows.size(); r++) {
+            for (CatalogField f : item.fields()) {
+                String v = rows.get(r).get(f.name());
+                if (v != null && !v.isBlank() && !f.personal() && f.type() != FieldType.PHONE) {
+                    texts.add(new Text(rowWhere(r, f.name()), v));
+                }
+            }
+        }
+        return texts;
+    }
+
+    static String rowWhere(int rowIndex, String field) {
+        return "数据第" + (rowIndex + 1) + "行“" + field + "”";
+    }
+
+    private static List<FieldError> rowProblems(CatalogItem item, List<Map<String, String>> rows) {
+        List<FieldError> problems = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            Map<String, String> row = rows.get(r);
+            for (CatalogField f : item.fields()) {
+                String v = row.get(f.name());
+                if (v == null || v.isBlank()) {
+                    if (f.required()) {
+                        problems.add(new FieldError("data", rowWhere(r, f.name()) + "为必填项。"));
+                    }
+                    continue;
+                }
+                String where = rowWhere(r, f.name());
+                f.type().check(v, f.choices()).ifPresent(
+                        msg -> problems.add(new FieldError("data", where + msg + "。")));
+            }
+            for (String key : row.keySet()) {
+                if (item.fields().stream().noneMatch(f -> f.name().equals(key))) {
+                    problems.add(new FieldError("data", "数据第" + (r + 1) + "行有目录中没有的字段“" + key + "”。"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Type problems of rows as entered, before the completeness check of submission. */
+    public static List<FieldError> rowTypeProblems(CatalogItem item, List<Map<String, String>> rows) {
+        return rowProblems(item, rows).stream().filter(p -> !p.message().endsWith("为必填项。")).toList();
+    }
+
+    private static String fieldOf(String where) {
+        return switch (where) {
+            case "标题" -> "title";
+            case "内容概述" -> "summary";
+            case "正文" -> "body";
+            default -> where.startsWith("附件") ? "attachments" : "data";
+        };
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,6 @@
+package gongkai.publishing.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ForbiddenWordRepository extends JpaRepository<ForbiddenWordEntity, String> {
+}

@@ -1,0 +1,338 @@
+package gongkai.publishing.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+import gongkai.catalog.Catalog;
+import gongkai.catalog.CatalogField;
+import gongkai.catalog.CatalogItem;
+import gongkai.org.Organisation;
+import gongkai.org.Organisations;
+import gongkai.publishing.Decision;
+import gongkai.publishing.InterpretationKind;
+import gongkai.publishing.Publishing;
+import gongkai.publishing.RecordInput;
+import gongkai.publishing.RecordStatus;
+import gongkai.publishing.RecordView;
+import gongkai.publishing.Records;
+import gongkai.publishing.Validity;
+import gongkai.region.Region;
+import gongkai.region.Regions;
+import gongkai.shared.Actor;
+import gongkai.shared.ConflictProblem;
+import gongkai.shared.InvalidInputProblem;
+import gongkai.shared.Role;
+
+/** Back office: the inbox and queues, the record form, and each step of the review as a button. */
+@Controller
+@RequestMapping("/admin/records")
+class RecordAdminController {
+
+    private static final int BLANK_ROWS = 3;
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final Publishing publishing;
+    private final Records records;
+    private final Catalog catalog;
+    private final Organisations organisations;
+    private final Regions regions;
+
+    RecordAdminController(Publishing publishing, Records records, Catalog catalog, Organisations organisations,
+            Regions regions) {
+        this.publishing = publishing;
+        this.records = records;
+        this.catalog = catalog;
+        this.organisations = organisations;
+        this.regions = regions;
+    }
+
+    @GetMapping
+    String inbox(@RequestParam(required = false) Records.Queue queue, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        Map<Records.Queue, Long> counts = records.counts();
+        Records.Queue shown = queue != null ? queue : counts.keySet().stream().findFirst().orElse(Records.Queue.PUBLISHED);
+        model.addAttribute("counts", counts);
+        model.addAttribute("queue", shown);
+        model.addAttribute("result", records.queue(shown, page));
+        model.addAttribute("canCreate", Actor.require().has(Role.EDITOR));
+        return "publishing/admin-inbox";
+    }
+
+    @GetMapping("/new")
+    String newRecord(@RequestParam(required = false) String item, @RequestParam(required = false) String interpretationOf,
+            Model model) {
+        Actor actor = Actor.require();
+        Organisation org = organisations.get(actor.orgCode());
+        if (item == null || item.isBlank()) {
+            model.addAttribute("org", org);
+            model.addAttribute("items", catalog.itemsOwnedBy(org.code(), !isCityLevel(org)));
+            return "publishing/admin-choose";
+        }
+        CatalogItem catalogItem = catalog.requireItem(item);
+        RecordInput blank = new RecordInput(item, org.code(), org.regionCode(), "", "", "", LocalDate.now(CHINA), "",
+                List.of(), null, null, catalogItem.subjectClass(), null, List.of(), interpretationOf,
+                interpretationOf == null ? null : InterpretationKind.TEXT.name());
+        return form(model, null, catalogItem, blank, null);
+    }
+
+    @PostMapping
+    String create(HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        CatalogItem item = catalog.requireItem(request.getParameter("catalogItem"));
+        RecordInput input = input(request, item);
+        try {
+            String ref = publishing.create(input);
+            redirect.addFlashAttribute("notice", "草稿已保存。检查无误后请提交审核。");
+            return "redirect:" + path(ref);
+        } catch (InvalidInputProblem e) {
+            return form(model, null, item, input, e);
+        }
+    }
+
+    @GetMapping("/{ref}/edit")
+    String edit(@PathVariable String ref, Model model) {
+        RecordView view = records.workingCopy(ref);
+        CatalogItem item = catalog.requireItem(view.catalogItem());
+        RecordInput values = new RecordInput(view.catalogItem(), view.org(), view.region(), view.title(),
+                view.summary(), view.documentNumber(), view.writtenOn(), view.body(), view.keywords(),
+                view.audience().code(), view.targetGroup(), view.subjectClass(), view.mode().name(), view.rows(),
+                view.interpretationOf() == null ? null : view.interpretationOf().ref(),
+                view.interpretationKind() == null ? null : view.interpretationKind().name());
+        return form(model, ref, item, values, null);
+    }
+
+    @PostMapping("/{ref}/edit")
+    String update(@PathVariable String ref, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        RecordView view = records.workingCopy(ref);
+        CatalogItem item = catalog.requireItem(view.catalogItem());
+        RecordInput input = input(request, item);
+        try {
+            publishing.update(ref, input);
+        } catch (InvalidInputProblem e) {
+            return form(model, ref, item, input, e);
+        }
+        redirect.addFlashAttribute("notice", "已保存。");
+        return "redirect:" + path(ref);
+    }
+
+    @GetMapping("/{ref}")
+    String record(@PathVariable String ref, Model model) {
+        RecordView view = records.workingCopy(ref);
+        Actor actor = Actor.require();
+        model.addAttribute("record", view);
+        model.addAttribute("path", path(ref));
+        boolean editor = actor.canActFor(view.org(), Role.EDITOR);
+        boolean author = view.steps().stream().anyMatch(s -> s.actor().equals(actor.username())
+                && (s.kind().name().equals("CREATE") || s.kind().name().equals("SUBMIT")));
+        model.addAttribute("canEdit", editor && view.status().editable());
+        model.addAttribute("canRevise", editor && view.status() == RecordStatus.PUBLISHED);
+        model.addAttribute("canReview", actor.canActFor(view.org(), Role.REVIEWER) && !author
+                && view.status() == RecordStatus.SUBMITTED);
+        model.addAttribute("canApprove", actor.canActFor(view.org(), Role.APPROVER) && !author
+                && view.status() == RecordStatus.REVIEWED);
+        model.addAttribute("canWithdraw", actor.canActFor(view.org(), Role.APPROVER) && view.version() > 0
+                && view.status() != RecordStatus.WITHDRAWN);
+        model.addAttribute("policy", catalog.requireItem(view.catalogItem()).policyDocument());
+        model.addAttribute("validities", Validity.values());
+        if (editor && view.status().editable()) {
+            model.addAttribute("problems", publishing.entryProblems(ref));
+            model.addAttribute("findings", publishing.privacyFindings(ref));
+        }
+        return "publishing/admin-record";
+    }
+
+    @PostMapping("/{ref}/submit")
+    String submit(@PathVariable String ref, RedirectAttributes redirect) {
+        return act(ref, redirect, () -> publishing.submit(ref), "已提交审核。");
+    }
+
+    @PostMapping("/{ref}/review")
+    String review(@PathVariable String ref, @RequestParam Decision decision,
+            @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
+        return act(ref, redirect, () -> publishing.review(ref, decision, comment),
+                decision == Decision.PASS ? "审核通过，已送审批。" : "已退回信息员。");
+    }
+
+    @PostMapping("/{ref}/approve")
+    String approve(@PathVariable String ref, @RequestParam Decision decision,
+            @RequestParam(defaultValue = "") String comment, @RequestParam(required = false) LocalDateTime publishAt,
+            @RequestParam(defaultValue = "") String noInterpretationReason, RedirectAttributes redirect) {
+        Instant at = publishAt == null ? null : publishAt.atZone(CHINA).toInstant();
+        String[] target = {ref};
+        String result = act(ref, redirect, () -> {
+            publishing.approve(ref, decision, comment, at, noInterpretationReason);
+            target[0] = records.workingCopy(ref).ref();
+        }, decision == Decision.REJECT ? "已退回信息员。" : at != null ? "审批通过，将定时发布。" : "审批通过，已发布。");
+        return result.startsWith("redirect:") ? "redirect:" + path(target[0]) : result;
+    }
+
+    @PostMapping("/{ref}/withdraw")
+    String withdraw(@PathVariable String ref, @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        return act(ref, redirect, () -> publishing.withdraw(ref, reason), "已撤回，公开页面保留撤回说明。");
+    }
+
+    @PostMapping("/{ref}/revise")
+    String revise(@PathVariable String ref, RedirectAttributes redirect) {
+        return act(ref, redirect, () -> publishing.revise(ref), "已开始修订；审批通过前，公众看到的仍是现行版本。");
+    }
+
+    @PostMapping("/{ref}/masking")
+    String mask(@PathVariable String ref, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        int[] n = {0};
+        String result = act(ref, redirect, () -> n[0] = publishing.applySuggestedMasking(ref, reason), null);
+        redirect.addFlashAttribute("notice", n[0] == 0 ? "没有需要遮蔽的内容。" : "已遮蔽" + n[0] + "处，理由已记录。");
+        return result;
+    }
+
+    @PostMapping("/{ref}/validity")
+    String validity(@PathVariable String ref, @RequestParam Validity validity,
+            @RequestParam(required = false) LocalDate since, RedirectAttributes redirect) {
+        return act(ref, redirect, () -> publishing.setValidity(ref, validity, since), "有效性已更新。");
+    }
+
+    @PostMapping("/{ref}/attachments")
+    String attach(@PathVariable String ref, @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "") String altText, RedirectAttributes redirect) {
+        return act(ref, redirect, () -> {
+            try {
+                publishing.addAttachment(ref, file.getOriginalFilename(), file.getInputStream(), altText);
+            } catch (IOException e) {
+                throw new InvalidInputProblem("file", "附件读取失败，请重新上传。");
+            }
+        }, "附件已添加。");
+    }
+
+    @PostMapping("/{ref}/attachments/{sha256}/remove")
+    String detach(@PathVariable String ref, @PathVariable String sha256, RedirectAttributes redirect) {
+        return act(ref, redirect, () -> publishing.removeAttachment(ref, sha256), "附件已删除。");
+    }
+
+    @PostMapping("/{ref}/data")
+    String importRows(@PathVariable String ref, @RequestParam("file") MultipartFile file,
+            RedirectAttributes redirect) {
+        int[] n = {0};
+        String result = act(ref, redirect, () -> {
+            try {
+                n[0] = publishing.importRows(ref, file.getOriginalFilename(), file.getInputStream());
+            } catch (IOException e) {
+                throw new InvalidInputProblem("file", "文件读取失败，请重新上传。");
+            }
+        }, null);
+        if (n[0] > 0) {
+            redirect.addFlashAttribute("notice", "已导入" + n[0] + "行数据。");
+        }
+        return result;
+    }
+
+    /** Runs a step; a refusal comes back to the record page with every reason listed. */
+    private String act(String ref, RedirectAttributes redirect, Runnable step, String done) {
+        try {
+            step.run();
+            if (done != null) {
+                redirect.addFlashAttribute("notice", done);
+            }
+        } catch (InvalidInputProblem e) {
+            redirect.addFlashAttribute("problem", e);
+        } catch (ConflictProblem e) {
+            redirect.addFlashAttribute("problem", new InvalidInputProblem("status", e.getMessage()));
+        }
+        return "redirect:" + path(ref);
+    }
+
+    private String form(Model model, String ref, CatalogItem item, RecordInput values, InvalidInputProblem problem) {
+        Organisation org = organisations.get(values.org());
+        List<Map<String, String>> rows = new ArrayList<>(values.data() == null ? List.of() : values.data());
+        if (item.hasSchema()) {
+            for (int i = 0; i < BLANK_ROWS; i++) {
+                rows.add(Map.of());
+            }
+        }
+        model.addAttribute("ref", ref);
+        model.addAttribute("item", item);
+        model.addAttribute("org", org);
+        model.addAttribute("values", values);
+        model.addAttribute("rows", rows);
+        model.addAttribute("keywordsText", String.join("、", values.keywords() == null ? List.of() : values.keywords()));
+        model.addAttribute("regions", regionsFor(org));
+        model.addAttribute("subjectClasses", catalog.subjectClasses().paths());
+        model.addAttribute("interpretationKinds", InterpretationKind.values());
+        model.addAttribute("problem", problem);
+        return "publishing/admin-form";
+    }
+
+    /** The organisation's region and everything below it, for the region select. */
+    private List<Region> regionsFor(Organisation org) {
+        var codes = regions.selfAndDescendants(org.regionCode());
+        return regions.all().stream().filter(r -> codes.contains(r.code())).toList();
+    }
+
+    private boolean isCityLevel(Organisation org) {
+        return regions.path(org.regionCode()).size() == 1;
+    }
+
+    /** The form's fields as the API's input; rows come as d_{row}_{column}, blank rows dropped. */
+    private static RecordInput input(HttpServletRequest request, CatalogItem item) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        int maxRow = request.getParameterMap().keySet().stream().filter(k -> k.matches("d_\\d+_\\d+"))
+                .mapToInt(k -> Integer.parseInt(k.split("_")[1])).max().orElse(-1);
+        for (int r = 0; r <= maxRow; r++) {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int c = 0; c < item.fields().size(); c++) {
+                String v = request.getParameter("d_" + r + "_" + c);
+                CatalogField f = item.fields().get(c);
+                if (v != null && !v.isBlank()) {
+                    row.put(f.name(), v.strip());
+                }
+            }
+            if (!row.isEmpty()) {
+                rows.add(row);
+            }
+        }
+        String written = request.getParameter("writtenOn");
+        LocalDate writtenOn = null;
+        try {
+            writtenOn = written == null || written.isBlank() ? null : LocalDate.parse(written);
+        } catch (RuntimeException e) {
+            throw new InvalidInputProblem("writtenOn", "成文日期格式应为 2026-11-27。");
+        }
+        if (writtenOn == null) {
+            throw new InvalidInputProblem("writtenOn", "请填写成文日期。");
+        }
+        String keywords = param(request, "keywords");
+        return new RecordInput(item.code(), param(request, "org"), param(request, "region"), param(request, "title"),
+                param(request, "summary"), param(request, "documentNumber"), writtenOn, param(request, "body"),
+                keywords.isBlank() ? List.of() : Arrays.asList(keywords.split("[、,，;；\\s]+")), null,
+                param(request, "targetGroup"), param(request, "subjectClass"), null, rows,
+                param(request, "interpretationOf"), param(request, "interpretationKind"));
+    }
+
+    private static String param(HttpServletRequest request, String name) {
+        String v = request.getParameter(name);
+        return v == null ? "" : v;
+    }
+
+    static String path(String ref) {
+        return "/admin/records/" + UriUtils.encodePathSegment(ref, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,304 @@
+package gongkai.publishing.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import gongkai.catalog.Audience;
+import gongkai.publishing.DisclosureMode;
+import gongkai.publishing.InterpretationKind;
+import gongkai.publishing.RecordStatus;
+import gongkai.publishing.Validity;
+import gongkai.shared.ConflictProblem;
+import gongkai.shared.Timestamped;
+
+/**
+ * A record: its identity, where it stands in the review, and the editor's working copy. What the public reads is
+ * in {@link RecordVersionEntity}; the working copy becomes a new version on each approval.
+ */
+@Entity
+@Table(name = "disclosure_record")
+public class RecordEntity extends Timestamped {
+
+    public static final String DRAFT_PREFIX = "draft-";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "index_no")
+    private String indexNo;
+    @Column(name = "catalog_item")
+    private String catalogItem;
+    @Column(name = "org_code")
+    private String orgCode;
+    @Column(name = "region_code")
+    private String regionCode;
+    @Enumerated(EnumType.STRING)
+    private RecordStatus status;
+    @Enumerated(EnumType.STRING)
+    private Audience audience;
+    @Column(name = "target_group")
+    private String targetGroup;
+    @Column(name = "access_code")
+    private String accessCode;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "disclosure_mode")
+    private DisclosureMode disclosureMode;
+    @Column(name = "interpretation_of")
+    private Long interpretationOf;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "interpretation_kind")
+    private InterpretationKind interpretationKind;
+    @Column(name = "published_version")
+    private int publishedVersion;
+    private String title;
+    private String summary;
+    private String body;
+    @Column(name = "document_number")
+    private String documentNumber;
+    @Column(name = "written_on")
+    private LocalDate writtenOn;
+    private String keywords;
+    @Column(name = "subject_class")
+    private String subjectClass;
+    @Column(name = "data_json")
+    private String dataJson;
+    @Enumerated(EnumType.STRING)
+    private Validity validity = Validity.VALID;
+    @Column(name = "validity_since")
+    private LocalDate validitySince;
+    @Column(name = "created_by")
+    private String createdBy;
+    @Column(name = "submitted_by")
+    private String submittedBy;
+    @Column(name = "reviewed_by")
+    private String reviewedBy;
+    @Column(name = "scheduled_at")
+    private Instant scheduledAt;
+    @Column(name = "first_published_at")
+    private Instant firstPublishedAt;
+    @Column(name = "last_published_at")
+    private Instant lastPublishedAt;
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+    @Column(name = "withdrawal_reason")
+    private String withdrawalReason;
+    @Column(name = "no_interpretation_reason")
+    private String noInterpretationReason;
+    @Column(name = "masking_note")
+    private String maskingNote;
+    private boolean demo;
+    @Version
+    private long version;
+
+    protected RecordEntity() {
+    }
+
+    public RecordEntity(String catalogItem, String orgCode, String createdBy, boolean demo) {
+        this.catalogItem = catalogItem;
+        this.orgCode = orgCode;
+        this.createdBy = createdBy;
+        this.status = RecordStatus.DRAFT;
+        this.demo = demo;
+    }
+
+    /** The record's address: its index number once published, its draft key before. */
+    public String ref() {
+        return indexNo != null ? indexNo : DRAFT_PREFIX + id;
+    }
+
+    /** Replaces the working copy; only while the editor holds the record. */
+    public void setContent(WorkingCopy c) {
+        if (!status.editable()) {
+            throw new ConflictProblem("记录当前状态为“" + status.label() + "”，不能修改。");
+        }
+        this.regionCode = c.region();
+        this.audience = c.audience();
+        this.targetGroup = c.targetGroup();
+        this.disclosureMode = c.disclosureMode();
+        this.interpretationOf = c.interpretationOf();
+        this.interpretationKind = c.interpretationKind();
+        this.title = c.title();
+        this.summary = c.summary();
+        this.body = c.body();
+        this.documentNumber = c.documentNumber();
+        this.writtenOn = c.writtenOn();
+        this.keywords = c.keywords();
+        this.subjectClass = c.subjectClass();
+        this.dataJson = c.dataJson();
+    }
+
+    public WorkingCopy content() {
+        return new WorkingCopy(regionCode, audience, targetGroup, disclosureMode, interpretationOf, interpretationKind,
+                title, summary, body, documentNumber, writtenOn, keywords, subjectClass, dataJson);
+    }
+
+    /** The editable part of a record, as stored. */
+    public record WorkingCopy(String region, Audience audience, String targetGroup, DisclosureMode disclosureMode,
+            Long interpretationOf, InterpretationKind interpretationKind, String title, String summary, String body,
+            String documentNumber, LocalDate writtenOn, String keywords, String subjectClass, String dataJson) {
+    }
+
+    public void require(RecordStatus expected, String action) {
+        if (status != expected) {
+            throw new ConflictProblem("记录当前状态为“" + status.label() + "”，不能" + action + "。");
+        }
+    }
+
+    public void moveTo(RecordStatus next) {
+        this.status = next;
+    }
+
+    public void submittedBy(String username) {
+        this.submittedBy = username;
+    }
+
+    public void reviewedBy(String username) {
+        this.reviewedBy = username;
+    }
+
+    public void schedule(Instant at) {
+        this.scheduledAt = at;
+        this.status = RecordStatus.SCHEDULED;
+    }
+
+    /** Marks a publication of the next version; the index number is given at the first one. */
+    public void published(String newIndexNo, Instant at) {
+        if (indexNo == null) {
+            indexNo = newIndexNo;
+            firstPublishedAt = at;
+            if (audience == Audience.TARGETED && accessCode == null) {
+                accessCode = AccessCodes.next();
+            }
+        }
+        publishedVersion++;
+        lastPublishedAt = at;
+        scheduledAt = null;
+        status = RecordStatus.PUBLISHED;
+    }
+
+    public void withdraw(String reason, Instant at) {
+        this.status = RecordStatus.WITHDRAWN;
+        this.withdrawalReason = reason;
+        this.withdrawnAt = at;
+    }
+
+    /** Starts a new version of a published record: the published one stays public until the next approval. */
+    public void reopen() {
+        this.status = RecordStatus.DRAFT;
+        this.submittedBy = null;
+        this.reviewedBy = null;
+    }
+
+    public void setValidity(Validity validity, LocalDate since) {
+        this.validity = validity;
+        this.validitySince = since;
+    }
+
+    public void noInterpretationReason(String reason) {
+        this.noInterpretationReason = reason;
+    }
+
+    public void maskingNote(String note) {
+        this.maskingNote = note;
+    }
+
+    public void ensureAccessCode() {
+        if (accessCode == null) {
+            accessCode = AccessCodes.next();
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getIndexNo() {
+        return indexNo;
+    }
+
+    public String getCatalogItem() {
+        return catalogItem;
+    }
+
+    public String getOrgCode() {
+        return orgCode;
+    }
+
+    public RecordStatus getStatus() {
+        return status;
+    }
+
+    public Audience getAudience() {
+        return audience;
+    }
+
+    public String getAccessCode() {
+        return accessCode;
+    }
+
+    public int getPublishedVersion() {
+        return publishedVersion;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public String getSubmittedBy() {
+        return submittedBy;
+    }
+
+    public String getReviewedBy() {
+        return reviewedBy;
+    }
+
+    public Instant getScheduledAt() {
+        return scheduledAt;
+    }
+
+    public Instant getFirstPublishedAt() {
+        return firstPublishedAt;
+    }
+
+    public Instant getLastPublishedAt() {
+        return lastPublishedAt;
+    }
+
+    public Instant getWithdrawnAt() {
+        return withdrawnAt;
+    }
+
+    public String getWithdrawalReason() {
+        return withdrawalReason;
+    }
+
+    public Validity getValidity() {
+        return validity;
+    }
+
+    public LocalDate getValiditySince() {
+        return validitySince;
+    }
+
+    public String getNoInterpretationReason() {
+        return noInterpretationReason;
+    }
+
+    public String getMaskingNote() {
+        return maskingNote;
+    }
+
+    public boolean isDemo() {
+        return demo;
+    }
+}

@@ -1,0 +1,41 @@
+package gongkai.publishing.internal;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+import gongkai.publishing.RecordStatus;
+
+public interface RecordRepository extends JpaRepository<RecordEntity, Long>, JpaSpecificationExecutor<RecordEntity> {
+
+    Optional<RecordEntity> findByIndexNo(String indexNo);
+
+    boolean existsByDemoTrue();
+
+    List<RecordEntity> findByInterpretationOf(Long policyId);
+
+    Page<RecordEntity> findByStatusInAndOrgCodeInOrderByUpdatedAtDesc(Collection<RecordStatus> statuses,
+            Collection<String> orgs, Pageable page);
+
+    Page<RecordEntity> findByStatusInOrderByUpdatedAtDesc(Collection<RecordStatus> statuses, Pageable page);
+
+    long countByStatusAndOrgCodeIn(RecordStatus status, Collection<String> orgs);
+
+    long countByStatus(RecordStatus status);
+
+    List<RecordEntity> findByStatusAndScheduledAtLessThanEqual(RecordStatus status, Instant now);
+
+    /** Claims a due scheduled record for this node: only one node's update matches. */
+    @Modifying
+    @Query("update RecordEntity r set r.status = gongkai.publishing.RecordStatus.REVIEWED "
+            + "where r.id = :id and r.status = gongkai.publishing.RecordStatus.SCHEDULED")
+    int claimScheduled(Long id);
+}
