@@ -150,6 +150,13 @@ class RecordApiController {
         return records.view(ref, code, version);
     }
 
+    /** The same record by its index number written with a plain '/', as people copy it from a page. */
+    @GetMapping("/{prefix}/{serial:\\d{4}-\\d+}")
+    RecordView oneBySlashedNumber(@PathVariable String prefix, @PathVariable String serial,
+            @RequestParam(required = false) String code, @RequestParam(required = false) Integer version) {
+        return records.view(prefix + "/" + serial, code, version);
+    }
+
     private Map<String, Object> state(String ref) {
         // The actor of a change is staff of the record, so the working copy is theirs to see.
         RecordView view = records.workingCopy(ref);
