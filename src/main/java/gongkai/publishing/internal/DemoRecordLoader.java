@@ -65,7 +65,7 @@ class DemoRecordLoader implements ApplicationRunner {
             String org = text(e, "org");
             Object interpretationKey = e.get("interpretationOf");
             RecordInput input = new RecordInput(text(e, "item"), org, text(e, "region"), text(e, "title"),
-                    text(e, "summary"), text(e, "documentNumber"), LocalDate.parse(text(e, "writtenOn")),
+                    text(e, "summary"), text(e, "documentNumber"), date(e.get("writtenOn")),
                     text(e, "body"), strings(e.get("keywords")), null, text(e, "targetGroup"), null, null,
                     rows(e.get("rows")), interpretationKey == null ? null : refs.get(interpretationKey.toString()),
                     text(e, "interpretationKind"));
@@ -87,7 +87,8 @@ class DemoRecordLoader implements ApplicationRunner {
             String org = text(e, "org");
             String ref = refs.get(text(e, "key"));
             as(actor("示例审批人", org, Role.APPROVER), () -> {
-                publishing.approve(ref, Decision.PASS, "示例数据：同意发布", null, null);
+                publishing.approve(ref, Decision.PASS, "示例数据：同意发布", null,
+                        "示例数据：本条未配解读，仅作演示");
                 if (e.get("withdraw") != null) {
                     String published = records.findById(Long.parseLong(ref.substring(RecordEntity.DRAFT_PREFIX.length())))
                             .orElseThrow().ref();
@@ -113,6 +114,12 @@ class DemoRecordLoader implements ApplicationRunner {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /** YAML reads an unquoted ISO date as a java.util.Date at midnight UTC. */
+    private static LocalDate date(Object v) {
+        return v instanceof java.util.Date d ? LocalDate.ofInstant(d.toInstant(), java.time.ZoneOffset.UTC)
+                : LocalDate.parse(String.valueOf(v).strip());
     }
 
     private static String text(Map<String, Object> e, String key) {

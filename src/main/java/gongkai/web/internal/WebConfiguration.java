@@ -12,14 +12,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Static assets are versioned by hand in their names when they change, so they can be cached for a day. Index
- * numbers hold a '/', and API.md addresses records by the URL-encoded number, so Tomcat passes %2F through.
+ * numbers hold a '/', and API.md addresses records by the URL-encoded number, so Tomcat accepts %2F; Spring MVC
+ * matches on the raw URI, where it stays inside one path segment.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     TomcatConnectorCustomizer encodedSlashes() {
-        return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.DECODE.getValue());
     }
 
     @Override
