@@ -192,7 +192,7 @@ public class Accounts {
     }
 
     /** Password rule: 12 to 128 characters, at least two kinds of character, not the username. */
-    static void checkPassword(String field, String password, String username) {
+    public static void checkPassword(String field, String password, String username) {
         if (password == null || password.length() < 12 || password.length() > 128) {
             throw new InvalidInputProblem(field, "密码长度应为12至128位。");
         }

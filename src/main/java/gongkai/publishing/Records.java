@@ -132,7 +132,7 @@ public class Records {
             }
             return workingCopyView(record, true);
         }
-        if (!staff && record.getAudience() == Audience.TARGETED) {
+        if (!staff && record.getAudience() == Audience.TARGETED && !residentOf(record)) {
             if (accessCode == null || accessCode.isBlank()) {
                 throw new TargetedAccessRequired(record.ref(), false);
             }
@@ -144,6 +144,33 @@ public class Records {
         RecordVersionEntity published = versions.findByRecordIdAndVersion(record.getId(), v)
                 .orElseThrow(() -> new NotFoundProblem("该信息没有第" + v + "版。"));
         return publishedView(record, published, staff);
+    }
+
+    /**
+     * Targeted records disclosed to the signed-in resident: published for their region or a region above it
+     * (a township's list is for its villages too), newest first.
+     */
+    public List<RecordSummary> forResident() {
+        Actor actor = Actor.require();
+        if (!actor.isResident()) {
+            throw new AccessDeniedProblem("只有经确认的居民可以查看本页。");
+        }
+        List<String> area = regions.path(actor.residentRegion()).stream().map(r -> r.code()).toList();
+        Specification<RecordEntity> spec = (root, query, cb) -> cb.and(
+                cb.greaterThan(root.get("publishedVersion"), 0),
+                cb.notEqual(root.get("status"), RecordStatus.WITHDRAWN),
+                cb.equal(root.get("audience"), Audience.TARGETED),
+                root.get("regionCode").in(area));
+        return records.findAll(spec, Sort.by(Sort.Direction.DESC, "lastPublishedAt")).stream().map(this::summary)
+                .toList();
+    }
+
+    /** Whether the signed-in person is a confirmed resident of the record's region or of a region below it. */
+    private boolean residentOf(RecordEntity record) {
+        return Actor.current().filter(Actor::isResident)
+                .map(a -> regions.path(a.residentRegion()).stream()
+                        .anyMatch(r -> r.code().equals(record.content().region())))
+                .orElse(false);
     }
 
     /** The working copy with full personal data, for the record's organisation's staff. */

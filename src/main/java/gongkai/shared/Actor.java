@@ -10,12 +10,27 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * The signed-in person on whose behalf a change is made: username, organisation and roles.
  * Modules check scope with {@link #canActFor(String)} rather than reading roles themselves.
  *
- * @param cityWide true for an ADMIN of the city government office, who may act for every organisation
+ * @param cityWide       true for an ADMIN of the city government office, who may act for every organisation
+ * @param residentRegion for a confirmed resident (no organisation, no roles), the region they are registered for
  */
-public record Actor(String username, String orgCode, Set<Role> roles, boolean cityWide) {
+public record Actor(String username, String orgCode, Set<Role> roles, boolean cityWide, String residentRegion) {
 
     public Actor {
         roles = Set.copyOf(roles);
+    }
+
+    /** A member of an organisation's staff. */
+    public Actor(String username, String orgCode, Set<Role> roles, boolean cityWide) {
+        this(username, orgCode, roles, cityWide, null);
+    }
+
+    /** A confirmed resident of a region. */
+    public static Actor resident(String username, String regionCode) {
+        return new Actor(username, null, Set.of(), false, regionCode);
+    }
+
+    public boolean isResident() {
+        return residentRegion != null;
     }
 
     public boolean has(Role role) {
@@ -24,7 +39,7 @@ public record Actor(String username, String orgCode, Set<Role> roles, boolean ci
 
     /** A user acts only for their own organisation; the city office's ADMIN acts for all. */
     public boolean canActFor(String organisationCode) {
-        return cityWide || orgCode.equals(organisationCode);
+        return cityWide || (orgCode != null && orgCode.equals(organisationCode));
     }
 
     /** Whether this actor may act for the organisation in the given role. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
@@ -46,7 +47,7 @@ class AccountAdminController {
             HttpSession session = request.getSession(false);
             Object e = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
             model.addAttribute("loginError", e instanceof LockedException locked ? locked.getMessage()
-                    : "用户名或密码不正确。");
+                    : e instanceof DisabledException ? "账号尚未经所在地政府确认，或已被停用。" : "用户名或密码不正确。");
         }
         model.addAttribute("loggedOut", request.getParameter("logout") != null);
         return "account/login";

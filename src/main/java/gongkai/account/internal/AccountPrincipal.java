@@ -13,6 +13,11 @@ import gongkai.shared.Actor;
 /** The signed-in user as Spring Security holds it; modules see only its {@link Actor}. */
 public final class AccountPrincipal implements UserDetails, CredentialsContainer, Actor.ActorHolder {
 
+    /** Authority of everyone who works in the back office. */
+    public static final String STAFF = "STAFF";
+    /** Authority of a confirmed resident, who has no place in the back office. */
+    public static final String RESIDENT = "RESIDENT";
+
     private final Actor actor;
     private final String displayName;
     private final boolean enabled;
@@ -37,6 +42,7 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         List<GrantedAuthority> authorities = new java.util.ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(actor.isResident() ? RESIDENT : STAFF));
         actor.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.name())));
         return authorities;
     }

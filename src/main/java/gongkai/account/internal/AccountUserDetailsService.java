@@ -1,10 +1,13 @@
 package gongkai.account.internal;
 
+import java.util.Optional;
+
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import gongkai.account.Resident;
 import gongkai.shared.Actor;
 import gongkai.shared.GongkaiProperties;
 import gongkai.shared.Role;
@@ -14,19 +17,28 @@ import gongkai.shared.Role;
 public class AccountUserDetailsService implements UserDetailsService {
 
     private final UserRepository users;
+    private final ResidentRepository residents;
     private final GongkaiProperties properties;
 
-    AccountUserDetailsService(UserRepository users, GongkaiProperties properties) {
+    AccountUserDetailsService(UserRepository users, ResidentRepository residents, GongkaiProperties properties) {
         this.users = users;
+        this.residents = residents;
         this.properties = properties;
     }
 
+    /** Staff first; otherwise a resident, who can sign in once the region's office has confirmed them. */
     @Override
     @Transactional(readOnly = true)
     public AccountPrincipal loadUserByUsername(String username) {
-        UserEntity user = users.findByUsername(username)
+        Optional<UserEntity> user = users.findByUsername(username);
+        if (user.isPresent()) {
+            return toPrincipal(user.get());
+        }
+        ResidentEntity resident = residents.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
-        return toPrincipal(user);
+        return new AccountPrincipal(Actor.resident(resident.getUsername(), resident.getRegionCode()),
+                resident.toResident().displayName(), resident.getPasswordHash(),
+                resident.getStatus() == Resident.Status.CONFIRMED);
     }
 
     AccountPrincipal toPrincipal(UserEntity user) {

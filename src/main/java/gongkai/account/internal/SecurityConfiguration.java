@@ -19,6 +19,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -52,6 +55,20 @@ class SecurityConfiguration {
         // Publishes failures (audited by LoginAuditListener), including throttled attempts.
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
+    }
+
+    /** Staff land where they were going (or the back office); residents on the page of their region's information. */
+    private static AuthenticationSuccessHandler landing() {
+        SavedRequestAwareAuthenticationSuccessHandler staff = new SavedRequestAwareAuthenticationSuccessHandler();
+        staff.setDefaultTargetUrl("/admin");
+        SimpleUrlAuthenticationSuccessHandler resident = new SimpleUrlAuthenticationSuccessHandler("/residents/me");
+        return (request, response, authentication) -> {
+            if (authentication.getPrincipal() instanceof AccountPrincipal p && p.actor().isResident()) {
+                resident.onAuthenticationSuccess(request, response, authentication);
+            } else {
+                staff.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
     }
 
     /** Index numbers hold a '/', so a record's address may carry %2F (API.md); everything else stays strict. */
@@ -95,9 +112,10 @@ class SecurityConfiguration {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/admin/login").permitAll()
-                        .requestMatchers("/admin/**").authenticated()
+                        .requestMatchers("/admin/**").hasAuthority(AccountPrincipal.STAFF)
+                        .requestMatchers("/residents/me").hasAuthority(AccountPrincipal.RESIDENT)
                         .anyRequest().permitAll())
-                .formLogin(f -> f.loginPage("/admin/login").defaultSuccessUrl("/admin", false)
+                .formLogin(f -> f.loginPage("/admin/login").successHandler(landing())
                         .failureUrl("/admin/login?error"))
                 .logout(l -> l.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
