@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +28,10 @@ import gongkai.account.Accounts;
 import gongkai.account.AuditTrail;
 import gongkai.org.OrganisationDetails;
 import gongkai.org.Organisations;
+import gongkai.publishing.Decision;
+import gongkai.publishing.Publishing;
+import gongkai.publishing.RecordInput;
+import gongkai.publishing.Records;
 import gongkai.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,11 +52,13 @@ public abstract class ReferenceDataContract {
     /** JDBC URL, user and password of an empty database. */
     protected abstract String[] database();
 
-    private ConfigurableApplicationContext start() {
+    private ConfigurableApplicationContext start(String... more) {
         String[] db = database();
-        return new SpringApplicationBuilder(GongkaiApplication.class).profiles("test").run(
-                "--server.port=0", "--gongkai.data-dir=" + dataDir, "--spring.datasource.url=" + db[0],
-                "--spring.datasource.username=" + db[1], "--spring.datasource.password=" + db[2]);
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--gongkai.data-dir=" + dataDir,
+                "--spring.datasource.url=" + db[0], "--spring.datasource.username=" + db[1],
+                "--spring.datasource.password=" + db[2]));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(GongkaiApplication.class).profiles("test").run(args.toArray(String[]::new));
     }
 
     @Test
@@ -85,6 +96,57 @@ public abstract class ReferenceDataContract {
             var trail = Acting.as(Acting.cityAdmin(), () -> app.getBean(AuditTrail.class)
                     .search(new AuditTrail.Query(null, "organisation", "ycsmzj", null, null), 0).getContent());
             assertThat(trail).hasSize(1);
+        }
+    }
+
+    /**
+     * Publishing on this database: four approvals at once get four index numbers, and each publication's event is
+     * stored in the event publication registry with it.
+     */
+    @Test
+    void concurrentPublicationsGetDistinctIndexNumbersAndTheirEventsAreStored() throws Exception {
+        try (ConfigurableApplicationContext app = start("--gongkai.test.event-probe=deliver")) {
+            Publishing publishing = app.getBean(Publishing.class);
+            Records records = app.getBean(Records.class);
+            Staff s = Staff.of("ycstyj");
+            List<String> refs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                RecordInput input = new RecordInput("cs-activities", "ycstyj", "360900", "全民健身活动安排" + i, "", null,
+                        LocalDate.of(2026, 8, 8), "<p>活动安排。</p>", List.of(), null, null, null, null, null, null, null);
+                String ref = Acting.as(s.editor(), () -> publishing.create(input));
+                Acting.as(s.editor(), () -> publishing.submit(ref));
+                Acting.as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
+                refs.add(ref);
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(refs.size());
+            CountDownLatch go = new CountDownLatch(1);
+            try {
+                List<Future<String>> numbers = new ArrayList<>();
+                for (String ref : refs) {
+                    numbers.add(pool.submit(() -> {
+                        go.await();
+                        Acting.as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));
+                        return records.view(ref, null).indexNo();
+                    }));
+                }
+                go.countDown();
+                List<String> issued = new ArrayList<>();
+                for (Future<String> f : numbers) {
+                    issued.add(f.get());
+                }
+                assertThat(issued).doesNotHaveDuplicates().allMatch(n -> n.matches("ycstyj/\\d{4}-\\d{5}"));
+            } finally {
+                pool.shutdownNow();
+            }
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM record_version", Long.class)).isEqualTo(4);
+            // The probe listener makes the registry keep a publication per event, completed once delivered.
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (jdbc.queryForObject("SELECT COUNT(*) FROM event_publication WHERE event_type LIKE "
+                    + "'%RecordPublished' AND completion_date IS NOT NULL", Long.class) < 4) {
+                assertThat(System.currentTimeMillis()).as("events delivered within 20 s").isLessThan(deadline);
+                Thread.sleep(50);
+            }
         }
     }
 

@@ -1,0 +1,56 @@
+package gongkai.publishing;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import gongkai.catalog.Catalog;
+import gongkai.catalog.CatalogItem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo profile publishes its fictitious records through the real review: all of them pass the entry standard,
+ * every field has at least three, every item with a schema has rows, some are targeted, some have interpretations,
+ * and all are marked as demo data.
+ */
+@SpringBootTest
+@ActiveProfiles({"test", "demo"})
+class DemoDataTest {
+
+    @Autowired
+    Records records;
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theDemoRecordsCoverEveryFieldAndAreMarked() {
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM disclosure_record", Long.class);
+        assertThat(total).isGreaterThanOrEqualTo(21);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disclosure_record WHERE demo = FALSE", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disclosure_record WHERE published_version = 0",
+                Long.class)).isZero();
+        Map<String, Long> perDomain = jdbc.queryForList("SELECT catalog_item FROM disclosure_record", String.class)
+                .stream().collect(Collectors.groupingBy(i -> catalog.requireItem(i).domainCode(), Collectors.counting()));
+        assertThat(perDomain).hasSize(7).allSatisfy((domain, n) -> assertThat(n).as(domain).isGreaterThanOrEqualTo(3));
+        for (CatalogItem item : catalog.items()) {
+            if (item.hasSchema()) {
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disclosure_record WHERE catalog_item = ? AND "
+                        + "data_json <> '[]'", Long.class, item.code())).as(item.code()).isPositive();
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disclosure_record WHERE audience = 'TARGETED'",
+                Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disclosure_record WHERE interpretation_of IS NOT NULL",
+                Long.class)).isGreaterThanOrEqualTo(2);
+        assertThat(records.published(RecordFilter.none(), 0, 100).getContent()).allMatch(RecordSummary::demo);
+    }
+}
