@@ -88,12 +88,15 @@ class PortalBrowserTest {
         phone.findElement(By.id("username")).sendKeys("admin");
         phone.findElement(By.id("password")).sendKeys("Test-Admin-Passw0rd");
         phone.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        assertThat(phone.findElement(By.tagName("h1")).getText()).isIn("用户", "工作台");
+        new org.openqa.selenium.support.ui.WebDriverWait(phone, java.time.Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/admin/users"));
+        assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo("用户");
         phone.get(url("/admin"));
         assertThat(phone.getPageSource()).contains("全市所有机构");
         Browser.screenshot(phone, "admin-start-phone");
         phone.findElement(By.cssSelector("form.logout button")).click();
-        assertThat(phone.getCurrentUrl()).contains("/admin/login");
+        new org.openqa.selenium.support.ui.WebDriverWait(phone, java.time.Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/admin/login"));
     }
 
     private static void assertNoSeriousAccessibilityProblems() {

@@ -43,7 +43,10 @@ public final class Browser {
                 "--window-size=" + width + "," + height, "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
                 .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // A click that submits a form returns before the next page has loaded: look for elements for a while.
+        driver.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(5));
+        return driver;
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */
