@@ -15,14 +15,13 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import gongkai.account.internal.AuditEventEntity;
 import gongkai.account.internal.AuditEventRepository;
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
 import gongkai.shared.AuditedChange;
+import gongkai.shared.RequestOrigin;
 import gongkai.shared.Role;
 
 /**
@@ -65,7 +64,7 @@ public class AuditTrail {
     public void recordAs(String username, String orgCode, String action, String targetType, String targetId,
             String detail) {
         repository.save(new AuditEventEntity(Instant.now(clock), username, orgCode, action, targetType, targetId,
-                detail, remoteAddress()));
+                detail, RequestOrigin.remoteAddress()));
     }
 
     /** Reads the trail: AUDITORs and the city office's ADMIN see everything, an organisation's ADMIN its own. */
@@ -100,12 +99,5 @@ public class AuditTrail {
         };
         return repository.findAll(spec, PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id")))
                 .map(AuditEventEntity::toEntry);
-    }
-
-    private static String remoteAddress() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
-            return attrs.getRequest().getRemoteAddr();
-        }
-        return null;
     }
 }

@@ -155,10 +155,7 @@ public class Publishing {
         requireNotAuthor(record, actor, "审核");
         record.require(RecordStatus.SUBMITTED, "审核");
         if (decision == Decision.REJECT) {
-            requireComment(comment);
-            record.moveTo(RecordStatus.REJECTED);
-            step(record, RecordStep.Kind.REVIEW_REJECT, comment);
-            audit("record.review", record, "审核退回：" + comment.strip());
+            sendBack(record, RecordStep.Kind.REVIEW_REJECT, "record.review", comment);
             return;
         }
         record.reviewedBy(actor.username());
@@ -179,10 +176,7 @@ public class Publishing {
         requireNotAuthor(record, actor, "审批");
         record.require(RecordStatus.REVIEWED, "审批");
         if (decision == Decision.REJECT) {
-            requireComment(comment);
-            record.moveTo(RecordStatus.REJECTED);
-            step(record, RecordStep.Kind.APPROVE_REJECT, comment);
-            audit("record.approve", record, "审批退回：" + comment.strip());
+            sendBack(record, RecordStep.Kind.APPROVE_REJECT, "record.approve", comment);
             return;
         }
         CatalogItem item = catalog.requireItem(record.getCatalogItem());
@@ -510,10 +504,14 @@ public class Publishing {
         }
     }
 
-    private static void requireComment(String comment) {
+    /** Returns the record to its editor; the comment says what to change and is required. */
+    private void sendBack(RecordEntity record, RecordStep.Kind kind, String action, String comment) {
         if (comment == null || comment.isBlank()) {
             throw new InvalidInputProblem("comment", "退回时请填写意见，说明需要修改的地方。");
         }
+        record.moveTo(RecordStatus.REJECTED);
+        step(record, kind, comment);
+        audit(action, record, kind.label() + "：" + comment.strip());
     }
 
     private void step(RecordEntity record, RecordStep.Kind kind, String comment) {

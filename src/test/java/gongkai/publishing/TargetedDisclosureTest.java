@@ -49,6 +49,8 @@ class TargetedDisclosureTest {
     Accounts accounts;
     @Autowired
     AccountUserDetailsService principals;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private String indexNo;
     private String code;
@@ -128,6 +130,9 @@ class TargetedDisclosureTest {
             r.setRemoteAddr("10.9.9.9");
             return r;
         })).andExpect(status().isTooManyRequests());
+        // Every attempt by code is logged, granted or not.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM targeted_access WHERE remote_addr = '10.9.9.9' "
+                + "AND granted = FALSE", Long.class)).isEqualTo(10);
         // Another address is not affected.
         mvc.perform(get("/records/{ref}", indexNo).param("code", code).with(r -> {
             r.setRemoteAddr("10.9.9.10");

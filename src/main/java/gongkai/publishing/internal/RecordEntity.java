@@ -212,12 +212,6 @@ public class RecordEntity extends Timestamped {
         this.maskingNote = note;
     }
 
-    public void ensureAccessCode() {
-        if (accessCode == null) {
-            accessCode = AccessCodes.next();
-        }
-    }
-
     public Long getId() {
         return id;
     }

@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import gongkai.shared.RequestOrigin;
 import gongkai.shared.TooManyRequestsProblem;
 
 /**
@@ -25,15 +28,18 @@ import gongkai.shared.TooManyRequestsProblem;
 public class TargetedAccessGuard {
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate log;
     private final Clock clock;
     private final int maxFailures;
     private final Duration window;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
-    TargetedAccessGuard(JdbcTemplate jdbc, Clock clock,
+    TargetedAccessGuard(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
             @Value("${gongkai.publishing.access-code.max-failures:10}") int maxFailures,
             @Value("${gongkai.publishing.access-code.window:15m}") Duration window) {
         this.jdbc = jdbc;
+        this.log = new TransactionTemplate(transactions);
+        this.log.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.window = window;
@@ -41,7 +47,7 @@ public class TargetedAccessGuard {
 
     /** Checks a typed code against the record's; logs the attempt; refuses an address that guessed too often. */
     public boolean attempt(RecordEntity record, String typed) {
-        String address = remoteAddress();
+        String address = Objects.requireNonNullElse(RequestOrigin.remoteAddress(), "local");
         Deque<Instant> times = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
         Instant now = Instant.now(clock);
         synchronized (times) {
@@ -52,21 +58,16 @@ public class TargetedAccessGuard {
         }
         boolean granted = record.getAccessCode() != null
                 && record.getAccessCode().equals(AccessCodes.normalise(typed));
-        jdbc.update("INSERT INTO targeted_access (record_id, at, remote_addr, granted) VALUES (?, ?, ?, ?)",
-                record.getId(), java.sql.Timestamp.from(now), address, granted);
+        // Logged in a transaction of its own: a refused attempt ends the request's transaction with a rollback.
+        log.executeWithoutResult(s -> jdbc.update(
+                "INSERT INTO targeted_access (record_id, at, remote_addr, granted) VALUES (?, ?, ?, ?)",
+                record.getId(), java.sql.Timestamp.from(now), address, granted));
         if (!granted) {
             synchronized (times) {
                 times.addLast(now);
             }
         }
         return granted;
-    }
-
-    /** Attempts so far for a record: for the organisation's staff and the tests. */
-    public long attempts(RecordEntity record, boolean granted) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM targeted_access WHERE record_id = ? AND granted = ?",
-                Long.class, record.getId(), granted);
-        return n == null ? 0 : n;
     }
 
     @Scheduled(fixedDelay = 300_000)
@@ -78,12 +79,5 @@ public class TargetedAccessGuard {
                 return e.getValue().isEmpty();
             }
         });
-    }
-
-    private static String remoteAddress() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
-            return attrs.getRequest().getRemoteAddr();
-        }
-        return "local";
     }
 }
