@@ -16,6 +16,7 @@ import gongkai.catalog.CatalogField;
  * @param workingCopy  true when this shows the unpublished working copy (staff only)
  * @param rowsMasked   whether personal fields in {@code rows} are masked
  * @param accessCode   the targeted record's access code, shown to its organisation's staff only
+ * @param recordId     the record's internal number (the N of its draft key), stable for the record's life
  */
 public record RecordView(String ref, String indexNo, RecordStatus status, int version, boolean workingCopy,
         String title, String summary, String body, String documentNumber, LocalDate writtenOn,
@@ -26,7 +27,7 @@ public record RecordView(String ref, String indexNo, RecordStatus status, int ve
         List<Attachment> attachments, List<RecordLink> interpretations, RecordLink interpretationOf,
         InterpretationKind interpretationKind, List<VersionInfo> versions, List<RecordStep> steps,
         String withdrawalReason, Instant withdrawnAt, String accessCode, String contentSha256,
-        String noInterpretationReason, boolean demo) {
+        String noInterpretationReason, boolean demo, long recordId) {
 
     /** A link to another record. */
     public record RecordLink(String ref, String title) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.criteria.Predicate;
 
@@ -253,6 +254,33 @@ public class Records {
                 .orElseThrow(() -> new NotFoundProblem("该信息没有这个附件。"));
     }
 
+    /**
+     * The extracted text of the attachments of a record's published version, for full-text search; empty for a
+     * record not open to everyone.
+     */
+    public List<String> attachmentTexts(String ref) {
+        RecordEntity record = lookup.require(ref);
+        if (!RecordLookup.isOpenToEveryone(record)) {
+            return List.of();
+        }
+        Set<String> published = versions.findByRecordIdAndVersion(record.getId(), record.getPublishedVersion())
+                .map(v -> rowsJson.readValue(v.getAttachmentsJson(), FILES).stream().map(m -> m.get("sha256"))
+                        .collect(java.util.stream.Collectors.toSet()))
+                .orElse(Set.of());
+        return attachments.findByRecordIdOrderByPositionAsc(record.getId()).stream()
+                .filter(a -> published.contains(a.toAttachment().sha256()) && a.getExtractedText() != null)
+                .map(RecordAttachmentEntity::getExtractedText).toList();
+    }
+
+    /** Index numbers of every published record open to everyone (not withdrawn), for rebuilding the search index. */
+    public List<String> publicIndexNumbers() {
+        Specification<RecordEntity> spec = (root, query, cb) -> cb.and(
+                cb.greaterThan(root.get("publishedVersion"), 0),
+                cb.notEqual(root.get("status"), RecordStatus.WITHDRAWN),
+                cb.equal(root.get("audience"), Audience.PUBLIC));
+        return records.findAll(spec).stream().map(RecordEntity::getIndexNo).toList();
+    }
+
     /** For the printable notice: the published, masked view and the access code, to its organisation's staff. */
     @Transactional
     public RecordView forNotice(String ref) {
@@ -315,7 +343,7 @@ public class Records {
                 record.getValiditySince(), keywordList, c.disclosureMode(), c.audience(), c.targetGroup(),
                 item.fields(), rows, masked, files, interpretations, policy, c.interpretationKind(), history,
                 stepList, record.getWithdrawalReason(), record.getWithdrawnAt(), staff ? record.getAccessCode() : null,
-                sha, record.getNoInterpretationReason(), record.isDemo());
+                sha, record.getNoInterpretationReason(), record.isDemo(), record.getId());
     }
 
     private String titleOf(RecordEntity r) {

@@ -27,10 +27,4 @@ public class BodySanitizer {
         return html == null ? "" : POLICY.sanitize(html).strip();
     }
 
-    /** Plain text of a sanitised body, for checks that read words rather than markup. */
-    public static String text(String html) {
-        return html == null ? "" : html.replaceAll("<[^>]+>", " ").replace("&nbsp;", " ").replace("&amp;", "&")
-                .replace("&lt;", "<").replace("&gt;", ">").replace("&#34;", "\"").replace("&#39;", "'")
-                .replaceAll("\\s+", " ").strip();
-    }
 }

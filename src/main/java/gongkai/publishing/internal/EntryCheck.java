@@ -16,6 +16,7 @@ import gongkai.privacy.Finding;
 import gongkai.privacy.PersonalDataGuard;
 import gongkai.privacy.PersonalDataKind;
 import gongkai.publishing.ForbiddenWords;
+import gongkai.shared.HtmlText;
 import gongkai.shared.InvalidInputProblem.FieldError;
 
 /**
@@ -52,7 +53,7 @@ public class EntryCheck {
             problems.add(new FieldError("writtenOn", "成文日期不能晚于今天。"));
         }
         List<Map<String, String>> rows = rowsJson.read(c.dataJson());
-        boolean hasBody = !BodySanitizer.text(c.body()).isEmpty();
+        boolean hasBody = !HtmlText.plain(c.body()).isEmpty();
         if (item.hasSchema() && rows.isEmpty()) {
             problems.add(new FieldError("data", "事项“" + item.name() + "”须填报结构化数据，至少一行。"));
         }

@@ -1,0 +1,230 @@
+package gongkai.search;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
+
+import gongkai.catalog.Catalog;
+import gongkai.org.Organisations;
+import gongkai.region.Regions;
+import gongkai.search.internal.DocumentNumbers;
+import gongkai.search.internal.QueryTerms;
+import gongkai.search.internal.SearchDocument;
+
+/**
+ * Full-text search over the published records open to everyone. Every word typed must occur (as a run of
+ * characters, Simplified or Traditional alike); smartcn words and title matches raise the score, and so does
+ * freshness; a document or index number typed whole is matched exactly. Counts are exact up to
+ * {@link #EXACT_COUNT_UP_TO}; past that the engine may skip what cannot reach the top hits.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RecordSearch {
+
+    public static final int PAGE_SIZE = 20;
+    /** Relevance pages stop here; date order pages on with a cursor. */
+    public static final int MAX_PAGES = 50;
+    static final int EXACT_COUNT_UP_TO = 1000;
+    private static final String MARK_START = "\u0001";
+    private static final String MARK_END = "\u0002";
+    private static final List<String> FACETS = List.of("domain", "org", "region", "year", "item", "subjectClass");
+
+    private final EntityManager entityManager;
+    private final Catalog catalog;
+    private final Organisations organisations;
+    private final Regions regions;
+    private final Clock clock;
+
+    RecordSearch(EntityManager entityManager, Catalog catalog, Organisations organisations, Regions regions, Clock clock) {
+        this.entityManager = entityManager;
+        this.catalog = catalog;
+        this.organisations = organisations;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    public SearchAnswer search(SearchQuery query) {
+        QueryTerms terms = QueryTerms.parse(query.q());
+        if (terms.isEmpty()) {
+            return empty(query, terms.problem());
+        }
+        int page = Math.max(0, query.page());
+        if (!query.byDate() && page >= MAX_PAGES) {
+            return empty(query, "最多显示前" + MAX_PAGES + "页结果，请增加查找词语或使用左侧分类缩小范围。");
+        }
+        Set<String> regionCodes = query.region() == null || query.region().isBlank() ? null
+                : regions.selfAndDescendants(query.region());
+        Cursor cursor = query.byDate() ? Cursor.parse(query.cursor()) : null;
+        Map<String, AggregationKey<Map<Object, Long>>> keys = new LinkedHashMap<>();
+        FACETS.forEach(f -> keys.put(f, AggregationKey.of(f)));
+        Instant now = Instant.now(clock);
+
+        var step = org.hibernate.search.mapper.orm.Search.session(entityManager).search(SearchDocument.class)
+                .select(f -> f.composite().from(f.id(Long.class), f.field("indexNo", String.class),
+                        f.field("title_cjk", String.class), f.highlight("title_cjk"), f.highlight("text_cjk"),
+                        f.field("publisher", String.class), f.field("domainCode", String.class),
+                        f.field("itemCode", String.class), f.field("regionCode", String.class),
+                        f.field("publishedAt", Instant.class), f.field("demo", Boolean.class)).asList())
+                .where(f -> where(f, terms, query, regionCodes, cursor, now))
+                .sort(f -> query.byDate() ? f.field("publishedAt").desc().then().field("rid").desc()
+                        : f.score().then().field("publishedAt").desc())
+                .highlighter(h -> h.unified().tag(MARK_START, MARK_END).numberOfFragments(2).noMatchSize(80))
+                .aggregation(keys.get("domain"), f -> f.terms().field("domainCode", Object.class).maxTermCount(10))
+                .aggregation(keys.get("org"), f -> f.terms().field("orgCode", Object.class).maxTermCount(30))
+                .aggregation(keys.get("region"), f -> f.terms().field("countyCode", Object.class).maxTermCount(20))
+                .aggregation(keys.get("year"), f -> f.terms().field("publishedYear", Object.class).maxTermCount(20))
+                .aggregation(keys.get("item"), f -> f.terms().field("itemCode", Object.class).maxTermCount(60))
+                .aggregation(keys.get("subjectClass"), f -> f.terms().field("subjectClass", Object.class)
+                        .maxTermCount(30))
+                .totalHitCountThreshold(EXACT_COUNT_UP_TO);
+        SearchResult<List<?>> result = cursor != null ? step.fetch(PAGE_SIZE) : step.fetch(page * PAGE_SIZE, PAGE_SIZE);
+
+        List<SearchHit> hits = result.hits().stream().map(this::hit).toList();
+        Map<String, List<SearchAnswer.FacetCount>> facets = new LinkedHashMap<>();
+        keys.forEach((name, key) -> facets.put(name, labelled(name, result.aggregation(key))));
+        long total = result.total().hitCountLowerBound();
+        boolean exact = result.total().isHitCountExact();
+        int pages = (int) Math.min(MAX_PAGES, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        String next = null;
+        if (query.byDate() && hits.size() == PAGE_SIZE) {
+            List<?> last = result.hits().get(result.hits().size() - 1);
+            next = new Cursor((Instant) last.get(9), (Long) last.get(0)).toString();
+        }
+        return new SearchAnswer(terms.display(), hits, total, exact, cursor != null ? 0 : page, PAGE_SIZE, pages,
+                facets, next, hits.isEmpty() ? "没有找到符合条件的信息。可以减少查找词语，或换一种说法。" : null);
+    }
+
+    private PredicateFinalStep where(SearchPredicateFactory f, QueryTerms terms, SearchQuery q, Set<String> regionCodes,
+            Cursor cursor, Instant now) {
+        var all = f.bool();
+        var words = f.bool();
+        for (String term : terms.terms()) {
+            if (QueryTerms.isSingleCjk(term)) {
+                words.must(f.match().field("title_sc").field("text_sc").matching(term));
+            } else {
+                words.must(f.phrase().field("title_cjk").boost(3f).field("text_cjk").matching(term));
+                words.should(f.phrase().field("title_cjk").matching(term).boost(2f));
+            }
+        }
+        List<String> bigramTerms = terms.terms().stream().filter(t -> !QueryTerms.isSingleCjk(t)).toList();
+        if (bigramTerms.size() > 1) {
+            // Every word in the title is the best sign that a record is about what was asked.
+            var allInTitle = f.and();
+            bigramTerms.forEach(t -> allInTitle.add(f.phrase().field("title_cjk").matching(t)));
+            words.should(allInTitle.boost(4f));
+        }
+        words.should(f.match().field("title_sc").boost(2f).field("text_sc").matching(terms.display()));
+        String exact = terms.exactCandidate();
+        if (exact != null) {
+            var exactMatch = f.or(f.match().field("documentKey").matching(DocumentNumbers.key(exact)),
+                    f.match().field("indexNo").matching(exact));
+            all.must(f.or(exactMatch, words));
+            all.should(f.match().field("documentKey").matching(DocumentNumbers.key(exact)).boost(50f));
+            all.should(f.match().field("indexNo").matching(exact).boost(50f));
+        } else {
+            all.must(words);
+        }
+        all.should(f.range().field("publishedAt").atLeast(now.minus(Duration.ofDays(365))).constantScore().boost(0.5f));
+        all.should(f.range().field("publishedAt").atLeast(now.minus(Duration.ofDays(60))).constantScore().boost(0.5f));
+        filter(all, f, "domainCode", q.domain());
+        filter(all, f, "orgCode", q.org());
+        filter(all, f, "itemCode", q.item());
+        filter(all, f, "subjectClass", q.subjectClass());
+        if (q.year() != null) {
+            all.filter(f.match().field("publishedYear").matching(q.year()));
+        }
+        if (regionCodes != null) {
+            all.filter(f.terms().field("regionCode").matchingAny(regionCodes));
+        }
+        if (cursor != null) {
+            all.filter(f.or(f.range().field("publishedAt").lessThan(cursor.at()),
+                    f.and(f.match().field("publishedAt").matching(cursor.at()),
+                            f.range().field("rid").lessThan(cursor.id()))));
+        }
+        return all;
+    }
+
+    private static void filter(org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep<?, ?> all,
+            SearchPredicateFactory f, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            all.filter(f.match().field(field).matching(value.strip()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private SearchHit hit(List<?> row) {
+        String title = (String) row.get(2);
+        List<String> titleMarks = (List<String>) row.get(3);
+        List<String> fragments = ((List<String>) row.get(4)).stream().map(RecordSearch::markup).toList();
+        String item = (String) row.get(7);
+        String region = (String) row.get(8);
+        return new SearchHit((String) row.get(1), title,
+                titleMarks.isEmpty() ? HtmlUtils.htmlEscape(title) : markup(titleMarks.get(0)), fragments,
+                (String) row.get(5), (String) row.get(6), item, catalog.item(item).map(i -> i.name()).orElse(item),
+                regions.find(region).map(r -> r.name()).orElse(region), (Instant) row.get(9),
+                Boolean.TRUE.equals(row.get(10)));
+    }
+
+    /** Escapes the stored text, then turns the highlighter's private marks into {@code <mark>}. */
+    static String markup(String highlighted) {
+        return HtmlUtils.htmlEscape(highlighted).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>");
+    }
+
+    private List<SearchAnswer.FacetCount> labelled(String facet, Map<Object, Long> counts) {
+        Function<String, String> label = switch (facet) {
+            case "domain" -> code -> catalog.domain(code).map(d -> d.name()).orElse(code);
+            case "org" -> code -> organisations.find(code).map(o -> o.name()).orElse(code);
+            case "region" -> code -> regions.find(code).map(r -> r.name()).orElse(code);
+            case "item" -> code -> catalog.item(code).map(i -> i.name()).orElse(code);
+            case "year" -> code -> code + "年";
+            default -> code -> code;
+        };
+        List<SearchAnswer.FacetCount> list = new ArrayList<>();
+        counts.forEach((value, n) -> list.add(new SearchAnswer.FacetCount(String.valueOf(value),
+                label.apply(String.valueOf(value)), n)));
+        list.sort((a, b) -> Long.compare(b.count(), a.count()));
+        return list;
+    }
+
+    private static SearchAnswer empty(SearchQuery query, String message) {
+        return new SearchAnswer(query.q() == null ? "" : query.q().strip(), List.of(), 0, true, 0, PAGE_SIZE, 0,
+                Map.of(), null, message);
+    }
+
+    /** A position in date order: the last hit's publication time and id. */
+    record Cursor(Instant at, long id) {
+
+        static Cursor parse(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            String[] parts = text.split("_", 2);
+            try {
+                return new Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), Long.parseLong(parts[1]));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return at.toEpochMilli() + "_" + id;
+        }
+    }
+}

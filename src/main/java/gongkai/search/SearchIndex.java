@@ -1,0 +1,104 @@
+package gongkai.search;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.search.mapper.orm.Search;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import gongkai.publishing.Records;
+import gongkai.search.internal.SearchDocument;
+import gongkai.search.internal.SearchDocumentRepository;
+import gongkai.search.internal.SearchIndexer;
+import gongkai.shared.AccessDeniedProblem;
+import gongkai.shared.Actor;
+import gongkai.shared.AuditedChange;
+import gongkai.shared.Role;
+
+/**
+ * Upkeep of the search index: its size, and a rebuild from the database (the published records open to everyone
+ * → search documents → the Lucene index), run by an admin or at start when the index is missing or out of step.
+ */
+@Service
+public class SearchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
+    /** Sizes for the back office. */
+    public record Status(long publicRecords, long documents, long indexed) {
+        public boolean inStep() {
+            return publicRecords == documents && documents == indexed;
+        }
+    }
+
+    private final EntityManager entityManager;
+    private final SearchDocumentRepository documents;
+    private final SearchIndexer indexer;
+    private final Records records;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+
+    SearchIndex(EntityManager entityManager, SearchDocumentRepository documents, SearchIndexer indexer,
+            Records records, TransactionTemplate tx, ApplicationEventPublisher events) {
+        this.entityManager = entityManager;
+        this.documents = documents;
+        this.indexer = indexer;
+        this.records = records;
+        this.tx = tx;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public Status status() {
+        long indexed = Search.session(entityManager).search(SearchDocument.class).where(f -> f.matchAll())
+                .fetchTotalHitCount();
+        return new Status(records.publicIndexNumbers().size(), documents.count(), indexed);
+    }
+
+    /** The city office's admin rebuilds the index from the database; audited. */
+    public Status rebuildAsAdmin() {
+        Actor actor = Actor.require();
+        if (!actor.cityWide() || !actor.has(Role.ADMIN)) {
+            throw new AccessDeniedProblem("只有市政府办公室的管理员可以重建搜索索引。");
+        }
+        Status status = rebuild();
+        tx.executeWithoutResult(s -> events.publishEvent(new AuditedChange("search.rebuild", "search-index",
+                SearchDocument.INDEX, "重建搜索索引：" + status.indexed() + "条")));
+        return status;
+    }
+
+    /** Rewrites every search document from the published records, drops stale ones, then re-indexes them all. */
+    public Status rebuild() {
+        List<String> current = records.publicIndexNumbers();
+        Set<String> wanted = new HashSet<>(current);
+        for (String indexNo : current) {
+            tx.executeWithoutResult(s -> indexer.write(indexNo));
+        }
+        tx.executeWithoutResult(s -> documents.findAll().stream()
+                .filter(d -> !wanted.contains(d.indexNo())).forEach(documents::delete));
+        massIndex();
+        Status status = status();
+        log.info("Search index rebuilt: {} records, {} documents, {} indexed", status.publicRecords(),
+                status.documents(), status.indexed());
+        return status;
+    }
+
+    /** Re-indexes the search documents as they are (the bulk path: several threads, no per-row events). */
+    public void massIndex() {
+        try {
+            Search.session(entityManager).massIndexer(SearchDocument.class).threadsToLoadObjects(2)
+                    .batchSizeToLoadObjects(500).startAndWait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Mass indexing interrupted", e);
+        }
+    }
+}

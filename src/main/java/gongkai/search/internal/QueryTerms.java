@@ -1,0 +1,80 @@
+package gongkai.search.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A query string as typed, made safe: no syntax is interpreted (so nothing typed can be "malformed"), control
+ * characters and surplus length are dropped, and the words are split at spaces and punctuation.
+ */
+public final class QueryTerms {
+
+    private static final int MAX_LENGTH = 100;
+    private static final int MAX_TERMS = 8;
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,，、;；。.!！?？:：\"“”'‘’()（）<>《》|+*&^%$#@~`=\\\\{}]+");
+    /** What a document or index number looks like: worth trying as an exact match. */
+    private static final Pattern NUMBER_LIKE = Pattern.compile(".*(〔|\\[|【|［|（|\\()\\d{4}.*|[A-Za-z0-9]+/\\d{4}-\\d+");
+
+    private final String display;
+    private final List<String> terms;
+    private final String problem;
+
+    private QueryTerms(String display, List<String> terms, String problem) {
+        this.display = display;
+        this.terms = terms;
+        this.problem = problem;
+    }
+
+    public static QueryTerms parse(String raw) {
+        String cleaned = raw == null ? "" : raw.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (cleaned.isEmpty()) {
+            return new QueryTerms("", List.of(), "请输入要查找的词语，例如：低保、控辍保学、扶贫项目。");
+        }
+        if (cleaned.length() > MAX_LENGTH) {
+            cleaned = cleaned.substring(0, MAX_LENGTH);
+        }
+        List<String> terms = new ArrayList<>();
+        for (String part : SEPARATORS.split(cleaned)) {
+            if (part.codePoints().anyMatch(Character::isLetterOrDigit) && terms.size() < MAX_TERMS
+                    && !terms.contains(part)) {
+                terms.add(part);
+            }
+        }
+        if (terms.isEmpty()) {
+            return new QueryTerms(cleaned, List.of(), "“" + cleaned + "”中没有可以查找的文字，请输入汉字、字母或数字。");
+        }
+        return new QueryTerms(cleaned, List.copyOf(terms), null);
+    }
+
+    public boolean isEmpty() {
+        return terms.isEmpty();
+    }
+
+    /** The query as shown back to the visitor. */
+    public String display() {
+        return display;
+    }
+
+    public List<String> terms() {
+        return terms;
+    }
+
+    /** Why there is nothing to search for, when {@link #isEmpty()}. */
+    public String problem() {
+        return problem;
+    }
+
+    /** The whole query, when it looks like a document or index number. */
+    public String exactCandidate() {
+        String compact = display.replaceAll("\\s+", "");
+        return NUMBER_LIKE.matcher(compact).matches() ? compact : null;
+    }
+
+    /** One Chinese character makes no bigram: it is looked up among smartcn's words instead. */
+    public static boolean isSingleCjk(String term) {
+        return term.codePointCount(0, term.length()) == 1
+                && Character.UnicodeScript.of(term.codePointAt(0)) == Character.UnicodeScript.HAN;
+    }
+}
