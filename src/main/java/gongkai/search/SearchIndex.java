@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 
 import org.hibernate.search.mapper.orm.Search;
 import org.slf4j.Logger;
@@ -40,15 +41,18 @@ public class SearchIndex {
     }
 
     private final EntityManager entityManager;
+    private final EntityManagerFactory entityManagerFactory;
     private final SearchDocumentRepository documents;
     private final SearchIndexer indexer;
     private final Records records;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
 
-    SearchIndex(EntityManager entityManager, SearchDocumentRepository documents, SearchIndexer indexer,
+    SearchIndex(EntityManager entityManager, EntityManagerFactory entityManagerFactory,
+            SearchDocumentRepository documents, SearchIndexer indexer,
             Records records, TransactionTemplate tx, ApplicationEventPublisher events) {
         this.entityManager = entityManager;
+        this.entityManagerFactory = entityManagerFactory;
         this.documents = documents;
         this.indexer = indexer;
         this.records = records;
@@ -85,7 +89,7 @@ public class SearchIndex {
         tx.executeWithoutResult(s -> documents.findAll().stream()
                 .filter(d -> !wanted.contains(d.indexNo())).forEach(documents::delete));
         massIndex();
-        Status status = status();
+        Status status = tx.execute(s -> status());
         log.info("Search index rebuilt: {} records, {} documents, {} indexed", status.publicRecords(),
                 status.documents(), status.indexed());
         return status;
@@ -94,7 +98,7 @@ public class SearchIndex {
     /** Re-indexes the search documents as they are (the bulk path: several threads, no per-row events). */
     public void massIndex() {
         try {
-            Search.session(entityManager).massIndexer(SearchDocument.class).threadsToLoadObjects(2)
+            Search.mapping(entityManagerFactory).scope(SearchDocument.class).massIndexer().threadsToLoadObjects(2)
                     .batchSizeToLoadObjects(500).startAndWait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

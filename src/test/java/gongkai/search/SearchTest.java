@@ -39,6 +39,10 @@ class SearchTest {
     RecordSearch search;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    SearchIndex index;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private String simplified;
     private String traditional;
@@ -140,6 +144,16 @@ class SearchTest {
         mvc.perform(get("/search").param("q", "救助")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("社会救助和社会福利")))
                 .andExpect(content().string(containsString("<mark>")));
+    }
+
+    @Test
+    void theIndexIsRebuiltFromTheDatabase() {
+        jdbc.update("DELETE FROM search_document");
+        assertThat(index.status().inStep()).isFalse();
+        SearchIndex.Status status = index.rebuild();
+        assertThat(status.inStep()).isTrue();
+        assertThat(status.indexed()).isGreaterThanOrEqualTo(2);
+        assertThat(titles("臨時救助")).anyMatch(t -> t.startsWith("關於規範臨時救助"));
     }
 
     private List<String> titles(String q) {

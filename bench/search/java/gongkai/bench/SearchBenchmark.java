@@ -1,0 +1,389 @@
+package gongkai.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKBigramFilterFactory;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizerFactory;
+import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilterFactory;
+import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import gongkai.GongkaiApplication;
+import gongkai.search.RecordSearch;
+import gongkai.search.SearchAnswer;
+import gongkai.search.SearchIndex;
+import gongkai.search.SearchQuery;
+import gongkai.search.internal.TraditionalToSimplifiedCharFilterFactory;
+
+/**
+ * The search benchmark (bench/search/README.md): bulk-loads N synthetic records, mass-indexes them, and times the
+ * same queries through the search service (facets and highlighting) and through a raw Lucene searcher doing the
+ * same work on the same index. Prints its figures; asserts nothing.
+ */
+public final class SearchBenchmark {
+
+    private static final List<String> KEYWORD_FACETS = List.of("domainCode", "orgCode", "countyCode", "itemCode",
+            "subjectClass");
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.getInteger("bench.records", 1_000_000);
+        int queryCount = Integer.getInteger("bench.queries", 1000);
+        Path data = Path.of("target", "bench-data").toAbsolutePath();
+        deleteTree(data);
+        System.out.printf("Search benchmark: %,d records, %,d queries, max heap %d MB, %d cores%n", n, queryCount,
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongkaiApplication.class).run(
+                "--gongkai.data-dir=" + data, "--server.port=0", "--logging.level.root=WARN",
+                "--GONGKAI_ADMIN_PASSWORD=Bench-Only-Passw0rd")) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            Corpus corpus = new Corpus(42);
+            List<String[]> orgs = jdbc.query("SELECT code, name, region_code FROM organisation",
+                    (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+            List<String[]> items = jdbc.query("SELECT code, domain_code, subject_class FROM catalog_item WHERE "
+                    + "audience = 'public'", (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+
+            long t0 = System.nanoTime();
+            load(jdbc, corpus, orgs, items, n);
+            double loadSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("bulk load: %,d rows in %.1f s (%,.0f rows/s)%n", n, loadSeconds, n / loadSeconds);
+
+            long t1 = System.nanoTime();
+            app.getBean(SearchIndex.class).massIndex();
+            double indexSeconds = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("mass indexing: %,d records in %.1f s (%,.0f records/s)%n", n, indexSeconds,
+                    n / indexSeconds);
+            Path indexDir = data.resolve("index");
+            System.out.printf("index size: %,.0f MB%n", size(indexDir) / 1048576.0);
+            System.gc();
+            System.gc();
+            System.out.printf("heap used after load: %,d MB (max %,d MB)%n",
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
+
+            List<String> queries = new ArrayList<>();
+            for (int i = 0; i < queryCount; i++) {
+                queries.add(corpus.query());
+            }
+            RecordSearch search = app.getBean(RecordSearch.class);
+            queries.stream().limit(200).forEach(q -> search.search(SearchQuery.of(q)));
+            long[] service = new long[queries.size()];
+            List<SearchAnswer> answers = new ArrayList<>();
+            for (int i = 0; i < queries.size(); i++) {
+                long s = System.nanoTime();
+                answers.add(search.search(SearchQuery.of(queries.get(i))));
+                service[i] = System.nanoTime() - s;
+            }
+
+            RawLucene raw = new RawLucene(indexDir.resolve("records"));
+            queries.stream().limit(200).forEach(raw::run);
+            long[] lucene = new long[queries.size()];
+            int sameTop = 0;
+            int sameFacets = 0;
+            for (int i = 0; i < queries.size(); i++) {
+                long s = System.nanoTime();
+                RawLucene.Result r = raw.run(queries.get(i));
+                lucene[i] = System.nanoTime() - s;
+                SearchAnswer a = answers.get(i);
+                if (a.hits().stream().map(h -> h.indexNo()).toList().equals(r.indexNumbers())) {
+                    sameTop++;
+                }
+                if (facetsOf(a).equals(r.facets())) {
+                    sameFacets++;
+                }
+            }
+            System.gc();
+            System.out.printf("heap used while serving: %,d MB%n",
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+            report("service (facets + highlighting)", service);
+            report("raw Lucene (same query, facets, highlighting)", lucene);
+            System.out.printf("p99 ratio service/raw: %.2f%n", percentile(service, 99) / (double) percentile(lucene, 99));
+            System.out.printf("same top-20 as raw Lucene: %d of %d queries; same facet counts: %d of %d%n", sameTop,
+                    queries.size(), sameFacets, queries.size());
+            raw.close();
+        }
+    }
+
+    private static Map<String, Map<String, Long>> facetsOf(SearchAnswer a) {
+        Map<String, String> fields = Map.of("domain", "domainCode", "org", "orgCode", "region", "countyCode",
+                "item", "itemCode", "subjectClass", "subjectClass");
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        fields.forEach((facet, field) -> {
+            Map<String, Long> counts = new HashMap<>();
+            a.facets().getOrDefault(facet, List.of()).forEach(c -> counts.put(c.value(), c.count()));
+            out.put(field, counts);
+        });
+        return out;
+    }
+
+    private static void load(JdbcTemplate jdbc, Corpus corpus, List<String[]> orgs, List<String[]> items, int n) {
+        String sql = "INSERT INTO search_document (id, index_no, title, summary, content, keywords, document_number, "
+                + "document_key, org_code, publisher, region_code, county_code, domain_code, item_code, subject_class, "
+                + "published_at, published_year, demo) VALUES (?, ?, ?, '', ?, '', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, FALSE)";
+        Instant end = Instant.parse("2026-11-27T00:00:00Z");
+        int batch = 2000;
+        for (int start = 1; start <= n; start += batch) {
+            List<Object[]> rows = new ArrayList<>(batch);
+            for (int id = start; id < start + batch && id <= n; id++) {
+                boolean traditional = corpus.traditional();
+                String[] org = orgs.get(corpus.nextInt(orgs.size()));
+                String[] item = items.get(corpus.nextInt(items.size()));
+                Instant at = end.minus(Duration.ofMinutes(corpus.nextInt(8 * 365 * 24 * 60)));
+                rows.add(new Object[] {id, org[0] + "/" + at.atZone(ZoneId.of("Asia/Shanghai")).getYear() + "-"
+                        + String.format("%07d", id), corpus.title(traditional), corpus.body(traditional), org[0], org[1],
+                        org[2], org[2], item[1], item[0], item[2], Timestamp.from(at),
+                        at.atZone(ZoneId.of("Asia/Shanghai")).getYear()});
+            }
+            jdbc.batchUpdate(sql, rows);
+        }
+    }
+
+    private static void report(String what, long[] nanos) {
+        System.out.printf("%s: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, percentile(nanos, 50) / 1e6,
+                percentile(nanos, 99) / 1e6, Arrays.stream(nanos).max().orElse(0) / 1e6);
+    }
+
+    private static long percentile(long[] values, int p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * The same search done with Lucene directly: the same analyzers, the same clauses and boosts as the service's
+     * query, facet counts from the same doc values, the same unified highlighter, top 20 by score.
+     */
+    static final class RawLucene implements AutoCloseable {
+
+        record Result(List<String> indexNumbers, Map<String, Map<String, Long>> facets) {
+        }
+
+        private final DirectoryReader reader;
+        private final IndexSearcher searcher;
+        private final Analyzer bigram;
+        private final Analyzer words;
+        private final UnifiedHighlighter highlighter;
+
+        RawLucene(Path dir) throws IOException {
+            reader = DirectoryReader.open(FSDirectory.open(dir));
+            searcher = new IndexSearcher(reader);
+            bigram = CustomAnalyzer.builder().withTokenizer(StandardTokenizerFactory.class)
+                    .addCharFilter(ICUNormalizer2CharFilterFactory.class, "name", "nfkc_cf")
+                    .addCharFilter(TraditionalToSimplifiedCharFilterFactory.NAME)
+                    .addTokenFilter(LowerCaseFilterFactory.class).addTokenFilter(CJKBigramFilterFactory.class).build();
+            words = CustomAnalyzer.builder().withTokenizer(HMMChineseTokenizerFactory.class)
+                    .addCharFilter(ICUNormalizer2CharFilterFactory.class, "name", "nfkc_cf")
+                    .addCharFilter(TraditionalToSimplifiedCharFilterFactory.NAME)
+                    .addTokenFilter(LowerCaseFilterFactory.class).build();
+            highlighter = UnifiedHighlighter.builder(searcher, bigram).withMaxLength(10_000).build();
+        }
+
+        Result run(String q) {
+            try {
+                Query query = query(q);
+                var top = new TopScoreDocCollectorManager(20, 1000);
+                var facets = new FacetManager();
+                Object[] results = searcher.search(query, new MultiCollectorManager(top, facets));
+                TopDocs docs = (TopDocs) results[0];
+                highlighter.highlight("text_cjk", query, docs, 2);
+                highlighter.highlight("title_cjk", query, docs, 1);
+                List<String> ids = new ArrayList<>();
+                var stored = searcher.storedFields();
+                for (var sd : docs.scoreDocs) {
+                    ids.add(stored.document(sd.doc).get("indexNo"));
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Long>> counts = (Map<String, Map<String, Long>>) results[1];
+                return new Result(ids, counts);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private Query query(String q) throws IOException {
+            List<String> terms = Arrays.stream(q.split("\\s+")).filter(t -> !t.isBlank()).toList();
+            BooleanQuery.Builder words = new BooleanQuery.Builder();
+            List<Query> titlePhrases = new ArrayList<>();
+            for (String term : terms) {
+                Query title = phrase("title_cjk", term);
+                Query text = phrase("text_cjk", term);
+                words.add(new BooleanQuery.Builder().add(new BoostQuery(title, 3f), Occur.SHOULD)
+                        .add(text, Occur.SHOULD).build(), Occur.MUST);
+                words.add(new BoostQuery(title, 2f), Occur.SHOULD);
+                titlePhrases.add(title);
+            }
+            if (terms.size() > 1) {
+                BooleanQuery.Builder all = new BooleanQuery.Builder();
+                titlePhrases.forEach(t -> all.add(t, Occur.MUST));
+                words.add(new BoostQuery(all.build(), 4f), Occur.SHOULD);
+            }
+            BooleanQuery.Builder smart = new BooleanQuery.Builder();
+            for (String token : tokens(this.words, q)) {
+                smart.add(new BoostQuery(new TermQuery(new Term("title_sc", token)), 2f), Occur.SHOULD);
+                smart.add(new TermQuery(new Term("text_sc", token)), Occur.SHOULD);
+            }
+            words.add(smart.build(), Occur.SHOULD);
+            long now = Instant.now().toEpochMilli();
+            return new BooleanQuery.Builder().add(words.build(), Occur.MUST)
+                    .add(new BoostQuery(new ConstantScoreQuery(LongPoint.newRangeQuery("publishedAt",
+                            now - Duration.ofDays(365).toMillis(), Long.MAX_VALUE)), 0.5f), Occur.SHOULD)
+                    .add(new BoostQuery(new ConstantScoreQuery(LongPoint.newRangeQuery("publishedAt",
+                            now - Duration.ofDays(60).toMillis(), Long.MAX_VALUE)), 0.5f), Occur.SHOULD)
+                    .build();
+        }
+
+        private Query phrase(String field, String term) throws IOException {
+            PhraseQuery.Builder b = new PhraseQuery.Builder();
+            for (String token : tokens(bigram, term)) {
+                b.add(new Term(field, token));
+            }
+            return b.build();
+        }
+
+        private static List<String> tokens(Analyzer analyzer, String text) throws IOException {
+            List<String> out = new ArrayList<>();
+            try (TokenStream ts = analyzer.tokenStream("f", text)) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    out.add(term.toString());
+                }
+                ts.end();
+            }
+            return out;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+
+        /** Facet counts from the keyword fields' doc values, over every matching document. */
+        static final class FacetManager implements CollectorManager<Collector, Map<String, Map<String, Long>>> {
+
+            @Override
+            public Collector newCollector() {
+                return new FacetCollector();
+            }
+
+            @Override
+            public Map<String, Map<String, Long>> reduce(java.util.Collection<Collector> collectors) {
+                Map<String, Map<String, Long>> all = new HashMap<>();
+                for (Collector c : collectors) {
+                    ((FacetCollector) c).finish();
+                    ((FacetCollector) c).counts.forEach((field, m) -> m.forEach((k, v) ->
+                            all.computeIfAbsent(field, f -> new HashMap<>()).merge(k, v, Long::sum)));
+                }
+                return all;
+            }
+        }
+
+        static final class FacetCollector extends SimpleCollector {
+            final Map<String, Map<String, Long>> counts = new HashMap<>();
+            private final SortedSetDocValues[] values = new SortedSetDocValues[KEYWORD_FACETS.size()];
+            private long[][] ordCounts = new long[KEYWORD_FACETS.size()][];
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                for (int i = 0; i < KEYWORD_FACETS.size(); i++) {
+                    values[i] = context.reader().getSortedSetDocValues(KEYWORD_FACETS.get(i));
+                    ordCounts[i] = values[i] == null ? null : new long[(int) values[i].getValueCount()];
+                }
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] != null && values[i].advanceExact(doc)) {
+                        for (int k = 0; k < values[i].docValueCount(); k++) {
+                            ordCounts[i][(int) values[i].nextOrd()]++;
+                        }
+                    }
+                }
+            }
+
+            /** Lucene calls this after each segment: its ordinals are turned into values while they still mean one. */
+            @Override
+            public void finish() {
+                try {
+                    for (int i = 0; i < values.length; i++) {
+                        if (values[i] == null || ordCounts[i] == null) {
+                            continue;
+                        }
+                        for (int ord = 0; ord < ordCounts[i].length; ord++) {
+                            if (ordCounts[i][ord] > 0) {
+                                counts.computeIfAbsent(KEYWORD_FACETS.get(i), f -> new HashMap<>())
+                                        .merge(values[i].lookupOrd(ord).utf8ToString(), ordCounts[i][ord], Long::sum);
+                            }
+                        }
+                        ordCounts[i] = null;
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        }
+    }
+}
