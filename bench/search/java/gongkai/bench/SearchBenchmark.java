@@ -44,7 +44,10 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -226,11 +229,11 @@ public final class SearchBenchmark {
             searcher = new IndexSearcher(reader);
             bigram = CustomAnalyzer.builder().withTokenizer(StandardTokenizerFactory.class)
                     .addCharFilter(ICUNormalizer2CharFilterFactory.class, "name", "nfkc_cf")
-                    .addCharFilter(TraditionalToSimplifiedCharFilterFactory.NAME)
+                    .addCharFilter(TraditionalToSimplifiedCharFilterFactory.class)
                     .addTokenFilter(LowerCaseFilterFactory.class).addTokenFilter(CJKBigramFilterFactory.class).build();
             words = CustomAnalyzer.builder().withTokenizer(HMMChineseTokenizerFactory.class)
                     .addCharFilter(ICUNormalizer2CharFilterFactory.class, "name", "nfkc_cf")
-                    .addCharFilter(TraditionalToSimplifiedCharFilterFactory.NAME)
+                    .addCharFilter(TraditionalToSimplifiedCharFilterFactory.class)
                     .addTokenFilter(LowerCaseFilterFactory.class).build();
             highlighter = UnifiedHighlighter.builder(searcher, bigram).withMaxLength(10_000).build();
         }
@@ -238,7 +241,9 @@ public final class SearchBenchmark {
         Result run(String q) {
             try {
                 Query query = query(q);
-                var top = new TopScoreDocCollectorManager(20, 1000);
+                // Ties in score are broken by date, newest first, as the service does.
+                var top = new TopFieldCollectorManager(new Sort(SortField.FIELD_SCORE,
+                        new SortedNumericSortField("publishedAt", SortField.Type.LONG, true)), 20, null, 1000);
                 var facets = new FacetManager();
                 Object[] results = searcher.search(query, new MultiCollectorManager(top, facets));
                 TopDocs docs = (TopDocs) results[0];

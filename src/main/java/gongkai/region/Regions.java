@@ -93,6 +93,13 @@ public class Regions {
         return result;
     }
 
+    /** Names by code, for labelling many codes at once. */
+    public java.util.Map<String, String> namesByCode() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        all().forEach(r -> names.put(r.code(), r.name()));
+        return names;
+    }
+
     public long count() {
         return repository.count();
     }

@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
 
 import gongkai.catalog.Catalog;
@@ -34,7 +34,6 @@ import gongkai.search.internal.SearchDocument;
  * {@link #EXACT_COUNT_UP_TO}; past that the engine may skip what cannot reach the top hits.
  */
 @Service
-@Transactional(readOnly = true)
 public class RecordSearch {
 
     public static final int PAGE_SIZE = 20;
@@ -45,21 +44,31 @@ public class RecordSearch {
     private static final String MARK_END = "\u0002";
     private static final List<String> FACETS = List.of("domain", "org", "region", "year", "item", "subjectClass");
 
-    private final EntityManager entityManager;
+    private final EntityManagerFactory entityManagerFactory;
     private final Catalog catalog;
     private final Organisations organisations;
     private final Regions regions;
     private final Clock clock;
 
-    RecordSearch(EntityManager entityManager, Catalog catalog, Organisations organisations, Regions regions, Clock clock) {
-        this.entityManager = entityManager;
+    RecordSearch(EntityManagerFactory entityManagerFactory, Catalog catalog, Organisations organisations, Regions regions, Clock clock) {
+        this.entityManagerFactory = entityManagerFactory;
         this.catalog = catalog;
         this.organisations = organisations;
         this.regions = regions;
         this.clock = clock;
     }
 
+    /**
+     * Searches with projections only: nothing is loaded from the database, so no transaction or connection is
+     * taken; the session exists just to reach the index.
+     */
     public SearchAnswer search(SearchQuery query) {
+        try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
+            return search(query, entityManager);
+        }
+    }
+
+    private SearchAnswer search(SearchQuery query, EntityManager entityManager) {
         QueryTerms terms = QueryTerms.parse(query.q());
         if (terms.isEmpty()) {
             return empty(query, terms.problem());
@@ -95,9 +104,13 @@ public class RecordSearch {
                 .totalHitCountThreshold(EXACT_COUNT_UP_TO);
         SearchResult<List<?>> result = cursor != null ? step.fetch(PAGE_SIZE) : step.fetch(page * PAGE_SIZE, PAGE_SIZE);
 
-        List<SearchHit> hits = result.hits().stream().map(this::hit).toList();
+        // Names are looked up once per search, not once per hit or facet value.
+        Map<String, String> regionNames = regions.namesByCode();
+        Map<String, String> orgNames = organisations.namesByCode();
+        List<SearchHit> hits = result.hits().stream().map(row -> hit(row, regionNames)).toList();
         Map<String, List<SearchAnswer.FacetCount>> facets = new LinkedHashMap<>();
-        keys.forEach((name, key) -> facets.put(name, labelled(name, result.aggregation(key))));
+        keys.forEach((name, key) -> facets.put(name, labelled(name, result.aggregation(key), orgNames,
+                regionNames)));
         long total = result.total().hitCountLowerBound();
         boolean exact = result.total().isHitCountExact();
         int pages = (int) Math.min(MAX_PAGES, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -168,7 +181,7 @@ public class RecordSearch {
     }
 
     @SuppressWarnings("unchecked")
-    private SearchHit hit(List<?> row) {
+    private SearchHit hit(List<?> row, Map<String, String> regionNames) {
         String title = (String) row.get(2);
         List<String> titleMarks = (List<String>) row.get(3);
         List<String> fragments = ((List<String>) row.get(4)).stream().map(RecordSearch::markup).toList();
@@ -177,7 +190,7 @@ public class RecordSearch {
         return new SearchHit((String) row.get(1), title,
                 titleMarks.isEmpty() ? HtmlUtils.htmlEscape(title) : markup(titleMarks.get(0)), fragments,
                 (String) row.get(5), (String) row.get(6), item, catalog.item(item).map(i -> i.name()).orElse(item),
-                regions.find(region).map(r -> r.name()).orElse(region), (Instant) row.get(9),
+                regionNames.getOrDefault(region, region), (Instant) row.get(9),
                 Boolean.TRUE.equals(row.get(10)));
     }
 
@@ -186,11 +199,12 @@ public class RecordSearch {
         return HtmlUtils.htmlEscape(highlighted).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>");
     }
 
-    private List<SearchAnswer.FacetCount> labelled(String facet, Map<Object, Long> counts) {
+    private List<SearchAnswer.FacetCount> labelled(String facet, Map<Object, Long> counts,
+            Map<String, String> orgNames, Map<String, String> regionNames) {
         Function<String, String> label = switch (facet) {
             case "domain" -> code -> catalog.domain(code).map(d -> d.name()).orElse(code);
-            case "org" -> code -> organisations.find(code).map(o -> o.name()).orElse(code);
-            case "region" -> code -> regions.find(code).map(r -> r.name()).orElse(code);
+            case "org" -> code -> orgNames.getOrDefault(code, code);
+            case "region" -> code -> regionNames.getOrDefault(code, code);
             case "item" -> code -> catalog.item(code).map(i -> i.name()).orElse(code);
             case "year" -> code -> code + "年";
             default -> code -> code;
