@@ -48,7 +48,9 @@ class BackOfficePagesTest {
         for (String page : new String[] {"/admin", "/admin/users", "/admin/orgs", "/admin/orgs/ycsmzj", "/admin/catalog",
                 "/admin/catalog/pa-project", "/admin/regions", "/admin/regions?parent=360902",
                 "/admin/regions?parent=360902001", "/admin/calendar", "/admin/calendar?year=2027", "/admin/audit",
-                "/admin/tokens", "/admin/password"}) {
+                "/admin/tokens", "/admin/password", "/admin/records", "/admin/records/new",
+                "/admin/records/new?item=pa-project", "/admin/residents", "/admin/forbidden-words", "/admin/search",
+                "/admin/privacy"}) {
             mvc.perform(get(page).with(as("admin"))).andExpect(status().isOk())
                     .andExpect(content().string(containsString("后台管理")));
         }

@@ -1,0 +1,30 @@
+package gongkai.search.internal;
+
+import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurationContext;
+import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurer;
+
+/**
+ * The same three analyzers for the Elasticsearch/OpenSearch backend, built from the server's analysis-icu and
+ * analysis-smartcn plugins (both must be installed on every node). Traditional→Simplified is the ICU transform
+ * token filter there (the servers have no transform char filter); after the standard tokenizer, which emits
+ * Chinese character by character, it folds each character before the bigrams are formed, which is the same result.
+ */
+public class ChineseElasticsearchAnalysisConfigurer implements ElasticsearchAnalysisConfigurer {
+
+    @Override
+    public void configure(ElasticsearchAnalysisConfigurationContext context) {
+        context.charFilter("nfkc_cf").type("icu_normalizer").param("name", "nfkc_cf");
+        context.tokenFilter("traditional_to_simplified").type("icu_transform").param("id", "Traditional-Simplified");
+        context.analyzer(ChineseAnalysisConfigurer.BIGRAM).custom()
+                .tokenizer("standard")
+                .charFilters("nfkc_cf")
+                .tokenFilters("traditional_to_simplified", "lowercase", "cjk_bigram");
+        context.analyzer(ChineseAnalysisConfigurer.WORDS).custom()
+                .tokenizer("smartcn_tokenizer")
+                .charFilters("nfkc_cf")
+                .tokenFilters("traditional_to_simplified", "lowercase");
+        context.normalizer(ChineseAnalysisConfigurer.EXACT).custom()
+                .charFilters("nfkc_cf")
+                .tokenFilters("lowercase");
+    }
+}
