@@ -187,9 +187,7 @@ public class Records {
     public Page<RecordSummary> published(RecordFilter filter, int page, int size) {
         Specification<RecordEntity> spec = (root, query, cb) -> {
             List<Predicate> p = new ArrayList<>();
-            p.add(cb.greaterThan(root.get("publishedVersion"), 0));
-            p.add(cb.notEqual(root.get("status"), RecordStatus.WITHDRAWN));
-            p.add(cb.equal(root.get("audience"), Audience.PUBLIC));
+            p.add(openToEveryone().toPredicate(root, query, cb));
             if (filter.org() != null && !filter.org().isBlank()) {
                 p.add(cb.equal(root.get("orgCode"), filter.org()));
             }
@@ -274,11 +272,17 @@ public class Records {
 
     /** Index numbers of every published record open to everyone (not withdrawn), for rebuilding the search index. */
     public List<String> publicIndexNumbers() {
-        Specification<RecordEntity> spec = (root, query, cb) -> cb.and(
-                cb.greaterThan(root.get("publishedVersion"), 0),
-                cb.notEqual(root.get("status"), RecordStatus.WITHDRAWN),
-                cb.equal(root.get("audience"), Audience.PUBLIC));
-        return records.findAll(spec).stream().map(RecordEntity::getIndexNo).toList();
+        return records.findAll(openToEveryone()).stream().map(RecordEntity::getIndexNo).toList();
+    }
+
+    /** How many published records are open to everyone (not withdrawn): what the search index should hold. */
+    public long countOpenToEveryone() {
+        return records.count(openToEveryone());
+    }
+
+    private static Specification<RecordEntity> openToEveryone() {
+        return (root, query, cb) -> cb.and(cb.greaterThan(root.get("publishedVersion"), 0),
+                cb.notEqual(root.get("status"), RecordStatus.WITHDRAWN), cb.equal(root.get("audience"), Audience.PUBLIC));
     }
 
     /** For the printable notice: the published, masked view and the access code, to its organisation's staff. */

@@ -64,7 +64,7 @@ public class SearchIndex {
     public Status status() {
         long indexed = Search.session(entityManager).search(SearchDocument.class).where(f -> f.matchAll())
                 .fetchTotalHitCount();
-        return new Status(records.publicIndexNumbers().size(), documents.count(), indexed);
+        return new Status(records.countOpenToEveryone(), documents.count(), indexed);
     }
 
     /** The city office's admin rebuilds the index from the database; audited. */
