@@ -61,6 +61,7 @@ import gongkai.search.SearchAnswer;
 import gongkai.search.SearchIndex;
 import gongkai.search.SearchQuery;
 import gongkai.search.internal.TraditionalToSimplifiedCharFilterFactory;
+import gongkai.search.internal.Vocabulary;
 
 /**
  * The search benchmark (bench/search/README.md): bulk-loads N synthetic records, mass-indexes them, and times the
@@ -165,6 +166,16 @@ public final class SearchBenchmark {
             queries.add(corpus.query());
         }
         try (RawLucene raw = new RawLucene(index)) {
+            raw.termsOnly = true;
+            queries.stream().limit(200).forEach(raw::run);
+            long[] proxy = new long[queries.size()];
+            for (int i = 0; i < queries.size(); i++) {
+                long s = System.nanoTime();
+                raw.run(queries.get(i));
+                proxy[i] = System.nanoTime() - s;
+            }
+            report("raw Lucene, single-token terms (cost proxy), facets over every match", proxy);
+            raw.termsOnly = false;
             for (boolean sample : new boolean[] {false, true}) {
                 raw.sampleFacets = sample;
                 queries.stream().limit(200).forEach(raw::run);
@@ -255,6 +266,8 @@ public final class SearchBenchmark {
         private final UnifiedHighlighter highlighter;
         /** Count facets over the best 1,000 matches only, instead of every match. */
         boolean sampleFacets;
+        /** Experiment: match each smartcn token as one term instead of bigram phrases (what a dictionary field costs). */
+        boolean termsOnly;
 
         RawLucene(Path dir) throws IOException {
             reader = DirectoryReader.open(FSDirectory.open(dir));
@@ -292,8 +305,9 @@ public final class SearchBenchmark {
                 var facets = new FacetManager();
                 Object[] results = searcher.search(query, new MultiCollectorManager(top, facets));
                 TopDocs docs = (TopDocs) results[0];
-                highlighter.highlight("text_cjk", query, docs, 2);
-                highlighter.highlight("title_cjk", query, docs, 1);
+                Query marks = highlightQuery(q);
+                highlighter.highlight("text_cjk", marks, docs, 2);
+                highlighter.highlight("title_cjk", marks, docs, 1);
                 List<String> ids = new ArrayList<>();
                 var stored = searcher.storedFields();
                 for (var sd : docs.scoreDocs) {
@@ -339,12 +353,19 @@ public final class SearchBenchmark {
         }
 
         private Query query(String q) throws IOException {
+            if (termsOnly) {
+                BooleanQuery.Builder b = new BooleanQuery.Builder();
+                for (String token : tokens(this.words, q)) {
+                    b.add(new TermQuery(new Term("text_sc", token)), Occur.MUST);
+                }
+                return b.build();
+            }
             List<String> terms = Arrays.stream(q.split("\\s+")).filter(t -> !t.isBlank()).toList();
             BooleanQuery.Builder words = new BooleanQuery.Builder();
             List<Query> titlePhrases = new ArrayList<>();
             for (String term : terms) {
-                Query title = phrase("title_cjk", term);
-                Query text = phrase("text_cjk", term);
+                Query title = contains("title", term);
+                Query text = contains("text", term);
                 words.add(new BooleanQuery.Builder().add(new BoostQuery(title, 3f), Occur.SHOULD)
                         .add(text, Occur.SHOULD).build(), Occur.MUST);
                 words.add(new BoostQuery(title, 2f), Occur.SHOULD);
@@ -368,6 +389,25 @@ public final class SearchBenchmark {
                     .add(new BoostQuery(new ConstantScoreQuery(LongPoint.newRangeQuery("publishedAt",
                             now - Duration.ofDays(60).toMillis(), Long.MAX_VALUE)), 0.5f), Occur.SHOULD)
                     .build();
+        }
+
+        /** As the service: one vocabulary term when the word is in the vocabulary, else a phrase of bigrams. */
+        private Query contains(String field, String term) throws IOException {
+            String folded = Vocabulary.fold(term);
+            return Vocabulary.get().contains(folded) ? new TermQuery(new Term(field + "_terms", folded))
+                    : phrase(field + "_cjk", term);
+        }
+
+        /** What the highlighter looks for: the words as bigram phrases in title and text. */
+        private Query highlightQuery(String q) throws IOException {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (String term : q.split("\\s+")) {
+                if (!term.isBlank()) {
+                    b.add(phrase("title_cjk", term), Occur.SHOULD);
+                    b.add(phrase("text_cjk", term), Occur.SHOULD);
+                }
+            }
+            return b.build();
         }
 
         private Query phrase(String field, String term) throws IOException {

@@ -17,6 +17,7 @@ import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 
@@ -26,6 +27,7 @@ import gongkai.region.Regions;
 import gongkai.search.internal.DocumentNumbers;
 import gongkai.search.internal.QueryTerms;
 import gongkai.search.internal.SearchDocument;
+import gongkai.search.internal.Vocabulary;
 
 /**
  * Full-text search over the published records open to everyone. Every word typed must occur (as a run of
@@ -49,13 +51,17 @@ public class RecordSearch {
     private final Organisations organisations;
     private final Regions regions;
     private final Clock clock;
+    private final boolean useVocabulary;
 
-    RecordSearch(EntityManagerFactory entityManagerFactory, Catalog catalog, Organisations organisations, Regions regions, Clock clock) {
+    RecordSearch(EntityManagerFactory entityManagerFactory, Catalog catalog, Organisations organisations,
+            Regions regions, Clock clock,
+            @Value("${gongkai.search.vocabulary:true}") boolean useVocabulary) {
         this.entityManagerFactory = entityManagerFactory;
         this.catalog = catalog;
         this.organisations = organisations;
         this.regions = regions;
         this.clock = clock;
+        this.useVocabulary = useVocabulary;
     }
 
     /**
@@ -86,14 +92,13 @@ public class RecordSearch {
 
         var step = org.hibernate.search.mapper.orm.Search.session(entityManager).search(SearchDocument.class)
                 .select(f -> f.composite().from(f.id(Long.class), f.field("indexNo", String.class),
-                        f.field("title_cjk", String.class), f.highlight("title_cjk"), f.highlight("text_cjk"),
-                        f.field("publisher", String.class), f.field("domainCode", String.class),
-                        f.field("itemCode", String.class), f.field("regionCode", String.class),
-                        f.field("publishedAt", Instant.class), f.field("demo", Boolean.class)).asList())
+                        f.field("title_cjk", String.class), f.field("publisher", String.class),
+                        f.field("domainCode", String.class), f.field("itemCode", String.class),
+                        f.field("regionCode", String.class), f.field("publishedAt", Instant.class),
+                        f.field("demo", Boolean.class)).asList())
                 .where(f -> where(f, terms, query, regionCodes, cursor, now))
                 .sort(f -> query.byDate() ? f.field("publishedAt").desc().then().field("rid").desc()
                         : f.score().then().field("publishedAt").desc())
-                .highlighter(h -> h.unified().tag(MARK_START, MARK_END).numberOfFragments(2).noMatchSize(80))
                 .aggregation(keys.get("domain"), f -> f.terms().field("domainCode", Object.class).maxTermCount(10))
                 .aggregation(keys.get("org"), f -> f.terms().field("orgCode", Object.class).maxTermCount(30))
                 .aggregation(keys.get("region"), f -> f.terms().field("countyCode", Object.class).maxTermCount(20))
@@ -107,7 +112,9 @@ public class RecordSearch {
         // Names are looked up once per search, not once per hit or facet value.
         Map<String, String> regionNames = regions.namesByCode();
         Map<String, String> orgNames = organisations.namesByCode();
-        List<SearchHit> hits = result.hits().stream().map(row -> hit(row, regionNames)).toList();
+        Map<Long, List<List<String>>> marks = highlights(entityManager, terms,
+                result.hits().stream().map(row -> (Long) row.get(0)).toList());
+        List<SearchHit> hits = result.hits().stream().map(row -> hit(row, regionNames, marks)).toList();
         Map<String, List<SearchAnswer.FacetCount>> facets = new LinkedHashMap<>();
         keys.forEach((name, key) -> facets.put(name, labelled(name, result.aggregation(key), orgNames,
                 regionNames)));
@@ -117,7 +124,7 @@ public class RecordSearch {
         String next = null;
         if (query.byDate() && hits.size() == PAGE_SIZE) {
             List<?> last = result.hits().get(result.hits().size() - 1);
-            next = new Cursor((Instant) last.get(9), (Long) last.get(0)).toString();
+            next = new Cursor((Instant) last.get(7), (Long) last.get(0)).toString();
         }
         return new SearchAnswer(terms.display(), hits, total, exact, cursor != null ? 0 : page, PAGE_SIZE, pages,
                 facets, next, hits.isEmpty() ? "没有找到符合条件的信息。可以减少查找词语，或换一种说法。" : null);
@@ -131,15 +138,15 @@ public class RecordSearch {
             if (QueryTerms.isSingleCjk(term)) {
                 words.must(f.match().field("title_sc").field("text_sc").matching(term));
             } else {
-                words.must(f.phrase().field("title_cjk").boost(3f).field("text_cjk").matching(term));
-                words.should(f.phrase().field("title_cjk").matching(term).boost(2f));
+                words.must(contains(f, term, "title", 3f).add(contains(f, term, "text", 1f)));
+                words.should(contains(f, term, "title", 2f));
             }
         }
         List<String> bigramTerms = terms.terms().stream().filter(t -> !QueryTerms.isSingleCjk(t)).toList();
         if (bigramTerms.size() > 1) {
             // Every word in the title is the best sign that a record is about what was asked.
             var allInTitle = f.and();
-            bigramTerms.forEach(t -> allInTitle.add(f.phrase().field("title_cjk").matching(t)));
+            bigramTerms.forEach(t -> allInTitle.add(contains(f, t, "title", 1f)));
             words.should(allInTitle.boost(4f));
         }
         words.should(f.match().field("title_sc").boost(2f).field("text_sc").matching(terms.display()));
@@ -173,6 +180,49 @@ public class RecordSearch {
         return all;
     }
 
+    /**
+     * "The title (or text) contains the word": one term lookup in the vocabulary field when the word is in the
+     * vocabulary, else a phrase of character bigrams. Both find the same records.
+     */
+    private org.hibernate.search.engine.search.predicate.dsl.SimpleBooleanPredicateClausesStep<?, ?> contains(
+            SearchPredicateFactory f, String term, String field, float boost) {
+        String folded = Vocabulary.fold(term);
+        PredicateFinalStep one = useVocabulary && Vocabulary.get().contains(folded)
+                ? f.match().field(field + "_terms").matching(folded).skipAnalysis().boost(boost)
+                : f.phrase().field(field + "_cjk").matching(term).boost(boost);
+        return f.or().add(one);
+    }
+
+    /**
+     * Highlighted title and fragments of the page's hits: a second, small query on their ids with the words as
+     * bigram phrases, so that the main query can use the cheaper vocabulary lookups.
+     */
+    private Map<Long, List<List<String>>> highlights(EntityManager entityManager, QueryTerms terms, List<Long> ids) {
+        List<String> phrases = terms.terms().stream().filter(t -> !QueryTerms.isSingleCjk(t)).toList();
+        if (ids.isEmpty() || phrases.isEmpty()) {
+            return Map.of();
+        }
+        List<List<?>> rows = org.hibernate.search.mapper.orm.Search.session(entityManager).search(SearchDocument.class)
+                .select(f -> f.composite().from(f.id(Long.class), f.highlight("title_cjk"), f.highlight("text_cjk"))
+                        .asList())
+                .where(f -> {
+                    var b = f.bool().filter(f.id().matchingAny(ids));
+                    phrases.forEach(p -> b.should(f.phrase().field("title_cjk").field("text_cjk").matching(p)));
+                    return b;
+                })
+                .highlighter(h -> h.unified().tag(MARK_START, MARK_END).numberOfFragments(2).noMatchSize(80))
+                .fetchHits(ids.size());
+        Map<Long, List<List<String>>> byId = new java.util.HashMap<>();
+        for (List<?> row : rows) {
+            @SuppressWarnings("unchecked")
+            List<String> title = (List<String>) row.get(1);
+            @SuppressWarnings("unchecked")
+            List<String> text = (List<String>) row.get(2);
+            byId.put((Long) row.get(0), List.of(title, text));
+        }
+        return byId;
+    }
+
     private static void filter(org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep<?, ?> all,
             SearchPredicateFactory f, String field, String value) {
         if (value != null && !value.isBlank()) {
@@ -181,17 +231,18 @@ public class RecordSearch {
     }
 
     @SuppressWarnings("unchecked")
-    private SearchHit hit(List<?> row, Map<String, String> regionNames) {
+    private SearchHit hit(List<?> row, Map<String, String> regionNames, Map<Long, List<List<String>>> marks) {
         String title = (String) row.get(2);
-        List<String> titleMarks = (List<String>) row.get(3);
-        List<String> fragments = ((List<String>) row.get(4)).stream().map(RecordSearch::markup).toList();
-        String item = (String) row.get(7);
-        String region = (String) row.get(8);
+        List<List<String>> found = marks.getOrDefault((Long) row.get(0), List.of(List.of(), List.of()));
+        List<String> titleMarks = found.get(0);
+        List<String> fragments = found.get(1).stream().map(RecordSearch::markup).toList();
+        String item = (String) row.get(5);
+        String region = (String) row.get(6);
         return new SearchHit((String) row.get(1), title,
                 titleMarks.isEmpty() ? HtmlUtils.htmlEscape(title) : markup(titleMarks.get(0)), fragments,
-                (String) row.get(5), (String) row.get(6), item, catalog.item(item).map(i -> i.name()).orElse(item),
-                regionNames.getOrDefault(region, region), (Instant) row.get(9),
-                Boolean.TRUE.equals(row.get(10)));
+                (String) row.get(3), (String) row.get(4), item, catalog.item(item).map(i -> i.name()).orElse(item),
+                regionNames.getOrDefault(region, region), (Instant) row.get(7),
+                Boolean.TRUE.equals(row.get(8)));
     }
 
     /** Escapes the stored text, then turns the highlighter's private marks into {@code <mark>}. */

@@ -15,6 +15,8 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
  * <li>{@value #BIGRAM}: overlapping character bigrams; every query term must match as a phrase, so nothing that
  * contains the term is missed (smartcn alone segments by context and misses);</li>
  * <li>{@value #WORDS}: smartcn words, an optional clause that raises the score of real word matches;</li>
+ * <li>{@value #TERMS}: every occurrence of the words of {@code reference/search-terms.txt}, each as one token: a
+ * query word from that list is one term lookup instead of a phrase of bigrams (same result, much cheaper);</li>
  * <li>{@value #EXACT}: a normaliser for document and index numbers, matched whole.</li>
  * </ul>
  */
@@ -23,6 +25,7 @@ public class ChineseAnalysisConfigurer implements LuceneAnalysisConfigurer {
     public static final String BIGRAM = "cjk_bigram";
     public static final String WORDS = "cjk_words";
     public static final String EXACT = "exact";
+    public static final String TERMS = "vocabulary_terms";
 
     @Override
     public void configure(LuceneAnalysisConfigurationContext context) {
@@ -37,6 +40,10 @@ public class ChineseAnalysisConfigurer implements LuceneAnalysisConfigurer {
                 .charFilter(ICUNormalizer2CharFilterFactory.class).param("name", "nfkc_cf")
                 .charFilter(TraditionalToSimplifiedCharFilterFactory.class)
                 .tokenFilter(LowerCaseFilterFactory.class);
+        context.analyzer(TERMS).custom()
+                .tokenizer(VocabularyTokenizerFactory.class)
+                .charFilter(ICUNormalizer2CharFilterFactory.class).param("name", "nfkc_cf")
+                .charFilter(TraditionalToSimplifiedCharFilterFactory.class);
         context.normalizer(EXACT).custom()
                 .charFilter(ICUNormalizer2CharFilterFactory.class).param("name", "nfkc_cf")
                 .charFilter(TraditionalToSimplifiedCharFilterFactory.class)

@@ -41,11 +41,13 @@ public class SearchDocument {
     @FullTextField(name = "title_cjk", analyzer = ChineseAnalysisConfigurer.BIGRAM, projectable = Projectable.YES,
             highlightable = Highlightable.UNIFIED)
     @FullTextField(name = "title_sc", analyzer = ChineseAnalysisConfigurer.WORDS)
+    @FullTextField(name = "title_terms", analyzer = ChineseAnalysisConfigurer.TERMS)
     private String title;
 
     @FullTextField(name = "text_cjk", analyzer = ChineseAnalysisConfigurer.BIGRAM, projectable = Projectable.YES,
             highlightable = Highlightable.UNIFIED)
     @FullTextField(name = "text_sc", analyzer = ChineseAnalysisConfigurer.WORDS)
+    @FullTextField(name = "text_terms", analyzer = ChineseAnalysisConfigurer.TERMS)
     private String content;
 
     private String summary;
