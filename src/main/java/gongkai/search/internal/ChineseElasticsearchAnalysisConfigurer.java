@@ -23,6 +23,10 @@ public class ChineseElasticsearchAnalysisConfigurer implements ElasticsearchAnal
                 .tokenizer("smartcn_tokenizer")
                 .charFilters("nfkc_cf")
                 .tokenFilters("traditional_to_simplified", "lowercase");
+        context.analyzer(ChineseAnalysisConfigurer.TERMS).custom()
+                .tokenizer("standard")
+                .charFilters("nfkc_cf")
+                .tokenFilters("traditional_to_simplified", "lowercase", "cjk_bigram");
         context.normalizer(ChineseAnalysisConfigurer.EXACT).custom()
                 .charFilters("nfkc_cf")
                 .tokenFilters("lowercase");
