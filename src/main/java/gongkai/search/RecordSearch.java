@@ -52,6 +52,11 @@ public class RecordSearch {
     private final Regions regions;
     private final Clock clock;
     private final boolean useVocabulary;
+    private volatile Names names = new Names(Map.of(), Map.of(), Instant.EPOCH);
+
+    /** Region and organisation names for labels, read at most once a minute rather than on every search. */
+    private record Names(Map<String, String> regions, Map<String, String> organisations, Instant readAt) {
+    }
 
     RecordSearch(EntityManagerFactory entityManagerFactory, Catalog catalog, Organisations organisations,
             Regions regions, Clock clock,
@@ -75,6 +80,10 @@ public class RecordSearch {
     }
 
     private SearchAnswer search(SearchQuery query, EntityManager entityManager) {
+        Instant started = Instant.now(clock);
+        if (names.readAt().isBefore(started.minus(Duration.ofMinutes(1)))) {
+            names = new Names(regions.namesByCode(), organisations.namesByCode(), started);
+        }
         QueryTerms terms = QueryTerms.parse(query.q());
         if (terms.isEmpty()) {
             return empty(query, terms.problem());
@@ -109,9 +118,8 @@ public class RecordSearch {
                 .totalHitCountThreshold(EXACT_COUNT_UP_TO);
         SearchResult<List<?>> result = cursor != null ? step.fetch(PAGE_SIZE) : step.fetch(page * PAGE_SIZE, PAGE_SIZE);
 
-        // Names are looked up once per search, not once per hit or facet value.
-        Map<String, String> regionNames = regions.namesByCode();
-        Map<String, String> orgNames = organisations.namesByCode();
+        Map<String, String> regionNames = names.regions();
+        Map<String, String> orgNames = names.organisations();
         Map<Long, List<List<String>>> marks = highlights(entityManager, terms,
                 result.hits().stream().map(row -> (Long) row.get(0)).toList());
         List<SearchHit> hits = result.hits().stream().map(row -> hit(row, regionNames, marks)).toList();
@@ -149,7 +157,9 @@ public class RecordSearch {
             bigramTerms.forEach(t -> allInTitle.add(contains(f, t, "title", 1f)));
             words.should(allInTitle.boost(4f));
         }
-        words.should(f.match().field("title_sc").boost(2f).field("text_sc").matching(terms.display()));
+        // smartcn words raise the score of titles that say it in so many words; on the text the same clause would be
+        // checked against every match, which costs more than it is worth (bench/search).
+        words.should(f.match().field("title_sc").boost(2f).matching(terms.display()));
         String exact = terms.exactCandidate();
         if (exact != null) {
             var exactMatch = f.or(f.match().field("documentKey").matching(DocumentNumbers.key(exact)),
