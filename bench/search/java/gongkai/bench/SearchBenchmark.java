@@ -202,7 +202,7 @@ public final class SearchBenchmark {
 
     private static Map<String, Map<String, Long>> facetsOf(SearchAnswer a) {
         Map<String, String> fields = Map.of("domain", "domainCode", "org", "orgCode", "region", "countyCode",
-                "item", "itemCode", "subjectClass", "subjectClass");
+                "item", "itemCode", "subjectClass", "subjectClass", "year", "publishedYear");
         Map<String, Map<String, Long>> out = new HashMap<>();
         fields.forEach((facet, field) -> {
             Map<String, Long> counts = new HashMap<>();
@@ -463,6 +463,8 @@ public final class SearchBenchmark {
                 Map<String, Map<String, Long>> all = new HashMap<>();
                 for (Collector c : collectors) {
                     ((FacetCollector) c).finish();
+                    ((FacetCollector) c).years.forEach((y, v) -> all.computeIfAbsent("publishedYear",
+                            f -> new HashMap<>()).merge(String.valueOf(y), v, Long::sum));
                     ((FacetCollector) c).counts.forEach((field, m) -> m.forEach((k, v) ->
                             all.computeIfAbsent(field, f -> new HashMap<>()).merge(k, v, Long::sum)));
                 }
@@ -472,11 +474,16 @@ public final class SearchBenchmark {
 
         static final class FacetCollector extends SimpleCollector {
             final Map<String, Map<String, Long>> counts = new HashMap<>();
+            private final Map<Long, Long> years = new HashMap<>();
+            private org.apache.lucene.index.SortedNumericDocValues yearValues;
+            private org.apache.lucene.index.NumericDocValues yearValue;
             private final SortedSetDocValues[] values = new SortedSetDocValues[KEYWORD_FACETS.size()];
             private long[][] ordCounts = new long[KEYWORD_FACETS.size()][];
 
             @Override
             protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                yearValues = context.reader().getSortedNumericDocValues("publishedYear");
+                yearValue = yearValues == null ? context.reader().getNumericDocValues("publishedYear") : null;
                 for (int i = 0; i < KEYWORD_FACETS.size(); i++) {
                     values[i] = context.reader().getSortedSetDocValues(KEYWORD_FACETS.get(i));
                     ordCounts[i] = values[i] == null ? null : new long[(int) values[i].getValueCount()];
@@ -485,6 +492,13 @@ public final class SearchBenchmark {
 
             @Override
             public void collect(int doc) throws IOException {
+                if (yearValues != null && yearValues.advanceExact(doc)) {
+                    for (int k = 0; k < yearValues.docValueCount(); k++) {
+                        years.merge(yearValues.nextValue(), 1L, Long::sum);
+                    }
+                } else if (yearValue != null && yearValue.advanceExact(doc)) {
+                    years.merge(yearValue.longValue(), 1L, Long::sum);
+                }
                 for (int i = 0; i < values.length; i++) {
                     if (values[i] != null && values[i].advanceExact(doc)) {
                         for (int k = 0; k < values[i].docValueCount(); k++) {
