@@ -82,13 +82,15 @@ class PublishingWorkflowTest {
         var row = new java.util.HashMap<>(projectRow("缺项项目"));
         row.remove("资金来源");
         row.remove("责任人");
-        String ref = as(s.editor(), () -> publishing.create(project("内部资料：项目清单", "", List.of(row))));
+        String ref = as(s.editor(), () -> publishing.create(project("内部资料：项目清单", "<p>本件为机密★文件。</p>",
+                List.of(row))));
         assertThatThrownBy(() -> as(s.editor(), () -> publishing.submit(ref)))
                 .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.errors())
                         .extracting(InvalidInputProblem.FieldError::message)
                         .anyMatch(m -> m.contains("数据第1行“资金来源”为必填项"))
                         .anyMatch(m -> m.contains("数据第1行“责任人”为必填项"))
-                        .anyMatch(m -> m.contains("标题含有禁用词“内部资料”")));
+                        .anyMatch(m -> m.contains("标题含有禁用词“内部资料”"))
+                        .anyMatch(m -> m.contains("正文含有禁用词“机密★”")));
         assertThat(as(s.editor(), () -> records.workingCopy(ref)).status()).isEqualTo(RecordStatus.DRAFT);
     }
 

@@ -67,7 +67,7 @@ class SearchTest {
         simplified = publish(s, policy("关于提高城乡社会救助标准的通知（检索测试）", "宜民发〔2026〕41号",
                 "<p>自2026年7月起提高城乡低保和特困人员救助供养标准。</p>"));
         traditional = publish(s, policy("關於規範臨時救助審批程序的通知（檢索測試）", null,
-                "<p>進一步規範臨時救助的申請、審核和審批。</p>"));
+                "<p>進一步規範臨時救助的申請、審核和審批：申請人須如實申報。</p>"));
         numbered = simplified;
     }
 
@@ -79,6 +79,9 @@ class SearchTest {
         SearchAnswer answer = search.search(SearchQuery.of("社會救助"));
         assertThat(answer.hits()).isNotEmpty();
         assertThat(answer.hits().get(0).titleHtml()).contains("<mark>");
+        // Characters the sanitiser stored as references come out as themselves in the fragments.
+        assertThat(search.search(SearchQuery.of("如實申報")).hits()).first().satisfies(h -> assertThat(
+                String.join("", h.fragments())).contains("：").doesNotContain("&#", "&amp;#"));
     }
 
     @Test

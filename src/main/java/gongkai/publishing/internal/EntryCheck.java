@@ -64,7 +64,8 @@ public class EntryCheck {
         List<Text> texts = texts(c, item, rows);
         texts.addAll(attachmentTexts);
         for (Text t : texts) {
-            for (String word : forbiddenWords.foundIn(t.text())) {
+            // Words are looked for in the text a reader sees: the sanitiser writes some characters as references.
+            for (String word : forbiddenWords.foundIn(HtmlText.plain(t.text()))) {
                 problems.add(new FieldError(fieldOf(t.where()), t.where() + "含有禁用词“" + word + "”。"));
             }
         }
