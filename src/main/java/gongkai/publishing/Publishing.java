@@ -278,9 +278,7 @@ public class Publishing {
         if (count[0] == 0) {
             return 0;
         }
-        record.setContent(new RecordEntity.WorkingCopy(c.region(), c.audience(), c.targetGroup(), c.disclosureMode(),
-                c.interpretationOf(), c.interpretationKind(), title, summary, body, c.documentNumber(), c.writtenOn(),
-                c.keywords(), c.subjectClass(), rowsJson.write(rows)));
+        record.setContent(c.withText(title, summary, body, rowsJson.write(rows)));
         record.maskingNote(reason.strip());
         step(record, RecordStep.Kind.MASK, "遮蔽" + count[0] + "处：" + reason.strip());
         audit("record.mask", record, "应用遮蔽建议" + count[0] + "处，理由：" + reason.strip());
@@ -338,9 +336,7 @@ public class Publishing {
                     .toList());
         }
         RecordEntity.WorkingCopy c = record.content();
-        record.setContent(new RecordEntity.WorkingCopy(c.region(), c.audience(), c.targetGroup(), c.disclosureMode(),
-                c.interpretationOf(), c.interpretationKind(), c.title(), c.summary(), c.body(), c.documentNumber(),
-                c.writtenOn(), c.keywords(), c.subjectClass(), rowsJson.write(result.rows())));
+        record.setContent(c.withRows(rowsJson.write(result.rows())));
         audit("record.import", record, "从“" + filename + "”导入数据" + result.rows().size() + "行");
         return result.rows().size();
     }
@@ -394,7 +390,7 @@ public class Publishing {
         Organisation org = organisations.find(in.org()).orElse(null);
         if (org == null) {
             errors.add(new FieldError("org", "机构代码“" + in.org() + "”不存在。"));
-        } else if (!item.ownerOrgs().contains(org.code()) && !(item.countyOwners() && !isCityLevel(org))) {
+        } else if (!item.ownerOrgs().contains(org.code()) && !(item.countyOwners() && !regions.isTop(org.regionCode()))) {
             errors.add(new FieldError("catalogItem", org.name() + "不是目录事项“" + item.name() + "”的责任单位。"));
         }
         Region region = regions.find(in.region()).orElse(null);
@@ -484,10 +480,6 @@ public class Publishing {
         }
         errors.addAll(EntryCheck.rowTypeProblems(item, rows));
         return rows;
-    }
-
-    private boolean isCityLevel(Organisation org) {
-        return org.regionCode().equals(regions.path(org.regionCode()).get(0).code());
     }
 
     private Actor requireRole(RecordEntity record, Role role, String action) {

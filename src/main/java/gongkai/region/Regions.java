@@ -49,6 +49,14 @@ public class Regions {
         return find(code).orElseThrow(() -> new NotFoundProblem("没有代码为“" + code + "”的行政区划。"));
     }
 
+    /**
+     * Whether the region is the top of the tree (the city): an organisation there acts city-wide, one below it
+     * for a county or district (and so carries the catalogue's county-level duties).
+     */
+    public boolean isTop(String code) {
+        return find(code).map(r -> r.parentCode() == null).orElse(false);
+    }
+
     public boolean exists(String code) {
         return code != null && repository.existsById(code);
     }

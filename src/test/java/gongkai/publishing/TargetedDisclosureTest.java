@@ -1,6 +1,5 @@
 package gongkai.publishing;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +159,5 @@ class TargetedDisclosureTest {
         String other = Acting.newUser(accounts, "ycsmzj", Role.EDITOR);
         mvc.perform(get(java.net.URI.create("/records/" + encoded() + "/notice.pdf")).with(user(principals.loadUserByUsername(other))))
                 .andExpect(status().isForbidden());
-        assertThat(new ByteArrayInputStream(pdf).available()).isGreaterThan(1000);
     }
 }

@@ -86,7 +86,7 @@ class RecordAdminController {
         Organisation org = organisations.get(actor.orgCode());
         if (item == null || item.isBlank()) {
             model.addAttribute("org", org);
-            model.addAttribute("items", catalog.itemsOwnedBy(org.code(), !isCityLevel(org)));
+            model.addAttribute("items", catalog.itemsOwnedBy(org.code(), !regions.isTop(org.regionCode())));
             return "publishing/admin-choose";
         }
         CatalogItem catalogItem = catalog.requireItem(item);
@@ -285,10 +285,6 @@ class RecordAdminController {
     private List<Region> regionsFor(Organisation org) {
         var codes = regions.selfAndDescendants(org.regionCode());
         return regions.all().stream().filter(r -> codes.contains(r.code())).toList();
-    }
-
-    private boolean isCityLevel(Organisation org) {
-        return regions.path(org.regionCode()).size() == 1;
     }
 
     /** The form's fields as the API's input; rows come as d_{row}_{column}, blank rows dropped. */

@@ -146,6 +146,18 @@ public class RecordEntity extends Timestamped {
     public record WorkingCopy(String region, Audience audience, String targetGroup, DisclosureMode disclosureMode,
             Long interpretationOf, InterpretationKind interpretationKind, String title, String summary, String body,
             String documentNumber, LocalDate writtenOn, String keywords, String subjectClass, String dataJson) {
+
+        /** The same copy with other free text (after masking). */
+        public WorkingCopy withText(String newTitle, String newSummary, String newBody, String newDataJson) {
+            return new WorkingCopy(region, audience, targetGroup, disclosureMode, interpretationOf,
+                    interpretationKind, newTitle, newSummary, newBody, documentNumber, writtenOn, keywords,
+                    subjectClass, newDataJson);
+        }
+
+        /** The same copy with other structured rows (after an import). */
+        public WorkingCopy withRows(String newDataJson) {
+            return withText(title, summary, body, newDataJson);
+        }
     }
 
     public void require(RecordStatus expected, String action) {

@@ -85,9 +85,7 @@ class PortalController {
     @GetMapping("/orgs/{code}")
     String organisation(@PathVariable String code, Model model) {
         Organisation org = organisations.get(code);
-        boolean countyBody = org.kind() == OrganisationKind.COUNTY_GOVERNMENT
-                || org.kind() == OrganisationKind.DISTRICT_COMMITTEE;
-        List<CatalogItem> items = catalog.itemsOwnedBy(code, countyBody);
+        List<CatalogItem> items = catalog.itemsOwnedBy(code, !regions.isTop(org.regionCode()));
         model.addAttribute("org", org);
         model.addAttribute("region", regions.find(org.regionCode()).orElse(null));
         model.addAttribute("names", organisations.names(code));
