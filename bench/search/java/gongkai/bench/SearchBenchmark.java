@@ -81,12 +81,16 @@ public final class SearchBenchmark {
             rawOnly(data.resolve("index").resolve("records"), queryCount);
             return;
         }
-        deleteTree(data);
+        // bench.reuse: time the queries again on the previous run's records and index (after a change to the query side).
+        boolean reuse = Boolean.getBoolean("bench.reuse") && Files.isDirectory(data.resolve("index"));
+        if (!reuse) {
+            deleteTree(data);
+        }
         System.out.printf("Search benchmark: %,d records, %,d queries, max heap %d MB, %d cores%n", n, queryCount,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongkaiApplication.class).run(
                 "--gongkai.data-dir=" + data, "--server.port=0", "--logging.level.root=WARN",
-                "--GONGKAI_ADMIN_PASSWORD=Bench-Only-Passw0rd")) {
+                "--GONGKAI_ADMIN_PASSWORD=Bench-Only-Passw0rd", "--gongkai.search.rebuild-at-start=false")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             Corpus corpus = new Corpus(42);
             List<String[]> orgs = jdbc.query("SELECT code, name, region_code FROM organisation",
@@ -94,16 +98,20 @@ public final class SearchBenchmark {
             List<String[]> items = jdbc.query("SELECT code, domain_code, subject_class FROM catalog_item WHERE "
                     + "audience = 'public'", (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
 
-            long t0 = System.nanoTime();
-            load(jdbc, corpus, orgs, items, n);
-            double loadSeconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("bulk load: %,d rows in %.1f s (%,.0f rows/s)%n", n, loadSeconds, n / loadSeconds);
+            if (reuse) {
+                System.out.println("reusing the records and index of the previous run");
+            } else {
+                long t0 = System.nanoTime();
+                load(jdbc, corpus, orgs, items, n);
+                double loadSeconds = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("bulk load: %,d rows in %.1f s (%,.0f rows/s)%n", n, loadSeconds, n / loadSeconds);
 
-            long t1 = System.nanoTime();
-            app.getBean(SearchIndex.class).massIndex();
-            double indexSeconds = (System.nanoTime() - t1) / 1e9;
-            System.out.printf("mass indexing: %,d records in %.1f s (%,.0f records/s)%n", n, indexSeconds,
-                    n / indexSeconds);
+                long t1 = System.nanoTime();
+                app.getBean(SearchIndex.class).massIndex();
+                double indexSeconds = (System.nanoTime() - t1) / 1e9;
+                System.out.printf("mass indexing: %,d records in %.1f s (%,.0f records/s)%n", n, indexSeconds,
+                        n / indexSeconds);
+            }
             Path indexDir = data.resolve("index");
             System.out.printf("index size: %,.0f MB%n", size(indexDir) / 1048576.0);
             System.gc();
@@ -112,10 +120,7 @@ public final class SearchBenchmark {
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
 
-            List<String> queries = new ArrayList<>();
-            for (int i = 0; i < queryCount; i++) {
-                queries.add(corpus.query());
-            }
+            List<String> queries = queries(queryCount);
             RecordSearch search = app.getBean(RecordSearch.class);
             queries.stream().limit(200).forEach(q -> search.search(SearchQuery.of(q)));
             long[] service = new long[queries.size()];
@@ -160,11 +165,7 @@ public final class SearchBenchmark {
      * 1,000 matches (which lets the engine skip), through raw Lucene only.
      */
     private static void rawOnly(Path index, int queryCount) throws Exception {
-        Corpus corpus = new Corpus(42);
-        List<String> queries = new ArrayList<>();
-        for (int i = 0; i < queryCount; i++) {
-            queries.add(corpus.query());
-        }
+        List<String> queries = queries(queryCount);
         try (RawLucene raw = new RawLucene(index)) {
             raw.termsOnly = true;
             queries.stream().limit(200).forEach(raw::run);
@@ -198,6 +199,16 @@ public final class SearchBenchmark {
                 report(sample ? "raw Lucene, facets over the best 1,000" : "raw Lucene, facets over every match", t);
             }
         }
+    }
+
+    /** The timed queries: from a generator of their own, so every mode and every run asks the same ones. */
+    private static List<String> queries(int count) {
+        Corpus corpus = new Corpus(7);
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            queries.add(corpus.query());
+        }
+        return queries;
     }
 
     private static Map<String, Map<String, Long>> facetsOf(SearchAnswer a) {
