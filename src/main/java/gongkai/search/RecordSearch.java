@@ -3,11 +3,11 @@ package gongkai.search;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
@@ -24,7 +24,9 @@ import org.springframework.web.util.HtmlUtils;
 import gongkai.catalog.Catalog;
 import gongkai.org.Organisations;
 import gongkai.region.Regions;
+import gongkai.search.internal.CountingWorkers;
 import gongkai.search.internal.DocumentNumbers;
+import gongkai.search.internal.Highlights;
 import gongkai.search.internal.QueryTerms;
 import gongkai.search.internal.SearchDocument;
 import gongkai.search.internal.Vocabulary;
@@ -42,15 +44,17 @@ public class RecordSearch {
     /** Relevance pages stop here; date order pages on with a cursor. */
     public static final int MAX_PAGES = 50;
     static final int EXACT_COUNT_UP_TO = 1000;
-    private static final String MARK_START = "\u0001";
-    private static final String MARK_END = "\u0002";
-    private static final List<String> FACETS = List.of("domain", "org", "region", "year", "item", "subjectClass");
+    /** The facets, and how many values of each are shown (the most frequent). */
+    private static final Map<String, Integer> FACETS = facetLimits();
+    /** More than all facet values together (7 domains, some 30 organisations, 14 counties, years, 48 items …). */
+    private static final int FACET_VALUES_AT_MOST = 2000;
 
     private final EntityManagerFactory entityManagerFactory;
     private final Catalog catalog;
     private final Organisations organisations;
     private final Regions regions;
     private final Clock clock;
+    private final CountingWorkers facetWorkers;
     private final boolean useVocabulary;
     private volatile Names names = new Names(Map.of(), Map.of(), Instant.EPOCH);
 
@@ -59,13 +63,14 @@ public class RecordSearch {
     }
 
     RecordSearch(EntityManagerFactory entityManagerFactory, Catalog catalog, Organisations organisations,
-            Regions regions, Clock clock,
+            Regions regions, Clock clock, CountingWorkers facetWorkers,
             @Value("${gongkai.search.vocabulary:true}") boolean useVocabulary) {
         this.entityManagerFactory = entityManagerFactory;
         this.catalog = catalog;
         this.organisations = organisations;
         this.regions = regions;
         this.clock = clock;
+        this.facetWorkers = facetWorkers;
         this.useVocabulary = useVocabulary;
     }
 
@@ -95,63 +100,97 @@ public class RecordSearch {
         Set<String> regionCodes = query.region() == null || query.region().isBlank() ? null
                 : regions.selfAndDescendants(query.region());
         Cursor cursor = query.byDate() ? Cursor.parse(query.cursor()) : null;
-        Map<String, AggregationKey<Map<Object, Long>>> keys = new LinkedHashMap<>();
-        FACETS.forEach(f -> keys.put(f, AggregationKey.of(f)));
         Instant now = Instant.now(clock);
 
-        var step = org.hibernate.search.mapper.orm.Search.session(entityManager).search(SearchDocument.class)
-                .select(f -> f.composite().from(f.id(Long.class), f.field("indexNo", String.class),
-                        f.field("title_cjk", String.class), f.field("publisher", String.class),
-                        f.field("domainCode", String.class), f.field("itemCode", String.class),
-                        f.field("regionCode", String.class), f.field("publishedAt", Instant.class),
-                        f.field("demo", Boolean.class)).asList())
-                .where(f -> where(f, terms, query, regionCodes, cursor, now))
-                .sort(f -> query.byDate() ? f.field("publishedAt").desc().then().field("rid").desc()
-                        : f.score().then().field("publishedAt").desc())
-                .aggregation(keys.get("domain"), f -> f.terms().field("domainCode", Object.class).maxTermCount(10))
-                .aggregation(keys.get("org"), f -> f.terms().field("orgCode", Object.class).maxTermCount(30))
-                .aggregation(keys.get("region"), f -> f.terms().field("countyCode", Object.class).maxTermCount(20))
-                .aggregation(keys.get("year"), f -> f.terms().field("publishedYear", Object.class).maxTermCount(20))
-                .aggregation(keys.get("item"), f -> f.terms().field("itemCode", Object.class).maxTermCount(60))
-                .aggregation(keys.get("subjectClass"), f -> f.terms().field("subjectClass", Object.class)
-                        .maxTermCount(30))
-                .totalHitCountThreshold(EXACT_COUNT_UP_TO);
-        SearchResult<List<?>> result = cursor != null ? step.fetch(PAGE_SIZE) : step.fetch(page * PAGE_SIZE, PAGE_SIZE);
-
+        // The facet counts visit every match, the best hits need not: two queries, the counting one on another
+        // thread, so that a visitor waits for the longer of the two rather than for both.
+        Future<Counts> counting = facetWorkers.submit(() -> count(terms, query, regionCodes, now));
+        SearchResult<List<?>> result = bestHits(entityManager, terms, query, regionCodes, cursor, now, page);
         Map<String, String> regionNames = names.regions();
         Map<String, String> orgNames = names.organisations();
-        Map<Long, List<List<String>>> marks = highlights(entityManager, terms,
-                result.hits().stream().map(row -> (Long) row.get(0)).toList());
-        List<SearchHit> hits = result.hits().stream().map(row -> hit(row, regionNames, marks)).toList();
+        Highlights highlights = Highlights.of(terms);
+        List<SearchHit> hits = result.hits().stream().map(row -> hit(row, regionNames, highlights)).toList();
+        Counts counts = facetWorkers.await(counting);
         Map<String, List<SearchAnswer.FacetCount>> facets = new LinkedHashMap<>();
-        keys.forEach((name, key) -> facets.put(name, labelled(name, result.aggregation(key), orgNames,
-                regionNames)));
-        long total = result.total().hitCountLowerBound();
-        boolean exact = result.total().isHitCountExact();
+        counts.facets().forEach((name, values) -> facets.put(name, labelled(name, values, orgNames, regionNames)));
+        long total = counts.total();
         int pages = (int) Math.min(MAX_PAGES, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         String next = null;
         if (query.byDate() && hits.size() == PAGE_SIZE) {
             List<?> last = result.hits().get(result.hits().size() - 1);
             next = new Cursor((Instant) last.get(7), (Long) last.get(0)).toString();
         }
-        return new SearchAnswer(terms.display(), hits, total, exact, cursor != null ? 0 : page, PAGE_SIZE, pages,
+        return new SearchAnswer(terms.display(), hits, total, true, cursor != null ? 0 : page, PAGE_SIZE, pages,
                 facets, next, hits.isEmpty() ? "没有找到符合条件的信息。可以减少查找词语，或换一种说法。" : null);
     }
 
+    /**
+     * The page of best hits: scored (or in date order), counting exactly only up to {@link #EXACT_COUNT_UP_TO} so
+     * that the engine may skip what cannot reach the page.
+     */
+    private SearchResult<List<?>> bestHits(EntityManager entityManager, QueryTerms terms, SearchQuery query,
+            Set<String> regionCodes, Cursor cursor, Instant now, int page) {
+        var step = org.hibernate.search.mapper.orm.Search.session(entityManager).search(SearchDocument.class)
+                .select(f -> f.composite().from(f.id(Long.class), f.field("indexNo", String.class),
+                        f.field("title_cjk", String.class), f.field("publisher", String.class),
+                        f.field("domainCode", String.class), f.field("itemCode", String.class),
+                        f.field("regionCode", String.class), f.field("publishedAt", Instant.class),
+                        f.field("demo", Boolean.class), f.field("text_cjk", String.class)).asList())
+                .where(f -> where(f, terms, query, regionCodes, cursor, now, true))
+                .sort(f -> query.byDate() ? f.field("publishedAt").desc().then().field("rid").desc()
+                        : f.score().then().field("publishedAt").desc())
+                .totalHitCountThreshold(EXACT_COUNT_UP_TO);
+        return cursor != null ? step.fetch(PAGE_SIZE) : step.fetch(page * PAGE_SIZE, PAGE_SIZE);
+    }
+
+    /** How many records match, and the facet counts over all of them; no scores, no hits. */
+    private record Counts(long total, Map<String, Map<String, Long>> facets) {
+    }
+
+    private Counts count(QueryTerms terms, SearchQuery query, Set<String> regionCodes, Instant now) {
+        try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
+            AggregationKey<Map<String, Long>> key = AggregationKey.of(SearchDocument.FACETS);
+            SearchResult<Long> result = org.hibernate.search.mapper.orm.Search.session(entityManager)
+                    .search(SearchDocument.class)
+                    .select(f -> f.id(Long.class))
+                    .where(f -> where(f, terms, query, regionCodes, null, now, false))
+                    .sort(f -> f.indexOrder())
+                    .aggregation(key, f -> f.terms().field(SearchDocument.FACETS, String.class)
+                            .maxTermCount(FACET_VALUES_AT_MOST))
+                    .fetch(0);
+            Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+            FACETS.keySet().forEach(name -> facets.put(name, new LinkedHashMap<>()));
+            result.aggregation(key).forEach((value, count) -> {
+                int cut = value.indexOf(SearchDocument.FACET_SEPARATOR);
+                Map<String, Long> counts = cut < 0 ? null : facets.get(value.substring(0, cut));
+                if (counts != null) {
+                    counts.put(value.substring(cut + 1), count);
+                }
+            });
+            return new Counts(result.total().hitCount(), facets);
+        }
+    }
+
+    /**
+     * The query. Without {@code scoring} it keeps only what decides whether a record matches (every word, the
+     * filters) and drops the clauses that only raise a score.
+     */
     private PredicateFinalStep where(SearchPredicateFactory f, QueryTerms terms, SearchQuery q, Set<String> regionCodes,
-            Cursor cursor, Instant now) {
+            Cursor cursor, Instant now, boolean scoring) {
         var all = f.bool();
         var words = f.bool();
         for (String term : terms.terms()) {
             if (QueryTerms.isSingleCjk(term)) {
                 words.must(f.match().field("title_sc").field("text_sc").matching(term));
             } else {
-                words.must(contains(f, term, "title", 3f).add(contains(f, term, "text", 1f)));
-                words.should(contains(f, term, "title", 2f));
+                // The title's weight sits inside the clause every record must match (rather than in an extra
+                // optional clause), so that the engine can skip records that match in the text only once the page
+                // is full of title matches.
+                words.must(contains(f, term, "title", 5f).add(contains(f, term, "text", 1f)));
             }
         }
         List<String> bigramTerms = terms.terms().stream().filter(t -> !QueryTerms.isSingleCjk(t)).toList();
-        if (bigramTerms.size() > 1) {
+        if (scoring && bigramTerms.size() > 1) {
             // Every word in the title is the best sign that a record is about what was asked.
             var allInTitle = f.and();
             bigramTerms.forEach(t -> allInTitle.add(contains(f, t, "title", 1f)));
@@ -159,19 +198,27 @@ public class RecordSearch {
         }
         // smartcn words raise the score of titles that say it in so many words; on the text the same clause would be
         // checked against every match, which costs more than it is worth (bench/search).
-        words.should(f.match().field("title_sc").boost(2f).matching(terms.display()));
+        if (scoring) {
+            words.should(f.match().field("title_sc").boost(2f).matching(terms.display()));
+        }
         String exact = terms.exactCandidate();
         if (exact != null) {
             var exactMatch = f.or(f.match().field("documentKey").matching(DocumentNumbers.key(exact)),
                     f.match().field("indexNo").matching(exact));
             all.must(f.or(exactMatch, words));
-            all.should(f.match().field("documentKey").matching(DocumentNumbers.key(exact)).boost(50f));
-            all.should(f.match().field("indexNo").matching(exact).boost(50f));
+            if (scoring) {
+                all.should(f.match().field("documentKey").matching(DocumentNumbers.key(exact)).boost(50f));
+                all.should(f.match().field("indexNo").matching(exact).boost(50f));
+            }
         } else {
             all.must(words);
         }
-        all.should(f.range().field("publishedAt").atLeast(now.minus(Duration.ofDays(365))).constantScore().boost(0.5f));
-        all.should(f.range().field("publishedAt").atLeast(now.minus(Duration.ofDays(60))).constantScore().boost(0.5f));
+        if (scoring) {
+            all.should(f.range().field("publishedAt").atLeast(now.minus(Duration.ofDays(365))).constantScore()
+                    .boost(0.5f));
+            all.should(f.range().field("publishedAt").atLeast(now.minus(Duration.ofDays(60))).constantScore()
+                    .boost(0.5f));
+        }
         filter(all, f, "domainCode", q.domain());
         filter(all, f, "orgCode", q.org());
         filter(all, f, "itemCode", q.item());
@@ -203,36 +250,6 @@ public class RecordSearch {
         return f.or().add(one);
     }
 
-    /**
-     * Highlighted title and fragments of the page's hits: a second, small query on their ids with the words as
-     * bigram phrases, so that the main query can use the cheaper vocabulary lookups.
-     */
-    private Map<Long, List<List<String>>> highlights(EntityManager entityManager, QueryTerms terms, List<Long> ids) {
-        List<String> phrases = terms.terms().stream().filter(t -> !QueryTerms.isSingleCjk(t)).toList();
-        if (ids.isEmpty() || phrases.isEmpty()) {
-            return Map.of();
-        }
-        List<List<?>> rows = org.hibernate.search.mapper.orm.Search.session(entityManager).search(SearchDocument.class)
-                .select(f -> f.composite().from(f.id(Long.class), f.highlight("title_cjk"), f.highlight("text_cjk"))
-                        .asList())
-                .where(f -> {
-                    var b = f.bool().filter(f.id().matchingAny(ids));
-                    phrases.forEach(p -> b.should(f.phrase().field("title_cjk").field("text_cjk").matching(p)));
-                    return b;
-                })
-                .highlighter(h -> h.unified().tag(MARK_START, MARK_END).numberOfFragments(2).noMatchSize(80))
-                .fetchHits(ids.size());
-        Map<Long, List<List<String>>> byId = new java.util.HashMap<>();
-        for (List<?> row : rows) {
-            @SuppressWarnings("unchecked")
-            List<String> title = (List<String>) row.get(1);
-            @SuppressWarnings("unchecked")
-            List<String> text = (List<String>) row.get(2);
-            byId.put((Long) row.get(0), List.of(title, text));
-        }
-        return byId;
-    }
-
     private static void filter(org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep<?, ?> all,
             SearchPredicateFactory f, String field, String value) {
         if (value != null && !value.isBlank()) {
@@ -240,16 +257,12 @@ public class RecordSearch {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private SearchHit hit(List<?> row, Map<String, String> regionNames, Map<Long, List<List<String>>> marks) {
+    private SearchHit hit(List<?> row, Map<String, String> regionNames, Highlights highlights) {
         String title = (String) row.get(2);
-        List<List<String>> found = marks.getOrDefault((Long) row.get(0), List.of(List.of(), List.of()));
-        List<String> titleMarks = found.get(0);
-        List<String> fragments = found.get(1).stream().map(RecordSearch::markup).toList();
         String item = (String) row.get(5);
         String region = (String) row.get(6);
-        return new SearchHit((String) row.get(1), title,
-                titleMarks.isEmpty() ? HtmlUtils.htmlEscape(title) : markup(titleMarks.get(0)), fragments,
+        return new SearchHit((String) row.get(1), title, markup(highlights.title(title)),
+                highlights.fragments((String) row.get(9)).stream().map(RecordSearch::markup).toList(),
                 (String) row.get(3), (String) row.get(4), item, catalog.item(item).map(i -> i.name()).orElse(item),
                 regionNames.getOrDefault(region, region), (Instant) row.get(7),
                 Boolean.TRUE.equals(row.get(8)));
@@ -257,10 +270,22 @@ public class RecordSearch {
 
     /** Escapes the stored text, then turns the highlighter's private marks into {@code <mark>}. */
     static String markup(String highlighted) {
-        return HtmlUtils.htmlEscape(highlighted).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>");
+        return HtmlUtils.htmlEscape(highlighted).replace(String.valueOf(Highlights.START), "<mark>")
+                .replace(String.valueOf(Highlights.END), "</mark>");
     }
 
-    private List<SearchAnswer.FacetCount> labelled(String facet, Map<Object, Long> counts,
+    private static Map<String, Integer> facetLimits() {
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        limits.put("domain", 10);
+        limits.put("org", 30);
+        limits.put("region", 20);
+        limits.put("year", 20);
+        limits.put("item", 60);
+        limits.put("subjectClass", 30);
+        return limits;
+    }
+
+    private List<SearchAnswer.FacetCount> labelled(String facet, Map<String, Long> counts,
             Map<String, String> orgNames, Map<String, String> regionNames) {
         Function<String, String> label = switch (facet) {
             case "domain" -> code -> catalog.domain(code).map(d -> d.name()).orElse(code);
@@ -270,11 +295,10 @@ public class RecordSearch {
             case "year" -> code -> code + "年";
             default -> code -> code;
         };
-        List<SearchAnswer.FacetCount> list = new ArrayList<>();
-        counts.forEach((value, n) -> list.add(new SearchAnswer.FacetCount(String.valueOf(value),
-                label.apply(String.valueOf(value)), n)));
-        list.sort((a, b) -> Long.compare(b.count(), a.count()));
-        return list;
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(FACETS.get(facet))
+                .map(e -> new SearchAnswer.FacetCount(e.getKey(), label.apply(e.getKey()), e.getValue())).toList();
     }
 
     private static SearchAnswer empty(SearchQuery query, String message) {

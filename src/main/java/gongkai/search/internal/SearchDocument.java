@@ -1,11 +1,13 @@
 package gongkai.search.internal;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
@@ -16,6 +18,9 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.DocumentId
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
 /**
@@ -28,6 +33,9 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordFie
 public class SearchDocument {
 
     public static final String INDEX = "records";
+    /** The field holding every facet value of a record, each as name, separator, value. */
+    public static final String FACETS = "facets";
+    public static final char FACET_SEPARATOR = ':';
 
     @Id
     @DocumentId
@@ -127,6 +135,28 @@ public class SearchDocument {
         this.publishedAt = publishedAt;
         this.publishedYear = publishedYear;
         this.demo = demo;
+    }
+
+    /**
+     * The six facet values in one field ("domain:…", "org:…", "region:…" (the county), "year:…", "item:…",
+     * "subjectClass:…"): counted in one pass over the matches rather than six (bench/search).
+     */
+    @Transient
+    @KeywordField(name = FACETS, aggregable = Aggregable.YES)
+    @IndexingDependency(derivedFrom = {@ObjectPath(@PropertyValue(propertyName = "domainCode")),
+            @ObjectPath(@PropertyValue(propertyName = "orgCode")),
+            @ObjectPath(@PropertyValue(propertyName = "countyCode")),
+            @ObjectPath(@PropertyValue(propertyName = "publishedYear")),
+            @ObjectPath(@PropertyValue(propertyName = "itemCode")),
+            @ObjectPath(@PropertyValue(propertyName = "subjectClass"))})
+    public List<String> getFacets() {
+        return java.util.stream.Stream.of(facet("domain", domainCode), facet("org", orgCode),
+                facet("region", countyCode), facet("year", String.valueOf(publishedYear)), facet("item", itemCode),
+                facet("subjectClass", subjectClass)).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static String facet(String name, String value) {
+        return value == null || value.isBlank() ? null : name + FACET_SEPARATOR + value;
     }
 
     public Long getId() {
