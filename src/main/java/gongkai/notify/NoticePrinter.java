@@ -23,7 +23,7 @@ import gongkai.notify.internal.Xhtml;
 import gongkai.notify.internal.Xhtml.Markup;
 
 /**
- * Prints a {@link PrintableNotice} as an A4 portrait PDF for a notice board: title, publisher and region, the
+ * Prints a {@link PrintableNotice} (and a {@link PrintableLetter}) as an A4 portrait PDF for a notice board: title, publisher and region, the
  * introduction, 公示期, where to object, a QR code with the access code beside it, the table (its header repeated on
  * every page) and the date, with "第 X 页 共 Y 页" at the foot of each page.
  *
@@ -35,22 +35,34 @@ import gongkai.notify.internal.Xhtml.Markup;
 public class NoticePrinter {
 
     private static final String TEMPLATE = "notify/notice.xhtml";
+    private static final String LETTER_TEMPLATE = "notify/letter.xhtml";
     private static final String CJK_FONT = "fonts/DroidSansFallbackFull.ttf";
     private static final String LATIN_FONT = "org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final String template;
+    private final String letterTemplate;
     private final byte[] cjkFont;
     private final byte[] latinFont;
 
     public NoticePrinter() {
         this.template = new String(read(TEMPLATE), StandardCharsets.UTF_8);
+        this.letterTemplate = new String(read(LETTER_TEMPLATE), StandardCharsets.UTF_8);
         this.cjkFont = read(CJK_FONT);
         this.latinFont = read(LATIN_FONT);
     }
 
     /** The notice as a PDF document. */
     public byte[] pdf(PrintableNotice notice) {
+        return render(xhtml(notice), "notice '" + notice.title() + "'");
+    }
+
+    /** The letter as a PDF document, with the same fonts and page numbers as a notice. */
+    public byte[] pdf(PrintableLetter letter) {
+        return render(xhtml(letter), "letter '" + letter.title() + "'");
+    }
+
+    private byte[] render(String xhtml, String what) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
@@ -59,14 +71,30 @@ public class NoticePrinter {
         builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
                 ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
         builder.withProducer("Gongkai");
-        builder.withHtmlContent(xhtml(notice), null);
+        builder.withHtmlContent(xhtml, null);
         builder.toStream(out);
         try {
             builder.run();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot print notice '" + notice.title() + "'", e);
+            throw new UncheckedIOException("Cannot print " + what, e);
         }
         return out.toByteArray();
+    }
+
+    String xhtml(PrintableLetter l) {
+        StringBuilder body = new StringBuilder();
+        for (String p : l.paragraphs()) {
+            body.append("<p>").append(Xhtml.escape(p)).append("</p>\n");
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("bodyClass", l.demo() ? "demo" : "real");
+        values.put("title", l.title());
+        values.put("reference", l.reference());
+        values.put("addressee", l.addressee());
+        values.put("paragraphs", new Markup(body.toString()));
+        values.put("sender", l.sender());
+        values.put("datedOn", CHINESE_DATE.format(l.datedOn()));
+        return Xhtml.fill(letterTemplate, values);
     }
 
     /** The document to render; all its wording is in the template, the parts a notice lacks are hidden there. */

@@ -50,6 +50,14 @@ public class PersonalDataGuard {
     }
 
     /**
+     * Whether a value is a real resident ID number (GB 11643): 17 digits and a digit or X, a real birth date from 1900
+     * to today and the right check character — the same test the scanner applies.
+     */
+    public boolean isResidentIdNumber(String value) {
+        return value != null && ResidentIdNumber.isValid(value.strip(), LocalDate.now(clock));
+    }
+
+    /**
      * The personal data in one value of a catalogue field. A {@link FieldType#PHONE} field's own telephone number is
      * not reported: in a public field it is the contact the catalogue asks for, in a personal field it is masked on
      * output. Everything else is reported as by {@link #scan}.
