@@ -1,0 +1,47 @@
+package gongkai.requests;
+
+import java.util.Locale;
+
+/**
+ * 申请人情况: who asks, as the columns of table 三 of the annual report divide applicants — a natural person, or a legal
+ * person or other organisation of one of five kinds.
+ */
+public enum ApplicantKind {
+    NATURAL_PERSON("自然人"),
+    COMMERCIAL("商业企业"),
+    RESEARCH("科研机构"),
+    PUBLIC_WELFARE("社会公益组织"),
+    LEGAL_SERVICE("法律服务机构"),
+    OTHER("其他");
+
+    private final String label;
+
+    ApplicantKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean isPerson() {
+        return this == NATURAL_PERSON;
+    }
+
+    /** The label as a form or letter names an organisation's kind, e.g. 法人或其他组织（商业企业）. */
+    public String description() {
+        return isPerson() ? label : "法人或其他组织（" + label + "）";
+    }
+
+    /** Parses an API code; null for anything unknown. */
+    public static ApplicantKind parse(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        try {
+            return valueOf(code.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

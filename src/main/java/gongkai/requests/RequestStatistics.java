@@ -1,0 +1,105 @@
+package gongkai.requests;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import gongkai.org.Organisation;
+import gongkai.org.Organisations;
+import gongkai.requests.internal.InformationRequestEntity;
+import gongkai.requests.internal.InformationRequestRepository;
+
+/**
+ * The figures anyone may read: table 三 of an organisation's annual report, and the public statistics of each
+ * organisation's requests (received, answered, answered on time, outcomes). Nothing about any applicant.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RequestStatistics {
+
+    private final InformationRequestRepository requests;
+    private final Organisations organisations;
+    private final Clock clock;
+
+    RequestStatistics(InformationRequestRepository requests, Organisations organisations, Clock clock) {
+        this.requests = requests;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    /**
+     * One organisation's year.
+     *
+     * @param received        一、本年新收
+     * @param answered        （七）总计: answered in the year
+     * @param answeredOnTime  of those answered with a running clock, the ones answered by their due date
+     * @param answeredLate    the ones answered after it
+     * @param openOverdue     still open, past their due date today
+     */
+    public record OrganisationYear(String orgCode, String orgName, int year, int received, int answered,
+            int answeredOnTime, int answeredLate, int openOverdue, AnnualRequestTable table) {
+
+        /** Answered on time as a share of those answered with a due date, in per cent; null when none. */
+        public Integer onTimePercent() {
+            int timed = answeredOnTime + answeredLate;
+            return timed == 0 ? null : Math.round(100f * answeredOnTime / timed);
+        }
+    }
+
+    /** Table 三 for an organisation and year. */
+    public AnnualRequestTable table(String orgCode, int year) {
+        Organisation org = organisations.get(orgCode);
+        return AnnualRequestTable.of(org.code(), org.name(), year, LocalDate.now(clock), counted(
+                inYear(org.code(), year)));
+    }
+
+    public OrganisationYear year(String orgCode, int year) {
+        Organisation org = organisations.get(orgCode);
+        LocalDate today = LocalDate.now(clock);
+        List<InformationRequestEntity> rows = inYear(org.code(), year);
+        AnnualRequestTable table = AnnualRequestTable.of(org.code(), org.name(), year, today, counted(rows));
+        int onTime = 0;
+        int late = 0;
+        int overdue = 0;
+        for (InformationRequestEntity r : rows) {
+            boolean answeredInYear = r.getAnsweredOn() != null && r.getAnsweredOn().getYear() == year;
+            if (answeredInYear && r.getDueOn() != null) {
+                if (r.isLateAnswer()) {
+                    late++;
+                } else {
+                    onTime++;
+                }
+            }
+            if (r.getPhase() == RequestClock.Phase.RUNNING && r.getDueOn() != null && today.isAfter(r.getDueOn())) {
+                overdue++;
+            }
+        }
+        return new OrganisationYear(org.code(), org.name(), year,
+                table.row(AnnualRequestTable.NEW).value(AnnualRequestTable.Column.TOTAL),
+                table.row(AnnualRequestTable.TOTAL).value(AnnualRequestTable.Column.TOTAL), onTime, late, overdue,
+                table);
+    }
+
+    /** Every organisation's year, in the directory's order. */
+    public List<OrganisationYear> overview(int year) {
+        return organisations.all().stream().map(o -> year(o.code(), year)).toList();
+    }
+
+    /** The organisations' names by code, for pages. */
+    public Map<String, String> organisationNames() {
+        return organisations.namesByCode();
+    }
+
+    private List<InformationRequestEntity> inYear(String orgCode, int year) {
+        return requests.inYear(orgCode, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
+    private static List<AnnualRequestTable.Counted> counted(List<InformationRequestEntity> rows) {
+        return rows.stream().map(r -> new AnnualRequestTable.Counted(r.getApplicantKind(), r.getReceivedOn(),
+                r.getAnsweredOn(), r.getOutcome())).toList();
+    }
+}

@@ -1,0 +1,14 @@
+package gongkai.requests;
+
+import java.time.LocalDate;
+
+/**
+ * A line of an organisation's inbox (staff only).
+ *
+ * @param workingDaysLeft while the clock runs: working days to the due date, negative once overdue; else null
+ * @param dueSoon         running with at most the reminder's number of working days left
+ */
+public record RequestSummary(String trackingNo, String applicantName, ApplicantKind applicantKind, String description,
+        LocalDate receivedOn, RequestClock.Phase phase, LocalDate dueOn, LocalDate pauseUntil, Integer workingDaysLeft,
+        boolean overdue, boolean dueSoon, RequestOutcome outcome, LocalDate answeredOn, boolean demo) {
+}

@@ -1,0 +1,104 @@
+package gongkai.requests.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.stereotype.Component;
+
+import gongkai.shared.InvalidInputProblem;
+
+/**
+ * The public form's human check, with no outside service: a sum of two small numbers written in Chinese characters.
+ * The form carries a signed token (a one-time nonce, the time it was shown and a MAC over them and the answer), so
+ * nothing is kept per visitor; the nonce is stored with the request it let through, so a token works once. A form sent
+ * back faster than a person could fill it in, or hours later, is refused. Ages are wall-clock time.
+ */
+@Component
+public class HumanCheck {
+
+    private static final String[] NUMERALS = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final byte[] key;
+    private final Duration minAge;
+    private final Duration maxAge;
+    HumanCheck(RequestsProperties properties) {
+        String secret = properties.humanCheck().secret();
+        if (secret == null || secret.isBlank()) {
+            this.key = new byte[32];
+            RANDOM.nextBytes(this.key);
+        } else {
+            this.key = secret.getBytes(StandardCharsets.UTF_8);
+        }
+        this.minAge = Duration.ofSeconds(properties.humanCheck().minSeconds());
+        this.maxAge = properties.humanCheck().maxAge();
+    }
+
+    /** A question with its token, to put in the form. */
+    public record Challenge(String question, String token) {
+    }
+
+    public Challenge issue() {
+        int a = 1 + RANDOM.nextInt(9);
+        int b = 1 + RANDOM.nextInt(9);
+        byte[] nonceBytes = new byte[12];
+        RANDOM.nextBytes(nonceBytes);
+        String nonce = HexFormat.of().formatHex(nonceBytes);
+        long shownAt = Instant.now().getEpochSecond();
+        String token = nonce + "." + shownAt + "." + mac(nonce, shownAt, String.valueOf(a + b));
+        return new Challenge("请计算：" + NUMERALS[a] + "加" + NUMERALS[b] + "等于几？（请填写阿拉伯数字）", token);
+    }
+
+    /**
+     * Checks the answer against the token.
+     *
+     * @return the token's nonce, to be stored with the request so that the token cannot be used again
+     * @throws InvalidInputProblem (field {@code humanCheck}) when the answer is wrong, the token forged, or the form
+     *                             too quick or too old
+     */
+    public String verify(String token, String answer) {
+        String[] parts = token == null ? new String[0] : token.split("\\.");
+        if (parts.length != 3 || !parts[0].matches("[0-9a-f]{24}") || !parts[1].matches("\\d{1,12}")) {
+            throw refused("验证信息无效，请重新回答验证问题。");
+        }
+        long shownAt = Long.parseLong(parts[1]);
+        String typed = answer == null ? "" : answer.strip();
+        if (!typed.matches("\\d{1,3}") || !MessageDigest.isEqual(
+                mac(parts[0], shownAt, String.valueOf(Integer.parseInt(typed))).getBytes(StandardCharsets.US_ASCII),
+                parts[2].getBytes(StandardCharsets.US_ASCII))) {
+            throw refused("验证问题的答案不正确，请重新计算后填写。");
+        }
+        Duration age = Duration.between(Instant.ofEpochSecond(shownAt), Instant.now());
+        if (age.compareTo(minAge) < 0) {
+            throw refused("提交过快，请核对所填内容后再提交。");
+        }
+        if (age.compareTo(maxAge) > 0) {
+            throw refused("页面打开时间过长，验证已失效，请回答新的验证问题。");
+        }
+        return parts[0];
+    }
+
+    private static InvalidInputProblem refused(String message) {
+        return new InvalidInputProblem("humanCheck", message);
+    }
+
+    private String mac(String nonce, long shownAt, String answer) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] out = mac.doFinal((nonce + "|" + shownAt + "|" + answer).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package gongkai.requests.internal;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import gongkai.requests.RequestClock;
+
+public interface InformationRequestRepository extends JpaRepository<InformationRequestEntity, Long> {
+
+    Optional<InformationRequestEntity> findByTrackingNo(String trackingNo);
+
+    /** The next id; {@code nextval} works on PostgreSQL and on H2 in PostgreSQL mode. */
+    @Query(value = "SELECT nextval('info_request_seq')", nativeQuery = true)
+    long nextId();
+
+    List<InformationRequestEntity> findByOrgCodeAndPhaseInOrderByIdAsc(String orgCode,
+            Collection<RequestClock.Phase> phases);
+
+    List<InformationRequestEntity> findByOrgCodeAndPhaseOrderByAnsweredOnDescIdDesc(String orgCode,
+            RequestClock.Phase phase, Pageable page);
+
+    boolean existsByHumanCheckNonce(String nonce);
+
+    List<InformationRequestEntity> findByPhaseNot(RequestClock.Phase phase);
+
+    /** The requests that table 三 of a year counts: received by its end, not answered before it began. */
+    @Query("select r from InformationRequestEntity r where r.orgCode = :org and r.receivedOn <= :last "
+            + "and (r.answeredOn is null or r.answeredOn >= :first)")
+    List<InformationRequestEntity> inYear(String org, LocalDate first, LocalDate last);
+
+    @Query("select count(r) from InformationRequestEntity r where r.applicantKey = :key "
+            + "and (:org is null or r.orgCode = :org) and (:org is not null or r.transferredFrom is null) "
+            + "and r.receivedOn >= :first and (r.receivedOn < :receivedOn or (r.receivedOn = :receivedOn and r.id <= :id))")
+    long rankInMonth(String key, String org, LocalDate first, LocalDate receivedOn, Long id);
+
+    @Query("select count(distinct r.applicantKey) from InformationRequestEntity r where r.id in :ids")
+    long distinctApplicants(Collection<Long> ids);
+}

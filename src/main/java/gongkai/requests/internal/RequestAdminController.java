@@ -1,0 +1,277 @@
+package gongkai.requests.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import gongkai.catalog.Catalog;
+import gongkai.org.Organisation;
+import gongkai.org.Organisations;
+import gongkai.region.Regions;
+import gongkai.requests.ApplicantKind;
+import gongkai.requests.DeliveryForm;
+import gongkai.requests.FeeMethod;
+import gongkai.requests.IdType;
+import gongkai.requests.InformationRequests;
+import gongkai.requests.NewRequest;
+import gongkai.requests.Proposal;
+import gongkai.requests.ReceiptChannel;
+import gongkai.requests.Receipt;
+import gongkai.requests.Reply;
+import gongkai.requests.RequestClock;
+import gongkai.requests.RequestEvent;
+import gongkai.requests.RequestOutcome;
+import gongkai.requests.RequestSummary;
+import gongkai.requests.RequestView;
+import gongkai.requests.Transfer;
+import gongkai.shared.Actor;
+import gongkai.shared.ConflictProblem;
+import gongkai.shared.InvalidInputProblem;
+import gongkai.shared.Role;
+
+/** Back office: an organisation's inbox, entering a request received in person or on paper, and each step as a form. */
+@Controller
+@RequestMapping("/admin/requests")
+class RequestAdminController {
+
+    private final InformationRequests requests;
+    private final Organisations organisations;
+    private final Catalog catalog;
+    private final Regions regions;
+    private final RequestsProperties properties;
+    private final Clock clock;
+
+    RequestAdminController(InformationRequests requests, Organisations organisations, Catalog catalog,
+            Regions regions, RequestsProperties properties, Clock clock) {
+        this.requests = requests;
+        this.organisations = organisations;
+        this.catalog = catalog;
+        this.regions = regions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String inbox(@RequestParam(required = false) String org, @RequestParam(defaultValue = "false") boolean closed,
+            Model model) {
+        Actor actor = Actor.require();
+        String code = org != null && !org.isBlank() && actor.cityWide() ? org : actor.orgCode();
+        List<RequestSummary> list = requests.inbox(code, !closed);
+        model.addAttribute("org", organisations.get(code));
+        model.addAttribute("organisations", actor.cityWide() ? organisations.all() : List.of());
+        model.addAttribute("closed", closed);
+        model.addAttribute("list", list);
+        model.addAttribute("overdue", list.stream().filter(RequestSummary::overdue).count());
+        model.addAttribute("dueSoon", list.stream().filter(RequestSummary::dueSoon).count());
+        model.addAttribute("reminderDays", properties.reminderWorkingDays());
+        model.addAttribute("canEnter", actor.canActFor(code, Role.EDITOR));
+        return "requests/admin-inbox";
+    }
+
+    @GetMapping("/new")
+    String newEntry(Model model) {
+        Actor actor = Actor.require();
+        NewRequest blank = new NewRequest(actor.orgCode(), ApplicantKind.NATURAL_PERSON.name(), null,
+                IdType.RESIDENT_ID.name(), null, null, null, null, null, null, null, DeliveryForm.POST.name(), null);
+        return entryForm(model, blank, new Receipt(ReceiptChannel.IN_PERSON.name(), LocalDate.now(clock), null),
+                null);
+    }
+
+    @PostMapping
+    String enter(@ModelAttribute NewRequest input, @RequestParam(defaultValue = "") String channel,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate arrivedOn,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate confirmedOn, Model model) {
+        Receipt receipt = new Receipt(channel, arrivedOn, confirmedOn);
+        try {
+            model.addAttribute("submitted", requests.enter(input, receipt));
+        } catch (InvalidInputProblem e) {
+            return entryForm(model, input, receipt, e);
+        }
+        return "requests/admin-entered";
+    }
+
+    @GetMapping("/{no}")
+    String request(@PathVariable String no, @RequestParam(defaultValue = "0") int pages, Model model) {
+        RequestView view = requests.view(no);
+        Actor actor = Actor.require();
+        boolean editor = actor.canActFor(view.orgCode(), Role.EDITOR);
+        boolean approver = actor.canActFor(view.orgCode(), Role.APPROVER);
+        boolean running = view.phase() == RequestClock.Phase.RUNNING;
+        LocalDate today = LocalDate.now(clock);
+        boolean correctionAsked = view.history().stream()
+                .anyMatch(e -> e.kind() == RequestEvent.Kind.CORRECTION_REQUESTED);
+        model.addAttribute("request", view);
+        model.addAttribute("today", today);
+        model.addAttribute("canCorrection", editor && running && !correctionAsked
+                && !today.isAfter(view.lastDayForCorrectionNotice()));
+        model.addAttribute("canRecordCorrection", editor && view.phase() == RequestClock.Phase.AWAITING_CORRECTION);
+        model.addAttribute("canConsult", editor && running);
+        model.addAttribute("canConsultReply", editor && view.phase() == RequestClock.Phase.IN_CONSULTATION);
+        model.addAttribute("canExtend", approver && running && view.extensionDays() == 0);
+        model.addAttribute("canFee", approver && running && view.feeAmount() == null);
+        model.addAttribute("canFeePaid", editor && view.phase() == RequestClock.Phase.AWAITING_PAYMENT);
+        model.addAttribute("canReply", approver && running);
+        model.addAttribute("canDeliver", editor && !view.open());
+        model.addAttribute("canPropose", editor && view.outcome() != null && view.outcome().disclosed());
+        model.addAttribute("quote", requests.quote(no, pages));
+        model.addAttribute("outcomes", outcomesByGroup());
+        model.addAttribute("forms", DeliveryForm.values());
+        model.addAttribute("feeMethods", FeeMethod.values());
+        model.addAttribute("others", organisations.all().stream().filter(o -> !o.code().equals(view.orgCode()))
+                .toList());
+        if (editor && view.outcome() != null && view.outcome().disclosed()) {
+            Organisation org = organisations.get(view.orgCode());
+            model.addAttribute("items", catalog.itemsOwnedBy(org.code(), !regions.isTop(org.regionCode())));
+        }
+        return "requests/admin-request";
+    }
+
+    @GetMapping("/{no}/letter.pdf")
+    ResponseEntity<byte[]> letter(@PathVariable String no) {
+        return RequestApiController.pdf(requests.letter(no));
+    }
+
+    @PostMapping("/{no}/correction")
+    String correction(@PathVariable String no, @RequestParam(defaultValue = "") String items,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate deadline,
+            RedirectAttributes redirect) {
+        return act(no, redirect, () -> requests.requestCorrection(no, Arrays.asList(items.split("\\R")), deadline),
+                "已告知补正，暂停计时。");
+    }
+
+    @PostMapping("/{no}/corrected")
+    String corrected(@PathVariable String no, @RequestParam(defaultValue = "") String description,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate receivedOn,
+            RedirectAttributes redirect) {
+        return act(no, redirect, () -> requests.recordCorrection(no, description, receivedOn),
+                "已登记补正后的申请，答复期限重新计算。");
+    }
+
+    @PostMapping("/{no}/extension")
+    String extension(@PathVariable String no, @RequestParam(defaultValue = "") String reason,
+            @RequestParam(required = false) Integer workingDays, RedirectAttributes redirect) {
+        return act(no, redirect, () -> requests.extend(no, reason, workingDays), "已延长答复期限，并告知申请人。");
+    }
+
+    @PostMapping("/{no}/consultation")
+    String consultation(@PathVariable String no, @RequestParam(defaultValue = "") String party,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate sentOn,
+            RedirectAttributes redirect) {
+        return act(no, redirect, () -> requests.startConsultation(no, party, sentOn), "已登记征求意见，暂停计时。");
+    }
+
+    @PostMapping("/{no}/consultation-reply")
+    String consultationReply(@PathVariable String no,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate receivedOn,
+            @RequestParam(defaultValue = "") String opinion, RedirectAttributes redirect) {
+        return act(no, redirect, () -> requests.endConsultation(no, receivedOn, opinion), "已登记意见，恢复计时。");
+    }
+
+    @PostMapping("/{no}/fee")
+    String fee(@PathVariable String no, @RequestParam(defaultValue = "") String method,
+            @RequestParam(required = false) Integer pages, RedirectAttributes redirect) {
+        return act(no, redirect, () -> requests.requestFee(no, method, pages), "已发出收费通知，暂停计时。");
+    }
+
+    @PostMapping("/{no}/fee-paid")
+    String feePaid(@PathVariable String no,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate paidOn,
+            RedirectAttributes redirect) {
+        return act(no, redirect, () -> requests.feePaid(no, paidOn), "已登记缴费，恢复计时。");
+    }
+
+    @PostMapping("/{no}/reply")
+    String reply(@PathVariable String no, @RequestParam(defaultValue = "") String outcome,
+            @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String responsibleBody,
+            @RequestParam(defaultValue = "") String responsibleContact, RedirectAttributes redirect) {
+        return act(no, redirect, () -> requests.reply(no, new Reply(outcome, text, responsibleBody,
+                responsibleContact)), "已答复，告知书已生成。");
+    }
+
+    @PostMapping("/{no}/transfer")
+    String transfer(@PathVariable String no, @RequestParam(defaultValue = "") String org,
+            @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String contact,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        String[] onward = {null};
+        String result = act(no, redirect, () -> onward[0] = requests.transfer(no, new Transfer(org, body, contact,
+                reason)), null);
+        if (onward[0] != null) {
+            redirect.addFlashAttribute("notice", "已转送，新的申请编号为" + onward[0] + "；告知书已生成。");
+        } else if (!redirect.getFlashAttributes().containsKey("problem")) {
+            redirect.addFlashAttribute("notice", "已答复并告知负责公开的机关；告知书已生成。");
+        }
+        return result;
+    }
+
+    @PostMapping("/{no}/delivery")
+    String delivery(@PathVariable String no, @RequestParam(defaultValue = "") String form,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate deliveredOn,
+            RedirectAttributes redirect) {
+        return act(no, redirect, () -> requests.delivered(no, form, deliveredOn), "已登记送达。");
+    }
+
+    @PostMapping("/{no}/proposal")
+    String proposal(@PathVariable String no, @RequestParam(defaultValue = "") String catalogItem,
+            @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String summary,
+            @RequestParam(defaultValue = "") String related, RedirectAttributes redirect) {
+        String[] draft = {null};
+        String result = act(no, redirect, () -> draft[0] = requests.proposeProactiveDisclosure(no, new Proposal(
+                catalogItem, title, summary, related.isBlank() ? List.of() : Arrays.asList(related.split(
+                        "[、,，;；\\s]+")))), null);
+        if (draft[0] != null) {
+            redirect.addFlashAttribute("notice", "已生成主动公开草稿 " + draft[0] + "，请在“信息发布”中完善后提交审核。");
+        }
+        return result;
+    }
+
+    /** Runs a step; a refusal comes back to the request's page with every reason listed. */
+    private static String act(String no, RedirectAttributes redirect, Runnable step, String done) {
+        try {
+            step.run();
+            if (done != null) {
+                redirect.addFlashAttribute("notice", done);
+            }
+        } catch (InvalidInputProblem e) {
+            redirect.addFlashAttribute("problem", e);
+        } catch (ConflictProblem e) {
+            redirect.addFlashAttribute("problem", new InvalidInputProblem("status", e.getMessage()));
+        }
+        return "redirect:/admin/requests/" + no;
+    }
+
+    private String entryForm(Model model, NewRequest values, Receipt receipt, InvalidInputProblem problem) {
+        model.addAttribute("values", values);
+        model.addAttribute("receipt", receipt);
+        model.addAttribute("problem", problem);
+        model.addAttribute("org", organisations.get(Actor.require().orgCode()));
+        model.addAttribute("kinds", ApplicantKind.values());
+        model.addAttribute("idTypes", IdType.personal());
+        model.addAttribute("forms", DeliveryForm.values());
+        model.addAttribute("channels", ReceiptChannel.staffEntered());
+        return "requests/admin-new";
+    }
+
+    private static Map<String, List<RequestOutcome>> outcomesByGroup() {
+        Map<String, List<RequestOutcome>> groups = new LinkedHashMap<>();
+        for (RequestOutcome o : RequestOutcome.choosable()) {
+            groups.computeIfAbsent(o.group().label(), g -> new java.util.ArrayList<>()).add(o);
+        }
+        return groups;
+    }
+}

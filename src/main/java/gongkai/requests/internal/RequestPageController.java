@@ -1,0 +1,170 @@
+package gongkai.requests.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import gongkai.org.Organisations;
+import gongkai.requests.ApplicantKind;
+import gongkai.requests.DeliveryForm;
+import gongkai.requests.IdType;
+import gongkai.requests.InformationRequests;
+import gongkai.requests.NewRequest;
+import gongkai.requests.RequestClock;
+import gongkai.requests.RequestStatistics;
+import gongkai.requests.RequestView;
+import gongkai.shared.ConflictProblem;
+import gongkai.shared.InvalidInputProblem;
+import gongkai.shared.NotFoundProblem;
+
+/**
+ * The public side: {@code /requests/new} (the form with its human check), {@code /requests/track} (follow a request
+ * with its number and query code, send a correction, download the reply letter) and {@code /requests/statistics}.
+ */
+@Controller
+class RequestPageController {
+
+    private final InformationRequests requests;
+    private final RequestStatistics statistics;
+    private final ApplicationCheck applications;
+    private final HumanCheck humanCheck;
+    private final Organisations organisations;
+    private final Clock clock;
+
+    RequestPageController(InformationRequests requests, RequestStatistics statistics, ApplicationCheck applications,
+            HumanCheck humanCheck, Organisations organisations, Clock clock) {
+        this.requests = requests;
+        this.statistics = statistics;
+        this.applications = applications;
+        this.humanCheck = humanCheck;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    @GetMapping("/requests/new")
+    String form(@RequestParam(required = false) String org, Model model) {
+        NewRequest blank = new NewRequest(org, ApplicantKind.NATURAL_PERSON.name(), null, IdType.RESIDENT_ID.name(),
+                null, null, null, null, null, null, null, DeliveryForm.ONLINE.name(), null);
+        return form(model, blank, null);
+    }
+
+    @PostMapping("/requests/new")
+    String submit(@ModelAttribute NewRequest input, @RequestParam(defaultValue = "") String humanCheckToken,
+            @RequestParam(defaultValue = "") String humanCheckAnswer, Model model) {
+        String nonce;
+        try {
+            nonce = humanCheck.verify(humanCheckToken, humanCheckAnswer);
+        } catch (InvalidInputProblem wrong) {
+            // Name the bad fields too, so that the person fixes everything at once.
+            List<InvalidInputProblem.FieldError> errors = new ArrayList<>(wrong.errors());
+            try {
+                applications.check(input);
+            } catch (InvalidInputProblem more) {
+                errors.addAll(more.errors());
+            }
+            return form(model, input, new InvalidInputProblem(errors));
+        }
+        try {
+            model.addAttribute("submitted", requests.submit(input, nonce));
+        } catch (InvalidInputProblem e) {
+            return form(model, input, e);
+        }
+        model.addAttribute("orgName", organisations.get(input.org().strip()).name());
+        return "requests/submitted";
+    }
+
+    @GetMapping("/requests/track")
+    String track(@RequestParam(required = false) String no, @RequestParam(required = false) String code,
+            Model model) {
+        model.addAttribute("no", no);
+        if (no == null || no.isBlank() || code == null || code.isBlank()) {
+            return "requests/track-form";
+        }
+        RequestView request;
+        try {
+            request = requests.track(no, code);
+        } catch (NotFoundProblem e) {
+            model.addAttribute("message", e.getMessage());
+            return "requests/track-form";
+        }
+        model.addAttribute("request", request);
+        model.addAttribute("code", code);
+        model.addAttribute("awaitingCorrection", request.phase() == RequestClock.Phase.AWAITING_CORRECTION);
+        return "requests/track";
+    }
+
+    @PostMapping("/requests/{no}/corrected")
+    String corrected(@PathVariable String no, @RequestParam String code,
+            @RequestParam(defaultValue = "") String description, RedirectAttributes redirect) {
+        try {
+            requests.correctByApplicant(no, code, description);
+            redirect.addFlashAttribute("notice", "已收到您补正后的申请，答复期限自今日起重新计算。");
+        } catch (InvalidInputProblem e) {
+            redirect.addFlashAttribute("problem", e);
+        } catch (ConflictProblem e) {
+            redirect.addFlashAttribute("problem", new InvalidInputProblem("status", e.getMessage()));
+        }
+        redirect.addAttribute("no", no);
+        redirect.addAttribute("code", code);
+        return "redirect:/requests/track";
+    }
+
+    @GetMapping("/requests/{no}/letter.pdf")
+    ResponseEntity<byte[]> letter(@PathVariable String no, @RequestParam String code) {
+        return RequestApiController.pdf(requests.letterForApplicant(no, code));
+    }
+
+    @GetMapping("/requests/statistics")
+    String statistics(@RequestParam(required = false) Integer year, Model model) {
+        int y = year(year);
+        model.addAttribute("year", y);
+        model.addAttribute("years", years());
+        model.addAttribute("rows", statistics.overview(y));
+        return "requests/statistics";
+    }
+
+    @GetMapping("/requests/statistics/{org}")
+    String organisation(@PathVariable String org, @RequestParam(required = false) Integer year, Model model) {
+        int y = year(year);
+        model.addAttribute("year", y);
+        model.addAttribute("years", years());
+        model.addAttribute("stats", statistics.year(org, y));
+        return "requests/statistics-org";
+    }
+
+    private String form(Model model, NewRequest values, InvalidInputProblem problem) {
+        model.addAttribute("values", values);
+        model.addAttribute("problem", problem);
+        model.addAttribute("organisations", organisations.all());
+        model.addAttribute("kinds", ApplicantKind.values());
+        model.addAttribute("idTypes", IdType.personal());
+        model.addAttribute("forms", DeliveryForm.values());
+        model.addAttribute("challenge", humanCheck.issue());
+        return "requests/new";
+    }
+
+    private int year(Integer year) {
+        int now = LocalDate.now(clock).getYear();
+        return year == null || year < 2008 || year > now ? now : year;
+    }
+
+    private List<Integer> years() {
+        int now = LocalDate.now(clock).getYear();
+        List<Integer> years = new ArrayList<>();
+        for (int y = now; y >= Math.max(2019, now - 6); y--) {
+            years.add(y);
+        }
+        return years;
+    }
+}

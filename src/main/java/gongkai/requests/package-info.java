@@ -1,0 +1,7 @@
+/**
+ * Requests for information (依申请公开): intake on the public form, the API and by staff; the statutory clock in working
+ * days ({@link gongkai.requests.RequestClock}, replayed from each request's event log); correction, consultation,
+ * extension, fees, transfer; the outcomes of the national annual report and the reply letter; table 三 of the annual
+ * report and the public statistics. It owns the {@code info_request*} tables.
+ */
+package gongkai.requests;
