@@ -101,6 +101,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/users/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/me").authenticated()
+                        // Anyone may ask for information and send a correction with the query code (requests module).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/requests", "/api/v1/requests/*/corrected").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
