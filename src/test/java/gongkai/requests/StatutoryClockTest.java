@@ -16,6 +16,7 @@ import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.ConflictProblem;
 import gongkai.support.Acting;
 import gongkai.support.MovableClock;
+import gongkai.support.Origins;
 import gongkai.support.PlatformTest;
 import gongkai.support.Staff;
 
@@ -50,7 +51,7 @@ class StatutoryClockTest {
 
     private Submitted receivedOn(String day) {
         clock.setDate(d(day));
-        return requests.submit(Applicants.person(ORG, "2026年城乡低保资金发放情况"));
+        return Origins.fresh(() -> requests.submit(Applicants.person(ORG, "2026年城乡低保资金发放情况")));
     }
 
     private RequestView on(String day, java.util.function.Supplier<RequestView> step) {
