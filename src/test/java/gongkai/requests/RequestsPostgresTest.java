@@ -1,0 +1,97 @@
+package gongkai.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import gongkai.GongkaiApplication;
+import gongkai.requests.internal.ClockKeeper;
+import gongkai.support.Acting;
+import gongkai.support.MovableClock;
+import gongkai.support.PostgresTestDatabase;
+import gongkai.support.Staff;
+
+/** Intake and the clock on PostgreSQL: the migration, the id sequence, the history and table 三 on the real database. */
+@Tag("postgres")
+class RequestsPostgresTest {
+
+    private static PostgresTestDatabase db;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void createDatabase() {
+        db = PostgresTestDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void aRequestIsTakenInCorrectedAndAnsweredOnPostgres() {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongkaiApplication.class,
+                MovableClock.Config.class).profiles("test").run("--server.port=0", "--gongkai.data-dir=" + dataDir,
+                        "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+                        "--spring.datasource.password=" + db.password())) {
+            InformationRequests requests = app.getBean(InformationRequests.class);
+            MovableClock clock = app.getBean(MovableClock.class);
+            Staff staff = Staff.of("ycsmzj");
+
+            // Received Wed 9/23 → due 10/28 (see StatutoryClockTest).
+            clock.setDate(LocalDate.parse("2026-09-23"));
+            Submitted s = requests.submit(Applicants.person("ycsmzj", "2026年临时救助资金发放情况"));
+            Submitted other = requests.submit(Applicants.organisation("ycsmzj", ApplicantKind.LEGAL_SERVICE,
+                    "2026年养老机构名单"));
+            assertThat(s.dueOn()).isEqualTo(LocalDate.parse("2026-10-28"));
+            assertThat(other.trackingNo()).isNotEqualTo(s.trackingNo());
+
+            // Correction asked Mon 9/28 (the 7th working day after receipt is Sat 10/10), corrected Fri 10/9:
+            // 10/10 (1); 10/12–16 (6); 10/19–23 (11); 10/26–30 (16); 11/2, 11/3, 11/4, 11/5 (20).
+            clock.setDate(LocalDate.parse("2026-09-28"));
+            RequestView asked = Acting.as(staff.editor(), () -> requests.requestCorrection(s.trackingNo(),
+                    List.of("请写明所属县区"), LocalDate.parse("2026-10-16")));
+            assertThat(asked.lastDayForCorrectionNotice()).isEqualTo(LocalDate.parse("2026-10-10"));
+            clock.setDate(LocalDate.parse("2026-10-09"));
+            RequestView corrected = requests.correctByApplicant(s.trackingNo(), s.code(), "2026年袁州区临时救助资金发放情况");
+            assertThat(corrected.dueOn()).isEqualTo(LocalDate.parse("2026-11-05"));
+
+            app.getBean(ClockKeeper.class).run(LocalDate.parse("2026-10-29"));
+            clock.setDate(LocalDate.parse("2026-10-29"));
+            RequestView late = requests.track(other.trackingNo(), other.code());
+            assertThat(late.overdue()).isTrue();
+            assertThat(late.history()).extracting(RequestEvent::kind).contains(RequestEvent.Kind.OVERDUE);
+
+            clock.setDate(LocalDate.parse("2026-11-04"));
+            RequestView answered = Acting.as(staff.approver(), () -> requests.reply(s.trackingNo(), new Reply(
+                    "PARTIAL", "发放总额予以公开；涉及个人的部分不予公开。", null, null)));
+            assertThat(answered.answeredLate()).isFalse();
+            assertThat(requests.letterForApplicant(s.trackingNo(), s.code()).pdf()).startsWith("%PDF".getBytes());
+
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM info_request_event WHERE request_id = "
+                    + "(SELECT id FROM info_request WHERE tracking_no = ?)", Long.class, s.trackingNo())).isEqualTo(4);
+            clock.setDate(LocalDate.parse("2027-01-10"));
+            AnnualRequestTable table = app.getBean(RequestStatistics.class).table("ycsmzj", 2026);
+            assertThat(table.row(AnnualRequestTable.NEW).value(AnnualRequestTable.Column.TOTAL)).isEqualTo(2);
+            assertThat(table.row("PARTIAL").value(AnnualRequestTable.Column.NATURAL_PERSON)).isEqualTo(1);
+            assertThat(table.row(AnnualRequestTable.CARRIED_FORWARD).value(AnnualRequestTable.Column.LEGAL_SERVICE))
+                    .isEqualTo(1);
+        }
+    }
+}
