@@ -553,7 +553,7 @@ public class InformationRequests {
     private void answer(InformationRequestEntity request, RequestEvent step, String text, String body, String contact,
             String transferNote, String actor) {
         String letter = letters.compose(request, store.history(request),
-                new ReplyLetters.Answer(step.outcome(), step.on(), text, body, contact, transferNote));
+                new ReplyLetters.Answer(step.outcome(), text, body, contact, transferNote));
         request.answer(text, letter);
         String detail = "办理结果：" + step.outcome().label() + "。" + (body == null ? "" : "负责公开的机关：" + body + "。")
                 + (transferNote == null ? "" : transferNote);

@@ -28,7 +28,6 @@ import gongkai.support.Acting;
 import gongkai.support.MovableClock;
 import gongkai.support.Origins;
 import gongkai.support.PlatformTest;
-import gongkai.support.Staff;
 
 /** The pages around requests: the back office's inbox, entry and step forms, and the public statistics. */
 @PlatformTest

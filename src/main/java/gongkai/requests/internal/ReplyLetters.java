@@ -40,7 +40,7 @@ public class ReplyLetters {
     }
 
     /** What the answer says besides its outcome. */
-    public record Answer(RequestOutcome outcome, LocalDate on, String text, String responsibleBody,
+    public record Answer(RequestOutcome outcome, String text, String responsibleBody,
             String responsibleContact, String transferNote) {
     }
 
