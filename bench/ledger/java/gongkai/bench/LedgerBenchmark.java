@@ -110,12 +110,13 @@ public final class LedgerBenchmark {
             report("consistency proof (service)", consistency);
 
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             int httpProofs = Math.min(proofs, 2000);
             long[] overHttp = new long[httpProofs];
             long[] consistencyOverHttp = new long[httpProofs];
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 2000; i++) {
                 fetch(http, port, "/api/v1/ledger/proof/inclusion?leafIndex=" + i + "&treeSize=" + size);
+                fetch(http, port, "/api/v1/ledger/proof/consistency?first=" + (i + 1) + "&second=" + size);
             }
             for (int i = 0; i < httpProofs; i++) {
                 long s = System.nanoTime();
