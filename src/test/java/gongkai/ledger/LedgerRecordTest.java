@@ -81,6 +81,8 @@ class LedgerRecordTest {
     MockMvc mvc;
     @Autowired
     AccountUserDetailsService principals;
+    @Autowired
+    gongkai.account.Accounts accounts;
 
     private static RecordInput project(String title, String body) {
         return new RecordInput("pa-project", "ycsfpb", "360900", title, "2026年第四批扶贫项目", null,
@@ -230,6 +232,9 @@ class LedgerRecordTest {
                     .andExpect(status().isOk()).andExpect(content().string(containsString("发现问题")))
                     .andExpect(content().string(containsString(indexNo + " 第1版")))
                     .andExpect(content().string(containsString("数据库中的内容与账本记载的哈希不符")));
+            String orgAdmin = Acting.newUser(accounts, "ycsfpb", gongkai.shared.Role.ADMIN);
+            mvc.perform(get("/admin/ledger").with(user(principals.loadUserByUsername(orgAdmin))))
+                    .andExpect(status().isForbidden());
         } finally {
             jdbc.update("UPDATE record_version SET body = '<p>原文。</p>' WHERE record_id = ? AND version = 1", recordId);
         }

@@ -71,12 +71,17 @@ class LedgerStartup {
         List<LedgerWriter.Pending> entries = new ArrayList<>();
         String withdrawnSha = null;
         for (int v = 1; v <= state.version(); v++) {
-            PublishedContent c = records.publishedContent(state.indexNo(), v).orElseThrow();
+            PublishedContent c = records.publishedContent(state.indexNo(), v).orElse(null);
+            if (c == null) {
+                // The self-check will report the version as missing; the start goes on.
+                log.warn("Ledger: record {} has no stored version {}; not logged", state.indexNo(), v);
+                continue;
+            }
             entries.add(LedgerWriter.Pending.of(new LedgerEntry(v == 1 ? Action.PUBLISH : Action.REVISE,
                     state.indexNo(), v, c.sha256(), c.publishedAt())));
             withdrawnSha = c.sha256();
         }
-        if (state.withdrawn()) {
+        if (state.withdrawn() && withdrawnSha != null) {
             entries.add(LedgerWriter.Pending.of(new LedgerEntry(Action.WITHDRAW, state.indexNo(), state.version(),
                     withdrawnSha, state.changedAt())));
         }
