@@ -54,7 +54,8 @@ public final class LedgerBenchmark {
             appArgs.add("--spring.datasource.username=" + System.getProperty("bench.jdbcUser", "postgres"));
             appArgs.add("--spring.datasource.password=" + System.getProperty("bench.jdbcPassword", ""));
         }
-        System.out.printf("Ledger benchmark: %,d entries in batches of %,d, %,d proofs of each kind, %s, max heap %d MB, "
+        System.out.printf("Ledger benchmark: %,d entries in batches of %,d, %,d proofs of each kind, %s, "
+                + "max heap %d MB, "
                 + "%d cores%n", n, batch, proofs, jdbcUrl.isBlank() ? "H2 file database" : jdbcUrl,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongkaiApplication.class)

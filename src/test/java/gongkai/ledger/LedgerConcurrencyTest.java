@@ -42,7 +42,7 @@ class LedgerConcurrencyTest {
                         Kind.SIGNATURE, Kind.HEAD_SIZE);
     }
 
-    /** Appends from {@code threads} threads at once, each {@code perThread} times one or two entries; returns how many. */
+    /** Appends from several threads at once, each {@code perThread} times one or two entries; returns how many. */
     static long appendConcurrently(LedgerWriter writer, int threads, int perThread) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch go = new CountDownLatch(1);

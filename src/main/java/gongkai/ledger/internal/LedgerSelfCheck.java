@@ -187,7 +187,10 @@ public class LedgerSelfCheck {
         return report;
     }
 
-    /** The newest head: signed with the current key, its root as the stored subtrees give it, consistent with the last. */
+    /**
+     * The newest head: signed with the current key, its root as the stored subtrees give it, consistent with the
+     * previous one.
+     */
     private void checkHeads(List<SignedTreeHead> heads, List<Problem> problems) {
         SignedTreeHead newest = heads.get(0);
         String subject = "树头（大小 " + newest.treeSize() + "）";
@@ -242,19 +245,17 @@ public class LedgerSelfCheck {
         }
         long n = newest.treeSize();
         Frontier frontier = Frontier.empty();
-        long[] expected = {0};
+        long expected = 0;
         for (long start = 0; start < n; start += LEAF_PAGE) {
             long end = Math.min(n, start + LEAF_PAGE);
-            Map<Integer, Map<Long, byte[]>> completed = new TreeMap<>();
+            TreeMap<Integer, TreeMap<Long, byte[]>> completed = new TreeMap<>();
             List<LedgerStore.Leaf> page = new ArrayList<>();
             store.forEachLeaf(start, end, LEAF_PAGE, page::add);
             for (LedgerStore.Leaf leaf : page) {
-                if (leaf.leafIndex() != expected[0]) {
-                    // The tree cannot be recomputed past a missing entry.
-                    problems.add(new Problem(Kind.LEAF_MISSING, "条目 " + expected[0], "存在", "缺失"));
-                    return expected[0];
+                if (leaf.leafIndex() != expected) {
+                    break;
                 }
-                expected[0]++;
+                expected++;
                 byte[] recomputed = MerkleTree.leafHash(leaf.entry().getBytes(StandardCharsets.UTF_8));
                 String subject = "条目 " + leaf.leafIndex();
                 if (!HEX.formatHex(recomputed).equals(leaf.leafHash())) {
@@ -266,19 +267,18 @@ public class LedgerSelfCheck {
                             .put(node.subtree().index(), node.hash());
                 }
             }
-            if (page.isEmpty() || expected[0] < end) {
-                problems.add(new Problem(Kind.LEAF_MISSING, "条目 " + expected[0], "存在", "缺失"));
-                return expected[0];
+            if (expected < end) {
+                // The tree cannot be recomputed past a missing entry.
+                problems.add(new Problem(Kind.LEAF_MISSING, "条目 " + expected, "存在", "缺失"));
+                return expected;
             }
             completed.forEach((level, computed) -> {
-                long from = ((TreeMap<Long, byte[]>) computed).firstKey();
-                long to = ((TreeMap<Long, byte[]>) computed).lastKey();
-                Map<Long, String> storedNodes = store.nodes(level, from, to);
+                Map<Long, String> stored = store.nodes(level, computed.firstKey(), computed.lastKey());
                 computed.forEach((index, hash) -> {
-                    String stored = storedNodes.get(index);
-                    if (!HEX.formatHex(hash).equals(stored)) {
+                    String found = stored.get(index);
+                    if (!HEX.formatHex(hash).equals(found)) {
                         problems.add(new Problem(Kind.NODE_HASH, "子树（层 " + level + "，序号 " + index + "）",
-                                HEX.formatHex(hash), stored == null ? "缺失" : stored));
+                                HEX.formatHex(hash), found == null ? "缺失" : found));
                     }
                 });
             });
@@ -287,7 +287,7 @@ public class LedgerSelfCheck {
         if (!root.equals(newest.rootHash())) {
             problems.add(new Problem(Kind.ROOT, "由全部条目重新计算的根（大小 " + n + "）", newest.rootHash(), root));
         }
-        return expected[0];
+        return expected;
     }
 
     private static void checkEntryText(LedgerStore.Leaf leaf, String subject, List<Problem> problems) {

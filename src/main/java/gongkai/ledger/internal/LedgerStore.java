@@ -247,7 +247,8 @@ public class LedgerStore {
 
     /** The newest alerts, newest first. */
     public List<Alert> recentAlerts(int limit) {
-        return jdbc.query("SELECT check_id, raised_at, kind, subject, detail FROM ledger_alert ORDER BY id DESC LIMIT ?",
+        return jdbc.query("SELECT check_id, raised_at, kind, subject, detail FROM ledger_alert "
+                + "ORDER BY id DESC LIMIT ?",
                 (rs, i) -> new Alert(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
                         rs.getString(5)), limit);
     }
