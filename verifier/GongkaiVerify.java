@@ -334,7 +334,7 @@ public final class GongkaiVerify {
                     && longOf(proof.get("treeSize"), "treeSize") == treeSize;
             if (asked && verifyInclusion(leafIndex, treeSize, leaf, path, root)) {
                 report.pass("4 包含证明成立：由叶子哈希经 " + path.size() + " 步审计路径算出的树根与签名树头的树根相同，"
-                                + "该条目确实记在日志第 " + leafIndex + " 号位置（日志共 " + treeSize + " 条）。",
+                                + "该条目确实记在日志中编号 " + leafIndex + " 的位置（编号从0起，日志共 " + treeSize + " 条）。",
                         "4 Inclusion proof verified (RFC 9162 §2.1.3.2): leaf " + leafIndex + " is in the tree of "
                                 + "size " + treeSize + " (" + path.size() + " audit path hashes).");
             } else {
