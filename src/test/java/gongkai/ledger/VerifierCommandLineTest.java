@@ -65,6 +65,16 @@ class VerifierCommandLineTest {
     }
 
     @Test
+    void anotherRecordPassedOffAsTheOneAskedForIsCaught() {
+        log.answerEveryNumber = true;
+        Outcome o = VerifierProgram.run(log.url(), "ycsjyj/2026-00006");
+        assertThat(o.status()).isEqualTo(1);
+        assertThat(o.output()).contains("[失败 FAIL] 2 条目与本信息不符", "requested ycsjyj/2026-00006");
+        // A draft key keeps resolving to the record it became.
+        assertThat(VerifierProgram.run(log.url(), "draft-3").status()).isZero();
+    }
+
+    @Test
     void aBrokenProofOrAForgedHeadIsCaught() {
         log.tamperProof = true;
         Outcome proof = VerifierProgram.run(log.url(), FixtureLog.INDEX_NO);

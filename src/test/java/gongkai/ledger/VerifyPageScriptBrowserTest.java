@@ -144,6 +144,15 @@ class VerifyPageScriptBrowserTest {
     }
 
     @Test
+    void anotherRecordPassedOffAsTheOneAskedForFails() {
+        log.answerEveryNumber = true;
+        phone.get(log.url() + "/verify?record=ycsjyj/2026-00006");
+        assertThat(results()).containsEntry("entry", "fail").containsEntry("content", "pass")
+                .containsEntry("summary", "fail");
+        assertThat(text("entry")).contains("所查 ycsjyj/2026-00006");
+    }
+
+    @Test
     void aBrokenProofOrAForgedHeadFails() {
         log.tamperProof = true;
         phone.get(log.url() + "/verify?record=ycsjyj/2026-00005");
