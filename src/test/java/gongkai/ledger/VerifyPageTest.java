@@ -42,4 +42,15 @@ class VerifyPageTest {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(js).contains("Ed25519", "RFC 9162");
     }
+
+    @Test
+    void theCommandLineVerifierIsOfferedForDownload() throws Exception {
+        String html = mvc.perform(get("/verify")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(html).contains("href=\"/verifier/GongkaiVerify.java\"");
+        String source = mvc.perform(get("/verifier/GongkaiVerify.java")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(source).isEqualTo(java.nio.file.Files.readString(java.nio.file.Path.of("verifier",
+                "GongkaiVerify.java")));
+    }
 }
