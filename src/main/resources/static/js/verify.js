@@ -216,19 +216,14 @@
         '签名树头的格式不对：树头不可信，以上各项比对都不能作为证明。'));
     }
     var message = utf8(head.treeSize + '|' + head.rootHash + '|' + head.timestamp);
-    var imported = new Promise(function (resolve) {
-      resolve(subtle.importKey('spki', key, { name: 'Ed25519' }, false, ['verify']));
-    });
-    return Promise.all([imported, sha256(key)]).then(function (both) {
-      return subtle.verify({ name: 'Ed25519' }, both[0], signature, message).then(function (valid) {
-        if (valid) {
-          return step('signature', '树头签名', 'pass', what,
-            '签名有效：树头确由持有日志私钥者签发（日志共 ' + head.treeSize + ' 条，签发于 '
-            + beijing(head.timestamp) + '）。', '公钥指纹（SHA-256）：' + hex(both[1]) + '，可与本平台公布的日志公钥比对。');
-        }
-        return step('signature', '树头签名', 'fail', what,
-          '签名无效：树头不可信，以上各项比对都不能作为证明。');
-      });
+    return Promise.all([ed25519(key, signature, message), sha256(key)]).then(function (both) {
+      if (both[0]) {
+        return step('signature', '树头签名', 'pass', what,
+          '签名有效：树头确由持有日志私钥者签发（日志共 ' + head.treeSize + ' 条，签发于 '
+          + beijing(head.timestamp) + '）。', '公钥指纹（SHA-256）：' + hex(both[1]) + '，可与本平台公布的日志公钥比对。');
+      }
+      return step('signature', '树头签名', 'fail', what,
+        '签名无效：树头不可信，以上各项比对都不能作为证明。');
     }, function (error) {
       if (error && error.name === 'DataError') {
         return step('signature', '树头签名', 'fail', what, '日志公钥格式不对：树头不可信，以上各项比对都不能作为证明。');
@@ -236,6 +231,26 @@
       // NotSupportedError (or any other refusal): this browser cannot check Ed25519 — never report success.
       return step('signature', '树头签名', 'unknown', what,
         '您的浏览器不支持在网页中核验Ed25519签名，本项未能核验，因此不能确认树头可信。请换用新版浏览器（如新版 Chrome、Edge、Firefox、Safari），或' + CLI);
+    });
+  }
+
+  /**
+   * Whether the signature is valid: Web Crypto's Ed25519 where the browser has it, else the page's own
+   * implementation (ed25519.js); rejects when neither can check (never a silent success).
+   */
+  function ed25519(key, signature, message) {
+    return new Promise(function (resolve) {
+      resolve(subtle.importKey('spki', key, { name: 'Ed25519' }, false, ['verify']));
+    }).then(function (imported) {
+      return subtle.verify({ name: 'Ed25519' }, imported, signature, message);
+    }, function (error) {
+      if (error && error.name === 'DataError') {
+        throw error;
+      }
+      if (window.GongkaiEd25519 && window.GongkaiEd25519.available()) {
+        return window.GongkaiEd25519.verify(key, signature, message);
+      }
+      throw error;
     });
   }
 

@@ -190,16 +190,31 @@ class VerifyPageScriptBrowserTest {
         assertThat(summary()).contains("不是本平台的信息文件");
     }
 
+    /** As in a browser whose Web Crypto has no Ed25519 (WeChat's, Chromium before 137): importKey refuses it. */
+    private static final String NO_WEB_CRYPTO_ED25519 = "(function () { var s = crypto.subtle,"
+            + " importKey = s.importKey.bind(s); s.importKey = function (f, k, a, e, u) {"
+            + " if (a && (a === 'Ed25519' || a.name === 'Ed25519')) {"
+            + " return Promise.reject(new DOMException('unsupported', 'NotSupportedError')); }"
+            + " return importKey(f, k, a, e, u); }; })();";
+
     @Test
-    void withoutEd25519ThePageSaysSoAndClaimsNothing() throws Exception {
-        // As in a browser whose Web Crypto has no Ed25519: importKey refuses the algorithm.
-        Object added = phone.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "(function () { var s = crypto.subtle, importKey = s.importKey.bind(s);"
-                        + " s.importKey = function (f, k, a, e, u) {"
-                        + " if (a && (a === 'Ed25519' || a.name === 'Ed25519')) {"
-                        + " return Promise.reject(new DOMException('unsupported', 'NotSupportedError')); }"
-                        + " return importKey(f, k, a, e, u); }; })();"));
-        try {
+    void withoutWebCryptoEd25519ThePagesOwnCheckDecides() throws Exception {
+        withScriptOnNewDocument(NO_WEB_CRYPTO_ED25519, () -> {
+            phone.get(log.url() + "/verify?record=ycsjyj/2026-00005");
+            assertThat(results()).containsEntry("signature", "pass").containsEntry("summary", "pass");
+            assertThat(text("signature")).contains("签名有效");
+
+            log.tamperSignature = true;
+            phone.get(log.url() + "/verify?record=ycsjyj/2026-00005");
+            assertThat(results()).containsEntry("signature", "fail").containsEntry("summary", "fail");
+            assertThat(text("signature")).contains("签名无效");
+        });
+    }
+
+    @Test
+    void withNoWayToCheckEd25519ThePageSaysSoAndClaimsNothing() throws Exception {
+        // Neither Web Crypto's Ed25519 nor BigInt, which the page's own check needs (browsers before 2020).
+        withScriptOnNewDocument(NO_WEB_CRYPTO_ED25519 + " window.BigInt = undefined;", () -> {
             phone.get(log.url() + "/verify?record=ycsjyj/2026-00005");
             Map<String, String> results = results();
             assertThat(results).containsEntry("signature", "unknown").containsEntry("content", "pass")
@@ -209,6 +224,17 @@ class VerifyPageScriptBrowserTest {
             ((JavascriptExecutor) phone).executeScript(
                     "document.querySelector('#verify-steps li[data-step=signature]').scrollIntoView();");
             Browser.screenshot(phone, "verify-no-ed25519-phone");
+        });
+    }
+
+    interface Check {
+        void run() throws Exception;
+    }
+
+    private void withScriptOnNewDocument(String source, Check check) throws Exception {
+        Object added = phone.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+        try {
+            check.run();
         } finally {
             phone.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier",
                     ((Map<?, ?>) added).get("identifier")));
