@@ -1,5 +1,6 @@
 package gongkai.catalog;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,12 +41,14 @@ public class Catalog {
     private final CatalogStore store;
     private final Organisations organisations;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
     private volatile Snapshot snapshot;
 
-    Catalog(CatalogStore store, Organisations organisations, ApplicationEventPublisher events) {
+    Catalog(CatalogStore store, Organisations organisations, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.organisations = organisations;
         this.events = events;
+        this.clock = clock;
     }
 
     public List<CatalogDomain> domains() {
@@ -95,6 +98,7 @@ public class Catalog {
         }
         store.saveItem(after);
         events.publishEvent(new AuditedChange("catalog.item.amend", "catalog-item", code, change));
+        events.publishEvent(new CatalogItemChanged(code, after.contentSha256(), Instant.now(clock)));
         refreshAfterCommit();
         return after;
     }
@@ -113,8 +117,10 @@ public class Catalog {
         events.publishEvent(new AuditedChange(old.isPresent() ? "catalog.field.amend" : "catalog.field.add",
                 "catalog-item", code, "字段“" + next.name() + "”：" + old.map(Catalog::describeField).orElse("（新增）")
                         + " → " + describeField(next)));
+        CatalogItem after = requireItemFresh(code);
+        events.publishEvent(new CatalogItemChanged(code, after.contentSha256(), Instant.now(clock)));
         refreshAfterCommit();
-        return requireItemFresh(code);
+        return after;
     }
 
     private CatalogItem requireItemFresh(String code) {

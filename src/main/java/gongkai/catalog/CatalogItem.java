@@ -1,7 +1,10 @@
 package gongkai.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import gongkai.shared.CanonicalJson;
 
 /**
  * 目录事项: one item of the disclosure catalogue.
@@ -36,5 +39,42 @@ public record CatalogItem(String code, String domainCode, String name, Audience 
 
     public List<CatalogField> personalFields() {
         return fields.stream().filter(CatalogField::personal).toList();
+    }
+
+    /**
+     * What the catalogue publishes about the item, as one object: its definition and the schema of its data. The
+     * ledger logs the SHA-256 of its canonical JSON after every amendment.
+     */
+    public Map<String, Object> publicContent() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("code", code);
+        c.put("domain", domainCode);
+        c.put("name", name);
+        c.put("audience", audience.code());
+        c.put("schedule", schedule.code());
+        c.put("ownerOrgs", ownerOrgs);
+        c.put("countyOwners", countyOwners);
+        c.put("content", content);
+        c.put("legalBasis", legalBasis);
+        c.put("subjectClass", subjectClass);
+        c.put("channels", channels);
+        c.put("retired", retired);
+        c.put("policyDocument", policyDocument);
+        c.put("fields", fields.stream().map(f -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.name());
+            m.put("type", f.type().name());
+            m.put("required", f.required());
+            m.put("personal", f.personal());
+            m.put("choices", f.choices());
+            m.put("unitField", f.unitField());
+            return m;
+        }).toList());
+        return c;
+    }
+
+    /** Lowercase hex SHA-256 of the canonical JSON of {@link #publicContent()}. */
+    public String contentSha256() {
+        return CanonicalJson.sha256Hex(publicContent());
     }
 }

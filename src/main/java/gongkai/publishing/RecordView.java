@@ -17,6 +17,10 @@ import gongkai.catalog.CatalogField;
  * @param rowsMasked   whether personal fields in {@code rows} are masked
  * @param accessCode   the targeted record's access code, shown to its organisation's staff only
  * @param recordId     the record's internal number (the N of its draft key), stable for the record's life
+ * @param content      the public content object of this published version, whose canonical JSON is hashed and
+ *                     logged (see {@link PublishedContent}); null for a working copy
+ * @param ledger       the transparency log's newest entry about this version, verbatim; null for a working copy
+ *                     or while it is not yet appended
  */
 public record RecordView(String ref, String indexNo, RecordStatus status, int version, boolean workingCopy,
         String title, String summary, String body, String documentNumber, LocalDate writtenOn,
@@ -27,7 +31,8 @@ public record RecordView(String ref, String indexNo, RecordStatus status, int ve
         List<Attachment> attachments, List<RecordLink> interpretations, RecordLink interpretationOf,
         InterpretationKind interpretationKind, List<VersionInfo> versions, List<RecordStep> steps,
         String withdrawalReason, Instant withdrawnAt, String accessCode, String contentSha256,
-        String noInterpretationReason, boolean demo, long recordId) {
+        String noInterpretationReason, boolean demo, long recordId, Map<String, Object> content,
+        PublicationLog.Entry ledger) {
 
     /** A link to another record. */
     public record RecordLink(String ref, String title) {

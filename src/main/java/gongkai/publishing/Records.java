@@ -3,7 +3,6 @@ package gongkai.publishing;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,8 @@ import java.util.Set;
 
 import jakarta.persistence.criteria.Predicate;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -27,6 +28,7 @@ import gongkai.catalog.CatalogField;
 import gongkai.catalog.CatalogItem;
 import gongkai.org.Organisations;
 import gongkai.privacy.Masking;
+import gongkai.publishing.internal.ContentHash;
 import gongkai.publishing.internal.RecordAttachmentEntity;
 import gongkai.publishing.internal.RecordAttachmentRepository;
 import gongkai.publishing.internal.RecordEntity;
@@ -96,10 +98,12 @@ public class Records {
     private final Catalog catalog;
     private final Organisations organisations;
     private final Regions regions;
+    private final ObjectProvider<PublicationLog> publicationLog;
 
     Records(RecordRepository records, RecordVersionRepository versions, RecordStepRepository steps,
             RecordAttachmentRepository attachments, RecordLookup lookup, TargetedAccessGuard accessGuard,
-            RowsJson rowsJson, Catalog catalog, Organisations organisations, Regions regions) {
+            RowsJson rowsJson, Catalog catalog, Organisations organisations, Regions regions,
+            ObjectProvider<PublicationLog> publicationLog) {
         this.records = records;
         this.versions = versions;
         this.steps = steps;
@@ -110,6 +114,7 @@ public class Records {
         this.catalog = catalog;
         this.organisations = organisations;
         this.regions = regions;
+        this.publicationLog = publicationLog;
     }
 
     /**
@@ -285,6 +290,31 @@ public class Records {
                 cb.notEqual(root.get("status"), RecordStatus.WITHDRAWN), cb.equal(root.get("audience"), Audience.PUBLIC));
     }
 
+    /**
+     * The public content of a published version (see {@link PublishedContent}), as stored now. For integrity checks
+     * (the ledger): it applies no access rule, so a targeted record's content must not be shown from here.
+     */
+    public Optional<PublishedContent> publishedContent(String indexNo, int version) {
+        return records.findByIndexNo(indexNo).flatMap(r -> versions.findByRecordIdAndVersion(r.getId(), version)
+                .map(v -> publishedContent(r, v)));
+    }
+
+    /**
+     * Every record that has been published (withdrawn ones included), in a stable order: up to {@code limit} of
+     * them after the one with {@code afterRecordId} (0 for the start).
+     */
+    public List<PublicationState> publicationStates(long afterRecordId, int limit) {
+        return records.findByPublishedVersionGreaterThanAndIdGreaterThanOrderByIdAsc(0, afterRecordId,
+                Limit.of(limit)).stream().map(r -> new PublicationState(r.getId(), r.getIndexNo(),
+                        r.getPublishedVersion(), r.getStatus() == RecordStatus.WITHDRAWN,
+                        r.getWithdrawnAt() != null ? r.getWithdrawnAt() : r.getLastPublishedAt())).toList();
+    }
+
+    private PublishedContent publishedContent(RecordEntity record, RecordVersionEntity v) {
+        return new PublishedContent(record.getIndexNo(), v.getVersion(), ContentHash.content(record, v,
+                catalog.requireItem(record.getCatalogItem()), rowsJson), v.getContentSha256(), v.getPublishedAt());
+    }
+
     /** For the printable notice: the published, masked view and the access code, to its organisation's staff. */
     @Transactional
     public RecordView forNotice(String ref) {
@@ -300,14 +330,16 @@ public class Records {
 
     private RecordView publishedView(RecordEntity record, RecordVersionEntity v, boolean staff) {
         CatalogItem item = catalog.requireItem(record.getCatalogItem());
-        RecordEntity.WorkingCopy c = record.content();
         List<Attachment> files = rowsJson.readValue(v.getAttachmentsJson(), FILES).stream()
                 .map(m -> new Attachment(m.get("sha256"), m.get("name"), m.get("mediaType"),
                         Long.parseLong(m.getOrDefault("size", "0")), m.get("altText"))).toList();
+        PublicationLog log = publicationLog.getIfAvailable();
+        PublicationLog.Entry entry = log == null ? null
+                : log.entryFor(record.getIndexNo(), v.getVersion()).orElse(null);
         return assemble(record, item, v.getVersion(), false, v.getTitle(), v.getSummary(), v.getBody(),
-                v.getDocumentNumber(), v.getWrittenOn(), v.getPublishedAt(), v.getPublisherName(), c.region(),
+                v.getDocumentNumber(), v.getWrittenOn(), v.getPublishedAt(), v.getPublisherName(), v.getRegionCode(),
                 v.getSubjectClass(), v.getKeywords(), mask(item, rowsJson.read(v.getDataJson())), true, files,
-                v.getContentSha256(), staff);
+                v.getContentSha256(), staff, publishedContent(record, v).content(), entry);
     }
 
     private RecordView workingCopyView(RecordEntity record, boolean masked) {
@@ -318,13 +350,15 @@ public class Records {
                 .map(RecordAttachmentEntity::toAttachment).toList();
         return assemble(record, item, record.getPublishedVersion(), true, c.title(), c.summary(), c.body(),
                 c.documentNumber(), c.writtenOn(), null, organisations.get(record.getOrgCode()).name(), c.region(),
-                c.subjectClass(), c.keywords(), masked ? mask(item, rows) : rows, masked, files, null, true);
+                c.subjectClass(), c.keywords(), masked ? mask(item, rows) : rows, masked, files, null, true, null,
+                null);
     }
 
     private RecordView assemble(RecordEntity record, CatalogItem item, int version, boolean workingCopy, String title,
             String summary, String body, String documentNumber, LocalDate writtenOn, java.time.Instant publishedAt,
             String publisher, String region, String subjectClass, String keywords, List<Map<String, String>> rows,
-            boolean masked, List<Attachment> files, String sha, boolean staff) {
+            boolean masked, List<Attachment> files, String sha, boolean staff, Map<String, Object> content,
+            PublicationLog.Entry ledger) {
         CatalogDomain domain = catalog.requireDomain(item.domainCode());
         RecordEntity.WorkingCopy c = record.content();
         List<RecordView.RecordLink> interpretations = records.findByInterpretationOf(record.getId()).stream()
@@ -338,8 +372,7 @@ public class Records {
                 .toList();
         List<RecordStep> stepList = staff ? steps.findByRecordIdOrderByIdAsc(record.getId()).stream()
                 .map(RecordStepEntity::toStep).toList() : List.of();
-        List<String> keywordList = keywords == null || keywords.isBlank() ? List.of()
-                : Arrays.asList(keywords.split("、"));
+        List<String> keywordList = ContentHash.keywords(keywords);
         return new RecordView(record.ref(), record.getIndexNo(), record.getStatus(), version, workingCopy, title,
                 summary, body, documentNumber, writtenOn, record.getFirstPublishedAt(), publishedAt, publisher,
                 record.getOrgCode(), item.code(), item.name(), domain.code(), domain.name(), region,
@@ -347,7 +380,7 @@ public class Records {
                 record.getValiditySince(), keywordList, c.disclosureMode(), c.audience(), c.targetGroup(),
                 item.fields(), rows, masked, files, interpretations, policy, c.interpretationKind(), history,
                 stepList, record.getWithdrawalReason(), record.getWithdrawnAt(), staff ? record.getAccessCode() : null,
-                sha, record.getNoInterpretationReason(), record.isDemo(), record.getId());
+                sha, record.getNoInterpretationReason(), record.isDemo(), record.getId(), content, ledger);
     }
 
     private String titleOf(RecordEntity r) {

@@ -50,7 +50,7 @@ class BackOfficePagesTest {
                 "/admin/regions?parent=360902001", "/admin/calendar", "/admin/calendar?year=2027", "/admin/audit",
                 "/admin/tokens", "/admin/password", "/admin/records", "/admin/records/new",
                 "/admin/records/new?item=pa-project", "/admin/residents", "/admin/forbidden-words", "/admin/search",
-                "/admin/privacy"}) {
+                "/admin/privacy", "/admin/ledger"}) {
             mvc.perform(get(page).with(as("admin"))).andExpect(status().isOk())
                     .andExpect(content().string(containsString("后台管理")));
         }

@@ -1,50 +1,101 @@
 package gongkai.publishing.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import gongkai.catalog.CatalogField;
+import gongkai.catalog.CatalogItem;
+import gongkai.privacy.Masking;
+import gongkai.shared.CanonicalJson;
+
+import tools.jackson.core.type.TypeReference;
 
 /**
- * The SHA-256 of a published version: over a canonical JSON of everything the public reads (metadata, body, rows,
- * attachment hashes), keys in a fixed order, so anyone holding the same content computes the same hash.
+ * The public content of a published version and its hash. The content object holds what the public reads of the
+ * version: {@code indexNo, version, org, publisher, catalogItem, region, audience, title, summary, documentNumber,
+ * writtenOn, keywords, subjectClass, body, data, attachments}, with personal fields of the structured rows masked
+ * as every public output masks them. Its hash is the lowercase hex SHA-256 of the UTF-8 of its canonical JSON
+ * (RFC 8785), so anyone holding the record's JSON can recompute it. Built here only, from the stored version, at
+ * publication and whenever it is shown or checked.
  */
-final class ContentHash {
+public final class ContentHash {
+
+    private static final TypeReference<List<Map<String, String>>> FILES = new TypeReference<>() {
+    };
 
     private ContentHash() {
     }
 
-    static String of(RowsJson json, String indexNo, int version, String org, String publisher, String item,
-            String region, String audience, RecordEntity.WorkingCopy c, List<Map<String, String>> attachments) {
-        Map<String, Object> canonical = new LinkedHashMap<>();
-        canonical.put("indexNo", indexNo);
-        canonical.put("version", version);
-        canonical.put("org", org);
-        canonical.put("publisher", publisher);
-        canonical.put("catalogItem", item);
-        canonical.put("region", region);
-        canonical.put("audience", audience);
-        canonical.put("title", c.title());
-        canonical.put("summary", c.summary());
-        canonical.put("documentNumber", c.documentNumber());
-        canonical.put("writtenOn", String.valueOf(c.writtenOn()));
-        canonical.put("keywords", c.keywords());
-        canonical.put("subjectClass", c.subjectClass());
-        canonical.put("body", c.body());
-        canonical.put("data", json.read(c.dataJson()));
-        canonical.put("attachments", attachments);
-        return sha256(json.writeValue(canonical));
+    /** The content object of a stored version of a record. */
+    public static Map<String, Object> content(RecordEntity record, RecordVersionEntity v, CatalogItem item,
+            RowsJson json) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("indexNo", record.getIndexNo());
+        content.put("version", v.getVersion());
+        content.put("org", record.getOrgCode());
+        content.put("publisher", v.getPublisherName());
+        content.put("catalogItem", record.getCatalogItem());
+        content.put("region", v.getRegionCode());
+        content.put("audience", v.getAudience().code());
+        content.put("title", v.getTitle());
+        content.put("summary", v.getSummary());
+        content.put("documentNumber", v.getDocumentNumber());
+        content.put("writtenOn", v.getWrittenOn() == null ? null : v.getWrittenOn().toString());
+        content.put("keywords", keywords(v.getKeywords()));
+        content.put("subjectClass", v.getSubjectClass());
+        content.put("body", v.getBody());
+        content.put("data", maskedRows(item, json.read(v.getDataJson())));
+        content.put("attachments", attachments(json, v.getAttachmentsJson()));
+        return Collections.unmodifiableMap(content);
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** Lowercase hex SHA-256 of the UTF-8 canonical JSON of a content object. */
+    public static String sha256(Map<String, Object> content) {
+        return CanonicalJson.sha256Hex(content);
+    }
+
+    /** Keywords as the public reads them: the stored 、-separated text as a list. */
+    public static List<String> keywords(String keywords) {
+        return keywords == null || keywords.isBlank() ? List.of() : Arrays.asList(keywords.split("、"));
+    }
+
+    /**
+     * The stored rows, each with its own fields in their stored order and personal values masked by the field's
+     * current definition — so a field added to the item later does not change the content of older versions.
+     * A value under a name the item does not define is not public (the record page does not show it either).
+     */
+    private static List<Map<String, String>> maskedRows(CatalogItem item, List<Map<String, String>> rows) {
+        List<Map<String, String>> masked = new ArrayList<>(rows.size());
+        for (Map<String, String> row : rows) {
+            Map<String, String> m = new LinkedHashMap<>();
+            row.forEach((name, value) -> field(item, name).ifPresent(f -> m.put(name,
+                    value == null ? "" : Masking.maskField(f, value))));
+            masked.add(m);
         }
+        return masked;
+    }
+
+    private static Optional<CatalogField> field(CatalogItem item, String name) {
+        return item.fields().stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    private static List<Map<String, Object>> attachments(RowsJson json, String attachmentsJson) {
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (Map<String, String> a : json.readValue(attachmentsJson, FILES)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sha256", a.get("sha256"));
+            m.put("name", a.get("name"));
+            m.put("mediaType", a.get("mediaType"));
+            m.put("size", Long.parseLong(a.getOrDefault("size", "0")));
+            String alt = a.get("altText");
+            m.put("altText", alt == null ? "" : alt);
+            files.add(m);
+        }
+        return files;
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import gongkai.catalog.Catalog;
 import gongkai.org.Organisation;
 import gongkai.org.Organisations;
 import gongkai.publishing.RecordPublished;
@@ -41,6 +42,7 @@ public class PublicationStep {
     private final RecordAttachmentRepository attachments;
     private final IndexNumbers indexNumbers;
     private final Organisations organisations;
+    private final Catalog catalog;
     private final RowsJson rowsJson;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -48,13 +50,15 @@ public class PublicationStep {
 
     PublicationStep(RecordRepository records, RecordVersionRepository versions, RecordStepRepository steps,
             RecordAttachmentRepository attachments, IndexNumbers indexNumbers, Organisations organisations,
-            RowsJson rowsJson, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+            Catalog catalog, RowsJson rowsJson, ApplicationEventPublisher events, TransactionTemplate tx,
+            Clock clock) {
         this.records = records;
         this.versions = versions;
         this.steps = steps;
         this.attachments = attachments;
         this.indexNumbers = indexNumbers;
         this.organisations = organisations;
+        this.catalog = catalog;
         this.rowsJson = rowsJson;
         this.events = events;
         this.tx = tx;
@@ -81,10 +85,12 @@ public class PublicationStep {
                 }).toList();
         RecordEntity.WorkingCopy c = record.content();
         int version = record.getPublishedVersion();
-        String sha = ContentHash.of(rowsJson, record.getIndexNo(), version, org.code(), publisher,
-                record.getCatalogItem(), c.region(), c.audience().code(), c, files);
-        versions.save(new RecordVersionEntity(record.getId(), version, c, rowsJson.writeValue(files), publisher, at,
-                approver, sha));
+        RecordVersionEntity frozen = new RecordVersionEntity(record.getId(), version, c, rowsJson.writeValue(files),
+                publisher, at, approver);
+        String sha = ContentHash.sha256(ContentHash.content(record, frozen,
+                catalog.requireItem(record.getCatalogItem()), rowsJson));
+        frozen.seal(sha);
+        versions.save(frozen);
         steps.save(new RecordStepEntity(record.getId(), RecordStep.Kind.PUBLISH, approver, "第" + version + "版", at));
         events.publishEvent(new AuditedChange("record.publish", "record", record.getIndexNo(),
                 "发布第" + version + "版：" + c.title()));

@@ -10,6 +10,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Query;
 
 import gongkai.publishing.RecordStatus;
@@ -30,6 +31,24 @@ public interface RecordRepository extends JpaRepository<RecordEntity, Long>, Jpa
     long countByStatusAndOrgCodeIn(RecordStatus status, Collection<String> orgs);
 
     long countByStatus(RecordStatus status);
+
+    /** Where a published record stands, without its texts (integrity checks go through every record). */
+    interface PublishedRow {
+        Long getId();
+
+        String getIndexNo();
+
+        int getPublishedVersion();
+
+        RecordStatus getStatus();
+
+        Instant getLastPublishedAt();
+
+        Instant getWithdrawnAt();
+    }
+
+    List<PublishedRow> findByPublishedVersionGreaterThanAndIdGreaterThanOrderByIdAsc(int version, Long afterId,
+            Limit limit);
 
     List<RecordEntity> findByStatusAndScheduledAtLessThanEqual(RecordStatus status, Instant now);
 

@@ -5,12 +5,20 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One published version of a record, frozen: never updated after it is written. */
+import gongkai.catalog.Audience;
+
+/**
+ * One published version of a record, frozen: never updated after it is written. It keeps everything its public
+ * content is made of (see {@link ContentHash}), region and audience included, so a later working copy cannot change
+ * what a published version was.
+ */
 @Entity
 @Table(name = "record_version")
 public class RecordVersionEntity {
@@ -21,6 +29,10 @@ public class RecordVersionEntity {
     @Column(name = "record_id")
     private Long recordId;
     private int version;
+    @Column(name = "region_code")
+    private String regionCode;
+    @Enumerated(EnumType.STRING)
+    private Audience audience;
     private String title;
     private String summary;
     private String body;
@@ -47,10 +59,13 @@ public class RecordVersionEntity {
     protected RecordVersionEntity() {
     }
 
+    /** A version about to be published; {@link #seal} gives it its content hash before it is saved. */
     public RecordVersionEntity(Long recordId, int version, RecordEntity.WorkingCopy c, String attachmentsJson,
-            String publisherName, Instant publishedAt, String approvedBy, String contentSha256) {
+            String publisherName, Instant publishedAt, String approvedBy) {
         this.recordId = recordId;
         this.version = version;
+        this.regionCode = c.region();
+        this.audience = c.audience();
         this.title = c.title();
         this.summary = c.summary();
         this.body = c.body();
@@ -63,7 +78,14 @@ public class RecordVersionEntity {
         this.publisherName = publisherName;
         this.publishedAt = publishedAt;
         this.approvedBy = approvedBy;
-        this.contentSha256 = contentSha256;
+    }
+
+    /** Records the content hash, once, before the version is first saved. */
+    void seal(String sha256) {
+        if (contentSha256 != null) {
+            throw new IllegalStateException("A published version's content hash is never changed");
+        }
+        this.contentSha256 = sha256;
     }
 
     public Long getRecordId() {
@@ -72,6 +94,14 @@ public class RecordVersionEntity {
 
     public int getVersion() {
         return version;
+    }
+
+    public String getRegionCode() {
+        return regionCode;
+    }
+
+    public Audience getAudience() {
+        return audience;
     }
 
     public String getTitle() {

@@ -1,0 +1,28 @@
+package gongkai.ledger.internal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code /verify}: a visitor checks a record against the signed transparency log. The check runs in the browser
+ * ({@code /js/verify.js}, Web Crypto) on what the public API serves, so the page itself only offers the form;
+ * {@code ?record=} (an index number or a record's address) fills it in and starts the check.
+ */
+@Controller
+class VerifyPageController {
+
+    /** Longer than any index number or record address; anything longer is not one and is ignored. */
+    private static final int MAX_RECORD_LENGTH = 300;
+
+    @GetMapping("/verify")
+    String page(@RequestParam(required = false) String record, Model model) {
+        String given = record == null ? "" : record.strip();
+        model.addAttribute("record", given.length() > MAX_RECORD_LENGTH ? "" : given);
+        // The command-line verifier needs this site's address; behind a proxy it comes from forwarded headers.
+        model.addAttribute("siteUrl", ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+        return "ledger/verify";
+    }
+}
