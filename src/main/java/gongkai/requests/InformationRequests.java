@@ -607,9 +607,10 @@ public class InformationRequests {
 
     /** The request's place among its applicant's requests in its calendar month (fees, §1c). */
     private int monthlyRank(InformationRequestEntity r) {
-        return (int) requests.rankInMonth(r.getApplicantKey(),
-                properties.fees().countPerOrganisation() ? r.getOrgCode() : null, r.getReceivedOn().withDayOfMonth(1),
-                r.getReceivedOn(), r.getId());
+        LocalDate first = r.getReceivedOn().withDayOfMonth(1);
+        return (int) (properties.fees().countPerOrganisation()
+                ? requests.rankInMonth(r.getApplicantKey(), r.getOrgCode(), first, r.getReceivedOn(), r.getId())
+                : requests.rankInMonthOnPlatform(r.getApplicantKey(), first, r.getReceivedOn(), r.getId()));
     }
 
     private String trackingNoOf(Long id) {

@@ -34,10 +34,15 @@ public interface InformationRequestRepository extends JpaRepository<InformationR
             + "and (r.answeredOn is null or r.answeredOn >= :first)")
     List<InformationRequestEntity> inYear(String org, LocalDate first, LocalDate last);
 
-    @Query("select count(r) from InformationRequestEntity r where r.applicantKey = :key "
-            + "and (:org is null or r.orgCode = :org) and (:org is not null or r.transferredFrom is null) "
+    /** How many of the applicant's requests to the organisation in the month came up to this one (itself included). */
+    @Query("select count(r) from InformationRequestEntity r where r.applicantKey = :key and r.orgCode = :org "
             + "and r.receivedOn >= :first and (r.receivedOn < :receivedOn or (r.receivedOn = :receivedOn and r.id <= :id))")
     long rankInMonth(String key, String org, LocalDate first, LocalDate receivedOn, Long id);
+
+    /** The same over the whole platform; a request sent on to another organisation counts once. */
+    @Query("select count(r) from InformationRequestEntity r where r.applicantKey = :key and r.transferredFrom is null "
+            + "and r.receivedOn >= :first and (r.receivedOn < :receivedOn or (r.receivedOn = :receivedOn and r.id <= :id))")
+    long rankInMonthOnPlatform(String key, LocalDate first, LocalDate receivedOn, Long id);
 
     @Query("select count(distinct r.applicantKey) from InformationRequestEntity r where r.id in :ids")
     long distinctApplicants(Collection<Long> ids);
