@@ -5,8 +5,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import gongkai.shared.Actor;
 import gongkai.shared.GongkaiProperties;
+import gongkai.shared.Role;
 
-/** What every page's layout needs: the demo-data mark and who is signed in. */
+/** What every page's layout needs: the demo-data mark, who is signed in, and which back-office pages they may open. */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class GlobalModel {
 
@@ -24,5 +25,18 @@ class GlobalModel {
     @ModelAttribute("signedIn")
     String signedIn() {
         return Actor.current().map(Actor::username).orElse(null);
+    }
+
+    /**
+     * The back-office sections beyond what every member of staff opens, as the pages' own checks decide them:
+     * residents' confirmation for admins, the audit trail for admins and auditors, the transparency log's upkeep
+     * for the city office's admins. The navigation shows a link only to those it will not refuse.
+     */
+    @ModelAttribute("mayOpen")
+    java.util.Map<String, Boolean> mayOpen() {
+        return Actor.current().map(a -> java.util.Map.of(
+                "residents", a.has(Role.ADMIN),
+                "audit", a.has(Role.ADMIN) || a.has(Role.AUDITOR),
+                "ledger", a.cityWide() && a.has(Role.ADMIN))).orElse(java.util.Map.of());
     }
 }
