@@ -97,8 +97,9 @@ class RequestFlowBrowserTest {
         assertThat(no).startsWith("SQ");
         assertThat(code).hasSize(10);
         Browser.screenshot(browser, "request-1-submitted");
-        browser.findElement(By.linkText("查看办理情况")).click();
+        browser.findElement(By.id("track-button")).click();
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("办理中");
+        assertThat(browser.getCurrentUrl()).as("the query code stays out of the address").doesNotContain(code);
         assertThat(browser.findElement(By.id("due-on")).getText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日.*");
         assertNoSeriousAccessibilityProblems();
 
@@ -127,10 +128,19 @@ class RequestFlowBrowserTest {
         click("查询");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已办结");
         assertThat(browser.findElement(By.id("outcome")).getText()).isEqualTo("予以公开");
+        assertThat(browser.getCurrentUrl()).doesNotContain(code);
         Browser.screenshot(browser, "request-3-tracked");
-        String letter = browser.findElement(By.partialLinkText("下载答复告知书")).getAttribute("href");
-        assertThat(letterText(letter, null)).contains("政府信息公开申请答复告知书", no, "孙示例", "予以公开",
-                "行政诉讼", "宜春市教育局");
+        // The page's own download form (code and CSRF token in the body), submitted from the page.
+        String pdf = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; var f = document.querySelector(arguments[0]);"
+                        + " fetch(f.action, {method: 'POST', body: new FormData(f), credentials: 'same-origin'})"
+                        + ".then(function (r) { return r.arrayBuffer(); }).then(function (b) { var s = '';"
+                        + " var u = new Uint8Array(b); for (var i = 0; i < u.length; i++) { s += String.fromCharCode(u[i]); }"
+                        + " done(btoa(s)); });", "form[action$='letter.pdf']");
+        try (PDDocument doc = Loader.loadPDF(java.util.Base64.getDecoder().decode(pdf))) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", "")).contains("政府信息公开申请答复告知书",
+                    no, "孙示例", "予以公开", "行政诉讼", "宜春市教育局");
+        }
     }
 
     /** Fetches a PDF the page links to, with the browser's session where given, and returns its text. */

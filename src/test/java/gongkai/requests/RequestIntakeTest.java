@@ -123,6 +123,11 @@ class RequestIntakeTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("办理中")))
                 .andExpect(content().string(containsString("2026年10月28日")));
+        // The site's own forms post the code, so it never appears in an address.
+        mvc.perform(post("/requests/track").with(csrf()).param("no", no).param("code", code))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("办理中")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("code=" + code))));
     }
 
     @Test

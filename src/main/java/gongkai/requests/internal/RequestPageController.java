@@ -84,9 +84,24 @@ class RequestPageController {
         return "requests/submitted";
     }
 
+    /**
+     * The tracking form, or — for a link from before, or after a correction (flash attributes) — the request. Our own
+     * pages post the query code instead, so that it stays out of addresses, browser history and referrers.
+     */
     @GetMapping("/requests/track")
     String track(@RequestParam(required = false) String no, @RequestParam(required = false) String code,
             Model model) {
+        return show(no != null ? no : (String) model.getAttribute("no"),
+                code != null ? code : (String) model.getAttribute("code"), model);
+    }
+
+    @PostMapping("/requests/track")
+    String trackPosted(@RequestParam(required = false) String no, @RequestParam(required = false) String code,
+            Model model) {
+        return show(no, code, model);
+    }
+
+    private String show(String no, String code, Model model) {
         model.addAttribute("no", no);
         if (no == null || no.isBlank() || code == null || code.isBlank()) {
             return "requests/track-form";
@@ -115,14 +130,20 @@ class RequestPageController {
         } catch (ConflictProblem e) {
             redirect.addFlashAttribute("problem", new InvalidInputProblem("status", e.getMessage()));
         }
-        redirect.addAttribute("no", no);
-        redirect.addAttribute("code", code);
+        redirect.addFlashAttribute("no", no);
+        redirect.addFlashAttribute("code", code);
         return "redirect:/requests/track";
     }
 
     @GetMapping("/requests/{no}/letter.pdf")
     ResponseEntity<byte[]> letter(@PathVariable String no, @RequestParam String code) {
         return RequestApiController.pdf(requests.letterForApplicant(no, code));
+    }
+
+    /** The same letter, asked for by the tracking page's button: the code travels in the body, not the address. */
+    @PostMapping("/requests/{no}/letter.pdf")
+    ResponseEntity<byte[]> letterPosted(@PathVariable String no, @RequestParam String code) {
+        return letter(no, code);
     }
 
     @GetMapping("/requests/statistics")
