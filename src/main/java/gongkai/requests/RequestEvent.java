@@ -36,6 +36,7 @@ public record RequestEvent(int seq, Kind kind, LocalDate on, LocalDate until, in
         DELIVERED("送达", true),
         OVERDUE("逾期未答复", true),
         REMINDED("到期提醒", false),
+        CODE_REISSUED("重新发放查询码", true),
         PROPOSED("建议主动公开", false);
 
         private final String label;

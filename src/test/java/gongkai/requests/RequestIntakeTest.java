@@ -240,6 +240,35 @@ class RequestIntakeTest {
     }
 
     @Test
+    void aLostCodeIsReplacedByTheHandlingOfficeAfterCheckingWhoAsks() throws Exception {
+        Map<String, String> asked = ask(Applicants.person(ORG, "2026年学校食堂食品安全检查结果"));
+        String no = asked.get("trackingNo");
+        String editor = Acting.newUser(accounts, ORG, Role.EDITOR);
+        String otherEditor = Acting.newUser(accounts, "ycsmzj", Role.EDITOR);
+        String verified = "{\"verifiedBy\":\"申请人持居民身份证到市教育局窗口办理\"}";
+        mvc.perform(post("/api/v1/requests/{n}/code", no).contentType(MediaType.APPLICATION_JSON).content(verified))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/requests/{n}/code", no).with(httpBasic(otherEditor, Acting.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(verified))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/requests/{n}/code", no).with(httpBasic(editor, Acting.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"verifiedBy\":\"  \"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("verifiedBy"));
+        mvc.perform(get("/api/v1/requests/{n}", no).param("code", asked.get("code"))).andExpect(status().isOk());
+
+        String out = mvc.perform(post("/api/v1/requests/{n}/code", no).with(httpBasic(editor, Acting.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(verified))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String fresh = JsonPath.read(out, "$.code");
+        assertThat(fresh).hasSize(10).isNotEqualTo(asked.get("code"));
+        mvc.perform(get("/api/v1/requests/{n}", no).param("code", asked.get("code"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/requests/{n}", no).param("code", fresh))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.history[*].kind").value(hasItems("CODE_REISSUED")));
+    }
+
+    @Test
     void staffEnterAnOrdinaryLetterReceivedOnTheDayItWasConfirmed() throws Exception {
         clock.setDate(LocalDate.parse("2026-11-27"));
         String editor = Acting.newUser(accounts, ORG, Role.EDITOR);

@@ -122,6 +122,11 @@ public class InformationRequestEntity extends Timestamped {
         this.lateAnswer = clock.answeredLate();
     }
 
+    /** A new query code replaces the old one, which stops working at once. */
+    public void replaceQueryCode(String queryCodeSha256) {
+        this.queryCodeSha256 = queryCodeSha256;
+    }
+
     public void answer(String text, String letter) {
         this.replyText = text;
         this.replyLetter = letter;

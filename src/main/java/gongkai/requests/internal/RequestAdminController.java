@@ -128,6 +128,7 @@ class RequestAdminController {
         model.addAttribute("canFeePaid", editor && view.phase() == RequestClock.Phase.AWAITING_PAYMENT);
         model.addAttribute("canReply", approver && running);
         model.addAttribute("canDeliver", editor && !view.open());
+        model.addAttribute("canReissueCode", editor);
         model.addAttribute("canPropose", editor && view.outcome() != null && view.outcome().disclosed());
         model.addAttribute("quote", requests.quote(no, pages));
         model.addAttribute("outcomes", outcomesByGroup());
@@ -215,6 +216,17 @@ class RequestAdminController {
             redirect.addFlashAttribute("notice", "已转送，新的申请编号为" + onward[0] + "；告知书已生成。");
         } else if (!redirect.getFlashAttributes().containsKey("problem")) {
             redirect.addFlashAttribute("notice", "已答复并告知负责公开的机关；告知书已生成。");
+        }
+        return result;
+    }
+
+    @PostMapping("/{no}/code")
+    String reissueCode(@PathVariable String no, @RequestParam(defaultValue = "") String verifiedBy,
+            RedirectAttributes redirect) {
+        String[] code = {null};
+        String result = act(no, redirect, () -> code[0] = requests.reissueCode(no, verifiedBy), null);
+        if (code[0] != null) {
+            redirect.addFlashAttribute("newCode", code[0]);
         }
         return result;
     }

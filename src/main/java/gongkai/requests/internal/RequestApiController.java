@@ -87,6 +87,9 @@ class RequestApiController {
     record PaidBody(LocalDate paidOn) {
     }
 
+    record CodeBody(String verifiedBy) {
+    }
+
     record DeliveryBody(String form, LocalDate deliveredOn) {
     }
 
@@ -174,6 +177,13 @@ class RequestApiController {
         Map<String, Object> out = json(requests.view(trackingNo));
         out.put("transferredTo", onward);
         return out;
+    }
+
+    /** A new query code for an applicant who lost theirs; answered once, never stored. */
+    @PostMapping("/{trackingNo}/code")
+    Map<String, Object> reissueCode(@PathVariable String trackingNo, @RequestBody(required = false) CodeBody body) {
+        String code = requests.reissueCode(trackingNo, body == null ? null : body.verifiedBy());
+        return Map.of("trackingNo", trackingNo, "code", code);
     }
 
     @PostMapping("/{trackingNo}/delivery")
