@@ -32,6 +32,14 @@ class PublicPagesTest {
     }
 
     @Test
+    void pagesKeepTheirAddressesToThisSite() throws Exception {
+        // An address may carry an access or query code: other sites must not receive it as a referrer.
+        mvc.perform(get("/requests/track")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Referrer-Policy", "same-origin"));
+    }
+
+    @Test
     void projectItemShowsItsNineFields() throws Exception {
         String html = mvc.perform(get("/catalog/pa-project")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -122,7 +123,10 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'")));
+                                + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        // Addresses can carry an access code or a query code (old links): never hand them to other
+                        // sites.
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 }
