@@ -128,8 +128,81 @@
       return checkSignature(head);
     }).then(function (step) {
       steps.push(step);
+      return step.result === 'pass' ? checkHistory(head) : null;
+    }).then(function (step) {
+      if (step) {
+        steps.push(step);
+      }
+      var clean = true;
+      for (var i = 0; i < steps.length; i++) {
+        clean = clean && steps[i].result === 'pass';
+      }
+      if (clean) {
+        rememberHead(head);
+      }
       return { record: record, entry: entry, head: head, steps: steps };
     });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The log's history as this browser saw it: the last head that checked out is kept (localStorage, this site only),
+  // and the next check proves that the log since then only grew (RFC 9162 §2.1.4.2 consistency proof).
+
+  var HEAD_KEY = 'gongkai.verify.lastHead';
+
+  function rememberedHead() {
+    try {
+      var kept = JSON.parse(window.localStorage.getItem(HEAD_KEY));
+      return kept && isCount(kept.treeSize) && fromHex(kept.rootHash) ? kept : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function rememberHead(head) {
+    try {
+      window.localStorage.setItem(HEAD_KEY, JSON.stringify({ treeSize: head.treeSize, rootHash: head.rootHash,
+        timestamp: head.timestamp, publicKey: head.publicKey }));
+    } catch (e) {
+      // Private browsing or storage refused: the next check simply has nothing to compare with.
+    }
+  }
+
+  function checkHistory(head) {
+    var before = rememberedHead();
+    var what = '与本浏览器上次核验时看到的日志（共 ' + (before ? before.treeSize : 0) + ' 条，签发于 '
+      + (before ? beijing(before.timestamp) : '') + '）比较，证明日志此后只增加、没有改写或删除。';
+    if (!before) {
+      return Promise.resolve(null);
+    }
+    if (before.publicKey !== head.publicKey) {
+      return Promise.resolve(step('history', '日志只增不改', 'unknown', what,
+        '日志的签名公钥与上次不同（平台可能更换了密钥），本项无法在网页中比较。请向平台核实公钥，或使用命令行核验工具。'));
+    }
+    if (before.treeSize > head.treeSize) {
+      return Promise.resolve(step('history', '日志只增不改', 'fail', what,
+        '日志比上次核验时少了 ' + (before.treeSize - head.treeSize) + ' 条：已记入的内容被删除了。'));
+    }
+    if (before.treeSize === head.treeSize) {
+      return Promise.resolve(equal(fromHex(before.rootHash), fromHex(head.rootHash))
+        ? step('history', '日志只增不改', 'pass', what, '日志与上次核验时相同，没有改动。')
+        : step('history', '日志只增不改', 'fail', what, '日志条数未变而树根不同：已记入的内容被改写了。'));
+    }
+    return getJson(api + '/ledger/proof/consistency?first=' + before.treeSize + '&second=' + head.treeSize)
+      .then(function (answer) {
+        var proof = answer && answer.first === before.treeSize && answer.second === head.treeSize
+          ? hashes(answer.proof) : null;
+        return proof ? consistent(before.treeSize, head.treeSize, fromHex(before.rootHash), fromHex(head.rootHash),
+          proof) : false;
+      }, function () {
+        return false;
+      }).then(function (ok) {
+        return ok
+          ? step('history', '日志只增不改', 'pass', what, '一致性证明成立：自上次核验以来日志新增了 '
+            + (head.treeSize - before.treeSize) + ' 条，此前记入的内容一条也没有改动或删除。')
+          : step('history', '日志只增不改', 'fail', what,
+            '一致性证明不成立：本站无法证明上次核验时的日志是现在日志的开头部分，已记入的内容可能被改写或删除。');
+      });
   }
 
   function checkContent(content, entry) {
@@ -290,6 +363,63 @@
       });
     }
     return Promise.resolve().then(next);
+  }
+
+  /** RFC 9162 §2.1.4.2: whether the proof shows the tree of size first is the start of the tree of size second. */
+  function consistent(first, second, firstRoot, secondRoot, proof) {
+    if (first < 1 || first >= second || proof.length === 0) {
+      return Promise.resolve(false);
+    }
+    var path = proof.slice();
+    if (isPowerOfTwo(first)) {
+      path.unshift(firstRoot);
+    }
+    var fn = first - 1;
+    var sn = second - 1;
+    while (fn % 2 === 1) {
+      fn = Math.floor(fn / 2);
+      sn = Math.floor(sn / 2);
+    }
+    var fr = path[0];
+    var sr = path[0];
+    var i = 1;
+    function next() {
+      if (i === path.length) {
+        return sn === 0 && equal(fr, firstRoot) && equal(sr, secondRoot);
+      }
+      if (sn === 0) {
+        return false;
+      }
+      var c = path[i++];
+      var both;
+      if (fn % 2 === 1 || fn === sn) {
+        both = Promise.all([node(c, fr), node(c, sr)]).then(function (h) {
+          fr = h[0];
+          sr = h[1];
+        });
+        if (fn % 2 === 0) {
+          while (fn % 2 === 0 && fn !== 0) {
+            fn = Math.floor(fn / 2);
+            sn = Math.floor(sn / 2);
+          }
+        }
+      } else {
+        both = node(sr, c).then(function (h) {
+          sr = h;
+        });
+      }
+      fn = Math.floor(fn / 2);
+      sn = Math.floor(sn / 2);
+      return both.then(next);
+    }
+    return Promise.resolve().then(next);
+  }
+
+  function isPowerOfTwo(n) {
+    while (n > 1 && n % 2 === 0) {
+      n = n / 2;
+    }
+    return n === 1;
   }
 
   function node(left, right) {

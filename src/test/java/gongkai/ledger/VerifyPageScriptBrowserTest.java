@@ -242,6 +242,30 @@ class VerifyPageScriptBrowserTest {
     }
 
     @Test
+    void theBrowserRemembersTheLogAndProvesItOnlyGrew() {
+        phone.get(log.url() + "/verify?record=ycsjyj/2026-00005");
+        assertThat(results()).containsEntry("summary", "pass").doesNotContainKey("history");
+
+        log.grow(5);
+        phone.get(log.url() + "/verify?record=ycsjyj/2026-00005");
+        assertThat(results()).containsEntry("history", "pass").containsEntry("summary", "pass");
+        assertThat(text("history")).contains("新增了 5 条");
+
+        phone.get(log.url() + "/verify?record=ycsjyj/2026-00005");
+        assertThat(results()).containsEntry("history", "pass");
+        assertThat(text("history")).contains("与上次核验时相同");
+
+        // An entry signed before is replaced, and the log grows over it: the record itself still checks out, but the
+        // consistency proof from what this browser saw last cannot hold.
+        log.rewrite(1);
+        log.grow(2);
+        phone.get(log.url() + "/verify?record=ycsjyj/2026-00005");
+        assertThat(results()).containsEntry("content", "pass").containsEntry("history", "fail")
+                .containsEntry("summary", "fail");
+        assertThat(text("history")).contains("一致性证明不成立");
+    }
+
+    @Test
     void aRecordNotLoggedOrUnknownIsExplained() {
         log.withholdLedger = true;
         phone.get(log.url() + "/verify?record=ycsjyj/2026-00005");
