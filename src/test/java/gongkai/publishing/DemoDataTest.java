@@ -53,4 +53,16 @@ class DemoDataTest {
                 Long.class)).isGreaterThanOrEqualTo(2);
         assertThat(records.published(RecordFilter.none(), 0, 100).getContent()).allMatch(RecordSummary::demo);
     }
+
+    @Test
+    void theDemoRequestsGoThroughTheRulesAndAreMarked() {
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM info_request", Long.class)).isEqualTo(10);
+        assertThat(jdbc.queryForList("SELECT description FROM info_request", String.class))
+                .allSatisfy(d -> assertThat(d).contains("示例数据"));
+        assertThat(jdbc.queryForList("SELECT outcome FROM info_request WHERE outcome IS NOT NULL", String.class))
+                .containsExactlyInAnyOrder("PUBLIC", "PARTIAL", "PUBLIC", "WITHHELD_PROCESS_INFORMATION",
+                        "NOT_AVAILABLE_NEEDS_CREATION");
+        assertThat(jdbc.queryForList("SELECT phase FROM info_request WHERE outcome IS NULL", String.class))
+                .contains("AWAITING_CORRECTION");
+    }
 }

@@ -13,8 +13,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -105,15 +103,7 @@ class DemoRecordLoader implements ApplicationRunner {
     }
 
     private static <T> T as(Actor actor, java.util.function.Supplier<T> action) {
-        var context = SecurityContextHolder.createEmptyContext();
-        Actor.ActorHolder holder = () -> actor;
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder, null, List.of()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return Actor.callAs(actor, action);
     }
 
     /** YAML reads an unquoted ISO date as a java.util.Date at midnight UTC. */
