@@ -13,7 +13,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param cityWide       true for an ADMIN of the city government office, who may act for every organisation
  * @param residentRegion for a confirmed resident (no organisation, no roles), the region they are registered for
  */
-public record Actor(String username, String orgCode, Set<Role> roles, boolean cityWide, String residentRegion) {
+public record Actor(String username, String orgCode, Set<Role> roles, boolean cityWide, String residentRegion)
+        implements java.io.Serializable {
 
     public Actor {
         roles = Set.copyOf(roles);

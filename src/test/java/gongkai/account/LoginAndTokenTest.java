@@ -29,6 +29,8 @@ class LoginAndTokenTest {
     Accounts accounts;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void backOfficeNeedsSignIn() throws Exception {
@@ -41,8 +43,13 @@ class LoginAndTokenTest {
         String user = Acting.newUser(accounts, "ycsmzj", Role.EDITOR);
         mvc.perform(post("/admin/login").param("username", user).param("password", Acting.PASSWORD))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/login").with(csrf()).param("username", user).param("password", Acting.PASSWORD))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin"));
+        var signedIn = mvc.perform(post("/admin/login").with(csrf()).param("username", user)
+                        .param("password", Acting.PASSWORD))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin")).andReturn();
+        // The session lives in the database (any node can serve the next request), and it signs the user in.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM spring_session WHERE principal_name = ?", Long.class,
+                user)).isEqualTo(1);
+        mvc.perform(get("/admin").cookie(signedIn.getResponse().getCookie("SESSION"))).andExpect(status().isOk());
         var entries = Acting.as(Acting.cityAdmin(),
                 () -> audit.search(new AuditTrail.Query(user, null, null, null, null), 0).getContent());
         assertThat(entries).anyMatch(e -> e.action().equals("login"));

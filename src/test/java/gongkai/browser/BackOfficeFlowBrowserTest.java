@@ -57,8 +57,11 @@ class BackOfficeFlowBrowserTest {
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
     }
 
+    /** Signs out and waits for the answer, so that the next sign-in cannot overtake it (a flaky queue otherwise). */
     private void signOut() {
         browser.findElement(By.cssSelector("form.logout button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("/admin/login"));
     }
 
     private void click(String buttonText) {

@@ -118,8 +118,11 @@ class RequestFlowBrowserTest {
         assertThat(browser.findElement(By.id("outcome")).getText()).isEqualTo("予以公开");
         Browser.screenshot(browser, "request-2-answered");
         String staffLetter = browser.findElement(By.id("letter-link")).getAttribute("href");
-        assertThat(letterText(staffLetter, browser.manage().getCookieNamed("JSESSIONID"))).contains(no, "行政复议");
+        assertThat(letterText(staffLetter, browser.manage().getCookieNamed("SESSION"))).contains(no, "行政复议");
         browser.findElement(By.cssSelector("form.logout button")).click();
+        // Signed out only once the sign-out has answered; then the applicant's own visit starts afresh.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("/admin/login"));
         browser.manage().deleteAllCookies();
 
         browser.get(url("/requests/track"));
