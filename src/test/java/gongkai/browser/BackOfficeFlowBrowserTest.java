@@ -55,9 +55,12 @@ class BackOfficeFlowBrowserTest {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        // Wait for the sign-in to answer: a page opened before it would be asked for without the session.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/admin/login"));
     }
 
-    /** Signs out and waits for the answer, so that the next sign-in cannot overtake it (a flaky queue otherwise). */
+    /** Signs out and waits for the answer, so that the next sign-in cannot overtake it. */
     private void signOut() {
         browser.findElement(By.cssSelector("form.logout button")).click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))

@@ -59,18 +59,24 @@ class LedgerAdoptionTest {
         }
         try (ConfigurableApplicationContext app = start()) {
             TransparencyLog ledger = app.getBean(TransparencyLog.class);
-            assertThat(ledger.size()).isEqualTo(3);
+            int items = app.getBean(gongkai.catalog.Catalog.class).items().size();
+            // The record's history first, then the state of every catalogue item, each logged once.
+            assertThat(ledger.size()).isEqualTo(3 + items);
+            assertThat(java.util.stream.LongStream.range(3, 3 + items).mapToObj(i -> LedgerEntry.parse(
+                    ledger.entry(i).entry()))).allSatisfy(e -> assertThat(e.action()).isEqualTo(Action.CATALOG))
+                    .extracting(LedgerEntry::indexNo).doesNotHaveDuplicates();
             assertThat(List.of(0L, 1L, 2L).stream().map(i -> LedgerEntry.parse(ledger.entry(i).entry())).toList())
                     .extracting(LedgerEntry::action, LedgerEntry::version)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(Action.PUBLISH, 1),
                             org.assertj.core.groups.Tuple.tuple(Action.REVISE, 2),
                             org.assertj.core.groups.Tuple.tuple(Action.WITHDRAW, 2));
             assertThat(LedgerEntry.parse(ledger.entry(2).entry()).indexNo()).isEqualTo(indexNo);
-            assertThat(ledger.head().treeSize()).isEqualTo(3);
+            assertThat(ledger.head().treeSize()).isEqualTo(3 + items);
             assertThat(app.getBean(LedgerSelfCheck.class).run("test").orElseThrow().problems()).isEmpty();
         }
         try (ConfigurableApplicationContext app = start()) {
-            assertThat(app.getBean(TransparencyLog.class).size()).isEqualTo(3);
+            assertThat(app.getBean(TransparencyLog.class).size())
+                    .isEqualTo(3 + app.getBean(gongkai.catalog.Catalog.class).items().size());
         }
     }
 

@@ -1,5 +1,7 @@
 package gongkai.ledger.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +11,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import gongkai.catalog.Catalog;
+import gongkai.catalog.CatalogItem;
 import gongkai.ledger.LedgerEntry;
 import gongkai.ledger.LedgerEntry.Action;
 import gongkai.publishing.PublicationState;
@@ -16,7 +20,8 @@ import gongkai.publishing.PublishedContent;
 import gongkai.publishing.Records;
 
 /**
- * At start: a head signed with the current key (the empty tree's at the very first start), and — once, when the
+ * At start: a head signed with the current key (the empty tree's at the very first start), an entry for each
+ * catalogue item not logged yet, and — once, when the
  * log is still empty but records were published before it existed — an entry for each of their versions and
  * withdrawals, so the log covers everything public from then on. The entries keep the original times in
  * {@code at}; the heads show when they were logged.
@@ -30,11 +35,15 @@ class LedgerStartup {
     private final LedgerWriter writer;
     private final LedgerStore store;
     private final Records records;
+    private final Catalog catalog;
+    private final Clock clock;
 
-    LedgerStartup(LedgerWriter writer, LedgerStore store, Records records) {
+    LedgerStartup(LedgerWriter writer, LedgerStore store, Records records, Catalog catalog, Clock clock) {
         this.writer = writer;
         this.store = store;
         this.records = records;
+        this.catalog = catalog;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -42,6 +51,27 @@ class LedgerStartup {
         writer.ensureHead();
         if (store.size() == 0) {
             adoptPublishedRecords();
+        }
+        logNewCatalogItems();
+    }
+
+    /**
+     * Catalogue items that have no entry yet — all of them at the first start, later those the reference files
+     * added — are logged as they stand, so that every amendment afterwards has a logged state to follow.
+     */
+    private void logNewCatalogItems() {
+        Instant now = Instant.now(clock);
+        List<LedgerWriter.Pending> pending = new ArrayList<>();
+        for (CatalogItem item : catalog.items()) {
+            String indexNo = LedgerEntry.CATALOG_PREFIX + item.code();
+            if (store.countFor(indexNo) == 0) {
+                pending.add(new LedgerWriter.Pending(Action.CATALOG + "|" + indexNo + "|1",
+                        new LedgerEntry(Action.CATALOG, indexNo, 1, item.contentSha256(), now)));
+            }
+        }
+        if (!pending.isEmpty()) {
+            writer.append(pending);
+            log.info("Ledger: logged the state of {} catalogue items not logged before", pending.size());
         }
     }
 
