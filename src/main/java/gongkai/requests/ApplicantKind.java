@@ -1,6 +1,6 @@
 package gongkai.requests;
 
-import java.util.Locale;
+import gongkai.shared.Codes;
 
 /**
  * 申请人情况: who asks, as the columns of table 三 of the annual report divide applicants — a natural person, or a legal
@@ -35,13 +35,6 @@ public enum ApplicantKind {
 
     /** Parses an API code; null for anything unknown. */
     public static ApplicantKind parse(String code) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        try {
-            return valueOf(code.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Codes.parse(ApplicantKind.class, code);
     }
 }

@@ -1,6 +1,6 @@
 package gongkai.requests;
 
-import java.util.Locale;
+import gongkai.shared.Codes;
 
 /** 获取信息的方式: how the applicant wants the answer and the information (art. 29, art. 40). */
 public enum DeliveryForm {
@@ -20,13 +20,6 @@ public enum DeliveryForm {
     }
 
     public static DeliveryForm parse(String code) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        try {
-            return valueOf(code.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Codes.parse(DeliveryForm.class, code);
     }
 }

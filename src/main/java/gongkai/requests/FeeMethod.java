@@ -1,6 +1,6 @@
 package gongkai.requests;
 
-import java.util.Locale;
+import gongkai.shared.Codes;
 
 /** How a 信息处理费 is computed (国办函〔2020〕109号): per request or per volume, never both for one request. */
 public enum FeeMethod {
@@ -18,13 +18,6 @@ public enum FeeMethod {
     }
 
     public static FeeMethod parse(String code) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        try {
-            return valueOf(code.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Codes.parse(FeeMethod.class, code);
     }
 }

@@ -1,6 +1,6 @@
 package gongkai.requests;
 
-import java.util.Locale;
+import gongkai.shared.Codes;
 
 /**
  * 身份证明: the document that identifies an applicant (art. 29). A natural person gives an identity document; a legal
@@ -31,13 +31,6 @@ public enum IdType {
     }
 
     public static IdType parse(String code) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        try {
-            return valueOf(code.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Codes.parse(IdType.class, code);
     }
 }

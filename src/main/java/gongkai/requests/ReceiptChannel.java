@@ -1,6 +1,6 @@
 package gongkai.requests;
 
-import java.util.Locale;
+import gongkai.shared.Codes;
 
 /**
  * How a request reached the organisation, and which date is its date of receipt under art. 31 of the regulation
@@ -55,13 +55,6 @@ public enum ReceiptChannel {
     }
 
     public static ReceiptChannel parse(String code) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        try {
-            return valueOf(code.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Codes.parse(ReceiptChannel.class, code);
     }
 }

@@ -2,7 +2,8 @@ package gongkai.requests;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+
+import gongkai.shared.Codes;
 
 /**
  * 办理结果: the outcome of a request, one for each outcome row of table 三 of the national annual-report format
@@ -140,13 +141,6 @@ public enum RequestOutcome {
     }
 
     public static RequestOutcome parse(String code) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        try {
-            return valueOf(code.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Codes.parse(RequestOutcome.class, code);
     }
 }
