@@ -67,6 +67,9 @@ class LoginAndTokenTest {
                 .andExpect(jsonPath("$.detail").value(containsString("登录失败次数过多")));
         mvc.perform(post("/admin/login").with(csrf()).param("username", user).param("password", Acting.PASSWORD))
                 .andExpect(redirectedUrl("/admin/login?error"));
+        // Counted in the database: another node refuses the same user too.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM login_failure WHERE throttle_key = ?", Long.class,
+                "u:" + user.toLowerCase())).isGreaterThanOrEqualTo(5);
         var failures = Acting.as(Acting.cityAdmin(),
                 () -> audit.search(new AuditTrail.Query(user, null, null, null, null), 0).getContent());
         assertThat(failures).filteredOn(e -> e.action().equals("login.failed")).hasSizeGreaterThanOrEqualTo(6);

@@ -1,22 +1,20 @@
 package gongkai.account.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
 
 /**
  * Failed-login throttling: after too many failures in the window for one username, or from one address, further
- * attempts are refused until the window has passed, whether or not the password is right. Counts are kept in memory
- * per node; behind a load balancer each node throttles on its own, which still bounds guessing.
+ * attempts are refused until the window has passed, whether or not the password is right. The failures are kept in
+ * the database, so every application node counts the same guesses.
  */
 @Component
 public class LoginThrottle {
@@ -25,15 +23,16 @@ public class LoginThrottle {
     private final int maxPerAddress;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
 
     LoginThrottle(@Value("${gongkai.security.login.max-failures-per-user:5}") int maxPerUser,
             @Value("${gongkai.security.login.max-failures-per-address:20}") int maxPerAddress,
-            @Value("${gongkai.security.login.window:15m}") Duration window, Clock clock) {
+            @Value("${gongkai.security.login.window:15m}") Duration window, Clock clock, JdbcTemplate jdbc) {
         this.maxPerUser = maxPerUser;
         this.maxPerAddress = maxPerAddress;
         this.window = window;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /** Refuses the attempt when either the username or the address has used up its failures. */
@@ -51,40 +50,27 @@ public class LoginThrottle {
     }
 
     public void succeeded(String username) {
-        failures.remove(userKey(username));
+        jdbc.update("DELETE FROM login_failure WHERE throttle_key = ?", userKey(username));
     }
 
     @Scheduled(fixedDelay = 60_000)
     void forgetOld() {
-        Instant cutoff = Instant.now(clock).minus(window);
-        failures.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                e.getValue().removeIf(t -> t.isBefore(cutoff));
-                return e.getValue().isEmpty();
-            }
-        });
+        jdbc.update("DELETE FROM login_failure WHERE failed_at < ?", cutoff());
     }
 
     private int count(String key) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return 0;
-        }
-        Instant cutoff = Instant.now(clock).minus(window);
-        synchronized (times) {
-            times.removeIf(t -> t.isBefore(cutoff));
-            return times.size();
-        }
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM login_failure WHERE throttle_key = ? AND failed_at >= ?",
+                Integer.class, key, cutoff());
+        return n == null ? 0 : n;
     }
 
     private void add(String key) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(Instant.now(clock));
-            while (times.size() > Math.max(maxPerUser, maxPerAddress)) {
-                times.removeFirst();
-            }
-        }
+        jdbc.update("INSERT INTO login_failure (throttle_key, failed_at) VALUES (?, ?)", key,
+                Timestamp.from(Instant.now(clock)));
+    }
+
+    private Timestamp cutoff() {
+        return Timestamp.from(Instant.now(clock).minus(window));
     }
 
     private static String userKey(String username) {
