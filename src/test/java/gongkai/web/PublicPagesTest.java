@@ -28,7 +28,9 @@ class PublicPagesTest {
                 .andExpect(content().string(allOf(containsString("lang=\"zh-Hans\""), containsString("精准扶贫精准脱贫"),
                         containsString("社会救助和社会福利"), containsString("教育"), containsString("基本医疗卫生"),
                         containsString("环境保护"), containsString("灾害事故救援"), containsString("公共文化体育"),
-                        containsString("href=\"/domains/culture-sports\""), containsString("<main id=\"main\""))));
+                        containsString("href=\"/domains/culture-sports\""), containsString("<main id=\"main\""),
+                        // Anyone can find where to check what was published.
+                        containsString("href=\"/verify\""))));
     }
 
     @Test
