@@ -85,9 +85,11 @@ public class RecordSearch {
     }
 
     private SearchAnswer search(SearchQuery query, EntityManager entityManager) {
-        Instant started = Instant.now(clock);
-        if (names.readAt().isBefore(started.minus(Duration.ofMinutes(1)))) {
-            names = new Names(regions.namesByCode(), organisations.namesByCode(), started);
+        Instant now = Instant.now(clock);
+        Names labels = names;
+        if (labels.readAt().isBefore(now.minus(Duration.ofMinutes(1)))) {
+            labels = new Names(regions.namesByCode(), organisations.namesByCode(), now);
+            names = labels;
         }
         QueryTerms terms = QueryTerms.parse(query.q());
         if (terms.isEmpty()) {
@@ -100,14 +102,13 @@ public class RecordSearch {
         Set<String> regionCodes = query.region() == null || query.region().isBlank() ? null
                 : regions.selfAndDescendants(query.region());
         Cursor cursor = query.byDate() ? Cursor.parse(query.cursor()) : null;
-        Instant now = Instant.now(clock);
 
         // The facet counts visit every match, the best hits need not: two queries, the counting one on another
         // thread, so that a visitor waits for the longer of the two rather than for both.
         Future<Counts> counting = facetWorkers.submit(() -> count(terms, query, regionCodes, now));
         SearchResult<List<?>> result = bestHits(entityManager, terms, query, regionCodes, cursor, now, page);
-        Map<String, String> regionNames = names.regions();
-        Map<String, String> orgNames = names.organisations();
+        Map<String, String> regionNames = labels.regions();
+        Map<String, String> orgNames = labels.organisations();
         Highlights highlights = Highlights.of(terms);
         List<SearchHit> hits = result.hits().stream().map(row -> hit(row, regionNames, highlights)).toList();
         Counts counts = facetWorkers.await(counting);
@@ -120,7 +121,7 @@ public class RecordSearch {
             List<?> last = result.hits().get(result.hits().size() - 1);
             next = new Cursor((Instant) last.get(7), (Long) last.get(0)).toString();
         }
-        return new SearchAnswer(terms.display(), hits, total, true, cursor != null ? 0 : page, PAGE_SIZE, pages,
+        return new SearchAnswer(terms.display(), hits, total, cursor != null ? 0 : page, PAGE_SIZE, pages,
                 facets, next, hits.isEmpty() ? "没有找到符合条件的信息。可以减少查找词语，或换一种说法。" : null);
     }
 
@@ -302,7 +303,7 @@ public class RecordSearch {
     }
 
     private static SearchAnswer empty(SearchQuery query, String message) {
-        return new SearchAnswer(query.q() == null ? "" : query.q().strip(), List.of(), 0, true, 0, PAGE_SIZE, 0,
+        return new SearchAnswer(query.q() == null ? "" : query.q().strip(), List.of(), 0, 0, PAGE_SIZE, 0,
                 Map.of(), null, message);
     }
 

@@ -6,12 +6,12 @@ import java.util.Map;
 /**
  * The answer to a search.
  *
- * @param total        how many records match, exactly when {@code totalExact}, else at least this many ("约")
+ * @param total        how many records match (counted exactly: facets need every match anyway)
  * @param facets       facet name (domain, org, region, year, item, subjectClass) → counts, largest first
  * @param nextCursor   for date order, the cursor of the next page; null at the end or in relevance order
  * @param message      a note for the visitor (an empty or unusable query, a page past the cap), else null
  */
-public record SearchAnswer(String q, List<SearchHit> hits, long total, boolean totalExact, int page, int pageSize,
+public record SearchAnswer(String q, List<SearchHit> hits, long total, int page, int pageSize,
         int pageCount, Map<String, List<FacetCount>> facets, String nextCursor, String message) {
 
     /** One value of a facet, with its label and count. */
