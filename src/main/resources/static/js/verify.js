@@ -170,11 +170,11 @@
 
   function checkHistory(head) {
     var before = rememberedHead();
-    var what = '与本浏览器上次核验时看到的日志（共 ' + (before ? before.treeSize : 0) + ' 条，签发于 '
-      + (before ? beijing(before.timestamp) : '') + '）比较，证明日志此后只增加、没有改写或删除。';
     if (!before) {
       return Promise.resolve(null);
     }
+    var what = '与本浏览器上次核验时看到的日志（共 ' + before.treeSize + ' 条，签发于 ' + beijing(before.timestamp)
+      + '）比较，证明日志此后只增加、没有改写或删除。';
     if (before.publicKey !== head.publicKey) {
       return Promise.resolve(step('history', '日志只增不改', 'unknown', what,
         '日志的签名公钥与上次不同（平台可能更换了密钥），本项无法在网页中比较。请向平台核实公钥，或使用命令行核验工具。'));

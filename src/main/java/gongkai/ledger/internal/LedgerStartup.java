@@ -3,7 +3,9 @@ package gongkai.ledger.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,10 +63,11 @@ class LedgerStartup {
      */
     private void logNewCatalogItems() {
         Instant now = Instant.now(clock);
+        Set<String> logged = new HashSet<>(store.catalogIndexNumbers());
         List<LedgerWriter.Pending> pending = new ArrayList<>();
         for (CatalogItem item : catalog.items()) {
             String indexNo = LedgerEntry.CATALOG_PREFIX + item.code();
-            if (store.countFor(indexNo) == 0) {
+            if (!logged.contains(indexNo)) {
                 pending.add(new LedgerWriter.Pending(Action.CATALOG + "|" + indexNo + "|1",
                         new LedgerEntry(Action.CATALOG, indexNo, 1, item.contentSha256(), now)));
             }
