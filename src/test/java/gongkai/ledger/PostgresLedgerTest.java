@@ -55,9 +55,7 @@ class PostgresLedgerTest {
     @Test
     void appendProveAndCheckOnPostgres() throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongkaiApplication.class)
-                .profiles("test").run("--server.port=0", "--gongkai.data-dir=" + dataDir,
-                        "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-                        "--spring.datasource.password=" + db.password())) {
+                .profiles("test").run(db.platformArgs(dataDir))) {
             TransparencyLog ledger = app.getBean(TransparencyLog.class);
             Publishing publishing = app.getBean(Publishing.class);
             Records records = app.getBean(Records.class);

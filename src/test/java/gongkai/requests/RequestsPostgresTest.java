@@ -46,9 +46,7 @@ class RequestsPostgresTest {
     @Test
     void aRequestIsTakenInCorrectedAndAnsweredOnPostgres() {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongkaiApplication.class,
-                MovableClock.Config.class).profiles("test").run("--server.port=0", "--gongkai.data-dir=" + dataDir,
-                        "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-                        "--spring.datasource.password=" + db.password())) {
+                MovableClock.Config.class).profiles("test").run(db.platformArgs(dataDir))) {
             InformationRequests requests = app.getBean(InformationRequests.class);
             MovableClock clock = app.getBean(MovableClock.class);
             Staff staff = Staff.of("ycsmzj");

@@ -53,11 +53,9 @@ class PostgresSearchCoordinationTest {
     @Test
     void aPublicationReachesTheIndexThroughTheOutbox() throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongkaiApplication.class)
-                .profiles("test").run("--server.port=0", "--gongkai.data-dir=" + dataDir,
-                        "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-                        "--spring.datasource.password=" + db.password(),
+                .profiles("test").run(db.platformArgs(dataDir,
                         "--spring.jpa.properties.hibernate.search.coordination.strategy=outbox-polling",
-                        "--spring.jpa.properties.hibernate.search.indexing.plan.synchronization.strategy=")) {
+                        "--spring.jpa.properties.hibernate.search.indexing.plan.synchronization.strategy="))) {
             Publishing publishing = app.getBean(Publishing.class);
             RecordSearch search = app.getBean(RecordSearch.class);
             Staff s = Staff.of("ycstyj");

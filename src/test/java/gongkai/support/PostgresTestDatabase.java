@@ -48,6 +48,15 @@ public final class PostgresTestDatabase implements AutoCloseable {
         return new PostgresTestDatabase(name, base + name + query);
     }
 
+    /** Arguments that start the platform on this database with its files under {@code dataDir}, then {@code more}. */
+    public String[] platformArgs(java.nio.file.Path dataDir, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+                "--gongkai.data-dir=" + dataDir, "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD));
+        args.addAll(java.util.List.of(more));
+        return args.toArray(String[]::new);
+    }
+
     public String url() {
         return url;
     }
