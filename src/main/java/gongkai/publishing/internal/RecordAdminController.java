@@ -29,6 +29,7 @@ import gongkai.catalog.CatalogField;
 import gongkai.catalog.CatalogItem;
 import gongkai.org.Organisation;
 import gongkai.org.Organisations;
+import gongkai.privacy.Finding;
 import gongkai.publishing.Decision;
 import gongkai.publishing.InterpretationKind;
 import gongkai.publishing.Publishing;
@@ -156,7 +157,7 @@ class RecordAdminController {
         model.addAttribute("validities", Validity.values());
         if (editor && view.status().editable()) {
             model.addAttribute("problems", publishing.entryProblems(ref));
-            model.addAttribute("findings", publishing.privacyFindings(ref));
+            model.addAttribute("findings", publishing.privacyFindings(ref).stream().filter(Finding::maskable).toList());
         }
         return "publishing/admin-record";
     }
