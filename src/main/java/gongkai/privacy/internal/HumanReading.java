@@ -38,6 +38,12 @@ final class HumanReading {
     private static final Pattern REFERENCE = Pattern.compile(
             "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
 
+    /**
+     * How far a tag or comment may reach: longer is text, so that a stray {@code <} in a long extracted text
+     * cannot make every later one scan to the end.
+     */
+    private static final int LONGEST_TAG = 4096;
+
     private static final Set<String> INLINE = Set.of("a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data",
             "del", "dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small",
             "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr");
@@ -107,11 +113,12 @@ final class HumanReading {
         while (i < end) {
             char c = s.charAt(i);
             if (markup && c == '<') {
-                if (comment.region(i, end).lookingAt()) {
+                int reach = (int) Math.min(end, (long) i + LONGEST_TAG);
+                if (comment.region(i, reach).lookingAt()) {
                     i = comment.end();
                     continue;
                 }
-                if (tag.region(i, end).lookingAt()) {
+                if (tag.region(i, reach).lookingAt()) {
                     element(s, tag, out, attributes);
                     i = tag.end();
                     continue;
@@ -189,13 +196,46 @@ final class HumanReading {
             out.add(' ', from, to);
             return;
         }
-        String folded = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
-        if (folded.length() == Character.charCount(cp) && folded.codePointAt(0) == cp) {
-            folded.chars().forEach(ch -> out.add((char) ch, from, to));
+        String folded = nfkc(cp);
+        if (folded == null) {
+            if (Character.isBmpCodePoint(cp)) {
+                out.add((char) cp, from, to);
+            } else {
+                out.add(Character.highSurrogate(cp), from, to);
+                out.add(Character.lowSurrogate(cp), from, to);
+            }
         } else {
             folded.codePoints().forEach(x -> character(x, from, to, out));
         }
     }
+
+    /**
+     * The NFKC form of one character, or null when it is its own: remembered for the Basic Multilingual Plane, where
+     * Chinese punctuation (，。〔〕) would otherwise be normalised afresh at every occurrence.
+     */
+    private static String nfkc(int cp) {
+        if (!Character.isBmpCodePoint(cp)) {
+            return fold(cp);
+        }
+        String known = NFKC_BMP[cp];
+        if (known == null) {
+            String folded = fold(cp);
+            known = folded == null ? SELF : folded;
+            NFKC_BMP[cp] = known;
+        }
+        return known == SELF ? null : known;
+    }
+
+    private static String fold(int cp) {
+        String original = new String(Character.toChars(cp));
+        String folded = Normalizer.normalize(original, Normalizer.Form.NFKC);
+        return folded.equals(original) ? null : folded;
+    }
+
+    /** Filled as characters are met; a race only computes the same value twice. */
+    private static final String[] NFKC_BMP = new String[Character.MAX_VALUE + 1];
+    /** Marks a character that is its own NFKC form (compared by identity). */
+    private static final String SELF = new String("self");
 
     /** Letters that show as nothing (Hangul fillers, the blank Braille pattern): read as a space. */
     private static boolean isBlankFiller(int cp) {

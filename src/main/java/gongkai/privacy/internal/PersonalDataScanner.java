@@ -83,8 +83,11 @@ public final class PersonalDataScanner {
                     ? new Match(PersonalDataKind.ID_NUMBER, m.start(), m.end(), value) : null;
         }, accepted);
         add(asRead, PersonalDataKind.ID_NUMBER, accepted);
-        find(EMAIL, folded, m -> isGovernment(m.group(1)) ? null
-                : new Match(PersonalDataKind.EMAIL, m.start(), m.end(), m.group()), accepted);
+        // The e-mail pattern tries every word for an @ up to 64 characters on: not worth it without one.
+        if (folded.indexOf('@') >= 0) {
+            find(EMAIL, folded, m -> isGovernment(m.group(1)) ? null
+                    : new Match(PersonalDataKind.EMAIL, m.start(), m.end(), m.group()), accepted);
+        }
         add(asRead, PersonalDataKind.EMAIL, accepted);
         find(BANK_CARD, folded, m -> {
             String digits = compact(m.group());
@@ -103,7 +106,7 @@ public final class PersonalDataScanner {
         for (HumanReading.Segment segment : HumanReading.of(text)) {
             String reading = segment.text();
             Matcher email = EMAIL.matcher(reading);
-            while (email.find()) {
+            while (reading.indexOf('@') >= 0 && email.find()) {
                 if (!isGovernment(email.group(1))) {
                     matches.add(inOriginal(text, segment, PersonalDataKind.EMAIL, email.start(), email.end(),
                             email.group()));
