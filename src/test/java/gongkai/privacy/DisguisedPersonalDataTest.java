@@ -139,6 +139,7 @@ class DisguisedPersonalDataTest {
                 arguments("large amount with thousands", "总额13,907,951,234元"),
                 arguments("amount grouped with thin spaces", "总额 13 907 951 234 元"),
                 arguments("decimals in a row", "增长率 13.5 20.1 30.2 4.5"),
+                arguments("long decimal fraction", "系数0.2331557947513334"),
                 arguments("percentages", "13.9%、07.9%、51.2%、34%"),
                 arguments("office landline", "咨询电话：0795-3201234"),
                 arguments("office landline with extension", "0795-3201234-8001"),

@@ -44,9 +44,9 @@ public final class PersonalDataScanner {
 
     /**
      * 16–19 digits in one run, or in groups of four (the last may be shorter) with one kind of separator. A letter
-     * touching the digits makes them part of a code, not a card number.
+     * touching the digits makes them part of a code, not a card number; a decimal point before them, a fraction.
      */
-    private static final Pattern BANK_CARD = Pattern.compile("(?<![0-9A-Za-z])(?:\\d{16,19}(?![0-9A-Za-z])"
+    private static final Pattern BANK_CARD = Pattern.compile("(?<![0-9A-Za-z]|[0-9]\\.)(?:\\d{16,19}(?![0-9A-Za-z])"
             + "|(?<![0-9][ -])\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{1,3})?(?![0-9A-Za-z]|[ -]\\d))");
 
     /** 1[3-9] and 9 more digits, in one run or as 3-4-4; a +86 or 86 in front is not part of the number. */
