@@ -12,8 +12,12 @@ import java.util.Objects;
  * @param shown      the match as it may be shown to the editor, already masked (an ID number keeps only its last
  *                   four characters)
  * @param suggestion what the editor may replace the match with: the same masking as on public output
+ * @param maskable   whether the one-click masking can replace it: false when the data was hidden by markup that
+ *                   the span cuts through, or when the caller says the place cannot be edited that way (an
+ *                   attachment); such a finding must be removed by hand
  */
-public record Finding(PersonalDataKind kind, String where, int start, int end, String shown, String suggestion) {
+public record Finding(PersonalDataKind kind, String where, int start, int end, String shown, String suggestion,
+        boolean maskable) {
 
     public Finding {
         Objects.requireNonNull(kind, "kind");
@@ -23,6 +27,11 @@ public record Finding(PersonalDataKind kind, String where, int start, int end, S
         if (start < 0 || end <= start) {
             throw new IllegalArgumentException("a finding spans at least one character: " + start + ".." + end);
         }
+    }
+
+    /** The same finding, to be removed by hand: its place cannot be masked in one click. */
+    public Finding byHandOnly() {
+        return new Finding(kind, where, start, end, shown, suggestion, false);
     }
 
     /** The finding as one sentence for the editor, e.g. 正文中有手机号码“139****1234”，建议改为“139****1234”。 */

@@ -16,7 +16,7 @@ public final class MaskingPolicy {
     private static final String PRIVACY_RULE = "国办发〔2017〕47号《政府网站发展指引》要求进行保密审查，不得泄露个人隐私";
 
     private static final List<MaskingRule> RULES = List.of(
-            new MaskingRule("居民身份证号码", "一律不公开，任何一位数字都不显示；提交审核前系统检查标题、正文、数据和附件文字，发现有效号码须先处理",
+            new MaskingRule("居民身份证号码", "一律不公开，任何一位数字都不显示；提交审核前系统检查公众能看到的每一处文字（标题、概述、正文、数据、关键词、文号、特定群体，附件的文件名、说明和文字），并按人阅读的样子识别：数字之间夹有空格、点、短横线等分隔符，排版标记或不可见字符，或写成全角字符的，同样视为号码；发现有效号码须先处理",
                     "11010519491231002X", Masking.idNumber("11010519491231002X"),
                     PRIVACY_RULE + "；国家没有规定身份证号码可显示哪几位，北京市低保名单公示也不显示身份证号，故一律不公开。"),
             new MaskingRule("姓名（两个字）", "保留姓，名用*代替", "张三", Masking.name("张三"),

@@ -21,7 +21,9 @@ import gongkai.shared.InvalidInputProblem;
 /**
  * 个人信息检查: finds resident ID numbers, mobile numbers, bank card numbers and e-mail addresses in a text before it
  * is public — a title, a body (plain text or HTML source, attributes included), a cell of structured data, the text
- * of an attachment — and suggests how to mask each.
+ * of an attachment — and suggests how to mask each. A text is read as written and as a person reads it: markup,
+ * zero-width and other format characters, full-width and other compatibility forms, character references and the
+ * separators people put into numbers (139.0795.1234, 1101<b></b>05…) hide nothing.
  *
  * <p>Only what is really personal data is reported: an 18-character number whose check character or birth date is
  * wrong is not an ID number, a number inside a longer run of digits is a reference, not a phone or card, and office
@@ -75,7 +77,8 @@ public class PersonalDataGuard {
      * through a form cannot smuggle other text in.
      *
      * @param findings findings of an earlier {@link #scan} of this text, all of them or those the editor chose
-     * @throws InvalidInputProblem when the text has changed since it was scanned
+     * @throws InvalidInputProblem when the text has changed since it was scanned, or a finding cannot be masked in
+     *                             one click ({@link Finding#maskable()})
      */
     public String applySuggestions(String text, List<Finding> findings) {
         if (findings.isEmpty()) {
@@ -89,6 +92,10 @@ public class PersonalDataGuard {
             if (now == null || now.end() != f.end() || now.kind() != f.kind()) {
                 throw new InvalidInputProblem("findings", f.where() + "在检查之后已被修改，请重新检查个人信息，再应用建议的遮蔽。");
             }
+            if (!now.maskable() || !f.maskable()) {
+                throw new InvalidInputProblem("findings", f.where() + "第" + (f.start() + 1) + "个字符起的" + f.kind().label()
+                        + "夹在排版标记中，无法自动遮蔽，请手工删除。");
+            }
             chosen.put(now.start(), now);
         }
         StringBuilder masked = new StringBuilder(text);
@@ -99,7 +106,7 @@ public class PersonalDataGuard {
     private static Finding finding(PersonalDataScanner.Match m, String where) {
         return switch (m.kind()) {
             case ID_NUMBER -> new Finding(m.kind(), where, m.start(), m.end(), idNumberTail(m.value()),
-                    Masking.idNumber(m.value()));
+                    Masking.idNumber(m.value()), m.maskable());
             case MOBILE -> masked(m, where, Masking.mobile(m.value()));
             case BANK_CARD -> masked(m, where, Masking.bankCard(m.value()));
             case EMAIL -> masked(m, where, Masking.email(m.value()));
@@ -112,6 +119,6 @@ public class PersonalDataGuard {
     }
 
     private static Finding masked(PersonalDataScanner.Match m, String where, String masked) {
-        return new Finding(m.kind(), where, m.start(), m.end(), masked, masked);
+        return new Finding(m.kind(), where, m.start(), m.end(), masked, masked, m.maskable());
     }
 }

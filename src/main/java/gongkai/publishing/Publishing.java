@@ -349,30 +349,34 @@ public class Publishing {
         return entryProblems(record);
     }
 
-    /** The privacy guard's findings in the working copy, with their suggested masking. */
+    /**
+     * The privacy guard's findings in everything of the working copy the public will see, attachments included,
+     * with their suggested masking; those not {@link Finding#maskable() maskable} in one click must be removed by
+     * hand.
+     */
     @Transactional(readOnly = true)
     public List<Finding> privacyFindings(String ref) {
         RecordEntity record = lookup.require(ref);
         requireRole(record, Role.EDITOR, "查看");
         RecordEntity.WorkingCopy c = record.content();
         CatalogItem item = catalog.requireItem(record.getCatalogItem());
-        return entryCheck.findings(entryCheck.texts(c, item, rowsJson.read(c.dataJson())), c.audience());
+        return entryCheck.findings(entryCheck.publicTexts(c, item, rowsJson.read(c.dataJson()),
+                attachments.findByRecordIdOrderByPositionAsc(record.getId())), c.audience());
     }
 
     private List<FieldError> entryProblems(RecordEntity record) {
         CatalogItem item = catalog.requireItem(record.getCatalogItem());
-        List<RecordAttachmentEntity> files = attachments.findByRecordIdOrderByPositionAsc(record.getId());
-        List<EntryCheck.Text> attachmentTexts = files.stream().filter(f -> f.getExtractedText() != null)
-                .map(f -> new EntryCheck.Text("附件“" + f.getOriginalName() + "”", f.getExtractedText())).toList();
-        return entryCheck.problems(record.content(), item, files.stream().map(RecordAttachmentEntity::getOriginalName)
-                .toList(), attachmentTexts, LocalDate.now(clock));
+        return entryCheck.problems(record.content(), item,
+                attachments.findByRecordIdOrderByPositionAsc(record.getId()), LocalDate.now(clock));
     }
 
+    /** The text with what the one-click masking can mask masked; the rest is left for the editor to remove. */
     private String mask(String text, String where, Audience audience, int[] count) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        List<Finding> findings = entryCheck.findings(List.of(new EntryCheck.Text(where, text)), audience);
+        List<Finding> findings = entryCheck.findings(List.of(EntryCheck.Text.editable(where, text)), audience)
+                .stream().filter(Finding::maskable).toList();
         count[0] += findings.size();
         return findings.isEmpty() ? text : guard.applySuggestions(text, findings);
     }

@@ -21,7 +21,8 @@ import gongkai.shared.InvalidInputProblem.FieldError;
 
 /**
  * The entry standard (信息录入规范) a record must meet before review: required metadata, the item's schema, the
- * forbidden words, and no personal data the audience may not see. Every problem is listed with where it is.
+ * forbidden words, and no personal data the audience may not see in any text the public sees. Every problem is
+ * listed with where it is.
  */
 @Component
 public class EntryCheck {
@@ -39,12 +40,24 @@ public class EntryCheck {
         this.rowsJson = rowsJson;
     }
 
-    /** A piece of free text of a record, with the Chinese name of where it is. */
-    public record Text(String where, String text) {
+    /**
+     * A piece of text of a record that the public can see.
+     *
+     * @param field    the input field it belongs to, as problems name it (title, keywords, attachments…)
+     * @param where    the Chinese name of where it is (标题, 关键词, 附件“名单.pdf”的文件名)
+     * @param maskable whether the one-click masking (应用遮蔽建议) edits it; what it does not edit — metadata such
+     *                 as 文号 and 关键词, and anything of an attachment — must be corrected by hand
+     */
+    public record Text(String field, String where, String text, boolean maskable) {
+
+        /** Free text of the working copy that the one-click masking edits. */
+        public static Text editable(String where, String text) {
+            return new Text(fieldOf(where), where, text, true);
+        }
     }
 
-    public List<FieldError> problems(RecordEntity.WorkingCopy c, CatalogItem item, List<String> attachmentNames,
-            List<Text> attachmentTexts, LocalDate today) {
+    public List<FieldError> problems(RecordEntity.WorkingCopy c, CatalogItem item,
+            List<RecordAttachmentEntity> attachments, LocalDate today) {
         List<FieldError> problems = new ArrayList<>();
         if (c.title() == null || c.title().isBlank()) {
             problems.add(new FieldError("title", "名称不能为空。"));
@@ -57,34 +70,50 @@ public class EntryCheck {
         if (item.hasSchema() && rows.isEmpty()) {
             problems.add(new FieldError("data", "事项“" + item.name() + "”须填报结构化数据，至少一行。"));
         }
-        if (!hasBody && rows.isEmpty() && attachmentNames.isEmpty()) {
+        if (!hasBody && rows.isEmpty() && attachments.isEmpty()) {
             problems.add(new FieldError("body", "正文、数据和附件至少要有一项。"));
         }
         problems.addAll(rowProblems(item, rows));
-        List<Text> texts = texts(c, item, rows);
-        texts.addAll(attachmentTexts);
+        List<Text> texts = publicTexts(c, item, rows, attachments);
         for (Text t : texts) {
             // Words are looked for in the text a reader sees: the sanitiser writes some characters as references.
             for (String word : forbiddenWords.foundIn(HtmlText.plain(t.text()))) {
-                problems.add(new FieldError(fieldOf(t.where()), t.where() + "含有禁用词“" + word + "”。"));
+                problems.add(new FieldError(t.field(), t.where() + "含有禁用词“" + word + "”。"));
             }
         }
-        for (Finding f : findings(texts, c.audience())) {
-            problems.add(new FieldError(fieldOf(f.where()), f.where() + "第" + (f.start() + 1) + "个字符起含有"
-                    + f.kind().label() + "（" + f.shown() + "），" + (c.audience() == Audience.PUBLIC
-                            ? "面向社会公开的信息不得含有未遮蔽的个人信息" : "此类个人信息一律不得公开")
-                    + "。可使用“应用遮蔽建议”一键处理，建议改为：" + f.suggestion()));
+        for (Text t : texts) {
+            for (Finding f : findings(List.of(t), c.audience())) {
+                problems.add(new FieldError(t.field(), f.where() + "第" + (f.start() + 1) + "个字符起含有"
+                        + f.kind().label() + "（" + f.shown() + "），" + (c.audience() == Audience.PUBLIC
+                                ? "面向社会公开的信息不得含有未遮蔽的个人信息" : "此类个人信息一律不得公开")
+                        + "。" + remedy(t, f)));
+            }
         }
         return problems;
     }
 
-    /** The personal data in the record's free text that its audience may not see. */
+    /** What the editor does about a finding: one click where it can be masked, otherwise by hand, and where. */
+    private static String remedy(Text t, Finding f) {
+        if (f.maskable()) {
+            return "可使用“应用遮蔽建议”一键处理，建议改为：" + f.suggestion();
+        }
+        if (t.field().equals("attachments")) {
+            return "附件的文件名、说明和内容无法自动遮蔽，请删除该附件，处理后重新上传。";
+        }
+        return t.maskable() ? "号码夹在排版标记中，无法自动遮蔽，请在" + t.where() + "中手工删除。"
+                : "该栏无法自动遮蔽，请在编辑页面的“" + t.where() + "”中手工删除或改写。";
+    }
+
+    /**
+     * The personal data in the given texts that the audience may not see. A finding in a text the one-click
+     * masking does not edit is marked to be removed by hand.
+     */
     public List<Finding> findings(List<Text> texts, Audience audience) {
         List<Finding> found = new ArrayList<>();
         for (Text t : texts) {
             for (Finding f : guard.scan(t.text(), t.where())) {
                 if (audience == Audience.PUBLIC || NEVER.contains(f.kind())) {
-                    found.add(f);
+                    found.add(t.maskable() ? f : f.byHandOnly());
                 }
             }
         }
@@ -92,20 +121,45 @@ public class EntryCheck {
     }
 
     /**
-     * Free text of the working copy that the guard must read: title, summary, body and the row values that are
-     * neither masked personal fields nor fields whose type says they hold a phone number.
+     * Free text of the working copy that the one-click masking edits: title, summary, body and the row values that
+     * are neither masked personal fields nor fields whose type says they hold a phone number.
      */
     public List<Text> texts(RecordEntity.WorkingCopy c, CatalogItem item, List<Map<String, String>> rows) {
         List<Text> texts = new ArrayList<>();
-        texts.add(new Text("标题", nz(c.title())));
-        texts.add(new Text("内容概述", nz(c.summary())));
-        texts.add(new Text("正文", nz(c.body())));
+        texts.add(Text.editable("标题", nz(c.title())));
+        texts.add(Text.editable("内容概述", nz(c.summary())));
+        texts.add(Text.editable("正文", nz(c.body())));
         for (int r = 0; r < rows.size(); r++) {
             for (CatalogField f : item.fields()) {
                 String v = rows.get(r).get(f.name());
                 if (v != null && !v.isBlank() && !f.personal() && f.type() != FieldType.PHONE) {
-                    texts.add(new Text(rowWhere(r, f.name()), v));
+                    texts.add(Text.editable(rowWhere(r, f.name()), v));
                 }
+            }
+        }
+        return texts;
+    }
+
+    /**
+     * Every text of the working copy that the public will see — on the page, in the API, in search and in feeds:
+     * the {@link #texts free text}, the metadata (关键词 as shown, joined by 、; 文号; 特定群体) and, for each
+     * attachment, its file name, its description (alt text) and the text extracted from it.
+     */
+    public List<Text> publicTexts(RecordEntity.WorkingCopy c, CatalogItem item, List<Map<String, String>> rows,
+            List<RecordAttachmentEntity> attachments) {
+        List<Text> texts = texts(c, item, rows);
+        texts.add(new Text("keywords", "关键词", nz(c.keywords()), false));
+        texts.add(new Text("documentNumber", "文号", nz(c.documentNumber()), false));
+        texts.add(new Text("targetGroup", "特定群体", nz(c.targetGroup()), false));
+        for (int i = 0; i < attachments.size(); i++) {
+            RecordAttachmentEntity a = attachments.get(i);
+            String name = nz(a.getOriginalName());
+            // A name that holds personal data must not be repeated in the messages about it.
+            String label = guard.scan(name, "").isEmpty() ? "附件“" + name + "”" : "第" + (i + 1) + "个附件";
+            texts.add(new Text("attachments", label + "的文件名", name, false));
+            texts.add(new Text("attachments", label + "的说明", nz(a.getAltText()), false));
+            if (a.getExtractedText() != null) {
+                texts.add(new Text("attachments", label, a.getExtractedText(), false));
             }
         }
         return texts;
@@ -150,7 +204,7 @@ public class EntryCheck {
             case "标题" -> "title";
             case "内容概述" -> "summary";
             case "正文" -> "body";
-            default -> where.startsWith("附件") ? "attachments" : "data";
+            default -> "data";
         };
     }
 

@@ -29,6 +29,7 @@ import gongkai.catalog.CatalogField;
 import gongkai.catalog.CatalogItem;
 import gongkai.org.Organisation;
 import gongkai.org.Organisations;
+import gongkai.privacy.Finding;
 import gongkai.publishing.Decision;
 import gongkai.publishing.InterpretationKind;
 import gongkai.publishing.Publishing;
@@ -156,7 +157,7 @@ class RecordAdminController {
         model.addAttribute("validities", Validity.values());
         if (editor && view.status().editable()) {
             model.addAttribute("problems", publishing.entryProblems(ref));
-            model.addAttribute("findings", publishing.privacyFindings(ref));
+            model.addAttribute("findings", publishing.privacyFindings(ref).stream().filter(Finding::maskable).toList());
         }
         return "publishing/admin-record";
     }
@@ -201,7 +202,7 @@ class RecordAdminController {
     String mask(@PathVariable String ref, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         int[] n = {0};
         String result = act(ref, redirect, () -> n[0] = publishing.applySuggestedMasking(ref, reason), null);
-        redirect.addFlashAttribute("notice", n[0] == 0 ? "没有需要遮蔽的内容。" : "已遮蔽" + n[0] + "处，理由已记录。");
+        redirect.addFlashAttribute("notice", n[0] == 0 ? "没有可以一键遮蔽的内容；提交前检查列出的其余问题请手工处理。" : "已遮蔽" + n[0] + "处，理由已记录。");
         return result;
     }
 

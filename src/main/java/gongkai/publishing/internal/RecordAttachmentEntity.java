@@ -62,4 +62,8 @@ public class RecordAttachmentEntity {
     public String getOriginalName() {
         return originalName;
     }
+
+    public String getAltText() {
+        return altText;
+    }
 }
