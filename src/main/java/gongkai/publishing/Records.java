@@ -285,6 +285,14 @@ public class Records {
         return records.count(openToEveryone());
     }
 
+    /**
+     * The current published versions of records open to everyone with an id after {@code afterRecordId}, at most
+     * {@code limit}, by id: walked page by page, it lists what the search index should hold without loading texts.
+     */
+    public List<PublicVersion> publicVersions(long afterRecordId, int limit) {
+        return records.findPublicVersions(afterRecordId, RecordStatus.WITHDRAWN, Audience.PUBLIC, Limit.of(limit));
+    }
+
     private static Specification<RecordEntity> openToEveryone() {
         return (root, query, cb) -> cb.and(cb.greaterThan(root.get("publishedVersion"), 0),
                 cb.notEqual(root.get("status"), RecordStatus.WITHDRAWN), cb.equal(root.get("audience"), Audience.PUBLIC));

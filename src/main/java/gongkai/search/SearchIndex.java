@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import gongkai.publishing.Records;
+import gongkai.search.internal.IndexRepair;
 import gongkai.search.internal.SearchDocument;
 import gongkai.search.internal.SearchDocumentRepository;
 import gongkai.search.internal.SearchIndexer;
@@ -26,7 +27,8 @@ import gongkai.shared.Role;
 
 /**
  * Upkeep of the search index: its size, and a rebuild from the database (the published records open to everyone
- * → search documents → the Lucene index), run by an admin or at start when the index is missing or out of step.
+ * → search documents → the Lucene index), run by an admin or at start when the index is missing; and at every start
+ * a repair of whatever differs in content.
  */
 @Service
 public class SearchIndex {
@@ -40,6 +42,10 @@ public class SearchIndex {
         }
     }
 
+    /** What the repair at start found: records open to everyone, documents rewritten and removed. */
+    public record Repaired(long records, long rewritten, long removed) {
+    }
+
     private final EntityManager entityManager;
     private final EntityManagerFactory entityManagerFactory;
     private final SearchDocumentRepository documents;
@@ -47,10 +53,11 @@ public class SearchIndex {
     private final Records records;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final IndexRepair repair;
 
     SearchIndex(EntityManager entityManager, EntityManagerFactory entityManagerFactory,
             SearchDocumentRepository documents, SearchIndexer indexer,
-            Records records, TransactionTemplate tx, ApplicationEventPublisher events) {
+            Records records, TransactionTemplate tx, ApplicationEventPublisher events, IndexRepair repair) {
         this.entityManager = entityManager;
         this.entityManagerFactory = entityManagerFactory;
         this.documents = documents;
@@ -58,6 +65,7 @@ public class SearchIndex {
         this.records = records;
         this.tx = tx;
         this.events = events;
+        this.repair = repair;
     }
 
     @Transactional(readOnly = true)
@@ -94,6 +102,21 @@ public class SearchIndex {
         log.info("Search index rebuilt: {} records, {} documents, {} indexed", status.publicRecords(),
                 status.documents(), status.indexed());
         return status;
+    }
+
+    /**
+     * Brings the index in step with the records by content (see {@link IndexRepair}): only what differs is
+     * rewritten or removed. An index with no documents at all while records are public (a new or lost index folder)
+     * is rebuilt in bulk instead, which is faster.
+     */
+    public Repaired repair() {
+        Status status = tx.execute(s -> status());
+        if (status.indexed() == 0 && status.publicRecords() > 0) {
+            log.info("Search index empty ({} public records): rebuilding", status.publicRecords());
+            Status rebuilt = rebuild();
+            return new Repaired(rebuilt.publicRecords(), rebuilt.documents(), 0);
+        }
+        return repair.run();
     }
 
     /** Re-indexes the search documents as they are (the bulk path: several threads, no per-row events). */

@@ -34,7 +34,7 @@ class LedgerAdoptionTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(GongkaiApplication.class).profiles("test").run("--server.port=0",
                 "--gongkai.data-dir=" + dataDir, "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db/gongkai")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Query;
 
+import gongkai.catalog.Audience;
+import gongkai.publishing.PublicVersion;
 import gongkai.publishing.RecordStatus;
 
 public interface RecordRepository extends JpaRepository<RecordEntity, Long>, JpaSpecificationExecutor<RecordEntity> {
@@ -49,6 +51,16 @@ public interface RecordRepository extends JpaRepository<RecordEntity, Long>, Jpa
 
     List<PublishedRow> findByPublishedVersionGreaterThanAndIdGreaterThanOrderByIdAsc(int version, Long afterId,
             Limit limit);
+
+    /**
+     * The current published versions of records open to everyone, by record id after {@code afterId}: one page of
+     * a walk through all of them that reads no texts (the search index's check at start).
+     */
+    @Query("select new gongkai.publishing.PublicVersion(r.id, r.indexNo, v.contentSha256) "
+            + "from RecordEntity r, RecordVersionEntity v where v.recordId = r.id and v.version = r.publishedVersion "
+            + "and r.publishedVersion > 0 and r.status <> :withdrawn and r.audience = :audience and r.id > :afterId "
+            + "order by r.id")
+    List<PublicVersion> findPublicVersions(Long afterId, RecordStatus withdrawn, Audience audience, Limit limit);
 
     List<RecordEntity> findByStatusAndScheduledAtLessThanEqual(RecordStatus status, Instant now);
 

@@ -36,10 +36,14 @@ public class SearchDocument {
     /** The field holding every facet value of a record, each as name, separator, value. */
     public static final String FACETS = "facets";
     public static final char FACET_SEPARATOR = ':';
+    /** The field holding the content hash of the version indexed. */
+    public static final String STATE = "contentSha256";
+    /** The field holding the record id, sortable and searchable by range. */
+    public static final String RECORD_ID = "rid";
 
     @Id
     @DocumentId
-    @GenericField(name = "rid", sortable = Sortable.YES, projectable = Projectable.YES)
+    @GenericField(name = RECORD_ID, sortable = Sortable.YES, projectable = Projectable.YES)
     private Long id;
 
     @KeywordField(name = "indexNo", normalizer = ChineseAnalysisConfigurer.EXACT, projectable = Projectable.YES)
@@ -106,6 +110,14 @@ public class SearchDocument {
     @GenericField(projectable = Projectable.YES)
     private boolean demo;
 
+    /**
+     * The content hash of the published version this document was made from: what the check at start compares with
+     * the records to find a document that is stale (or missing, or left over) in the table or in the index.
+     */
+    @KeywordField(name = STATE, searchable = Searchable.NO, projectable = Projectable.YES)
+    @Column(name = "content_sha256")
+    private String contentSha256;
+
     protected SearchDocument() {
     }
 
@@ -117,7 +129,7 @@ public class SearchDocument {
     public void fill(String indexNo, String title, String summary, String content, String keywords,
             String documentNumber, String orgCode, String publisher, String regionCode, String countyCode,
             String domainCode, String itemCode, String subjectClass, Instant publishedAt, int publishedYear,
-            boolean demo) {
+            boolean demo, String contentSha256) {
         this.indexNo = indexNo;
         this.title = title;
         this.summary = summary;
@@ -135,6 +147,7 @@ public class SearchDocument {
         this.publishedAt = publishedAt;
         this.publishedYear = publishedYear;
         this.demo = demo;
+        this.contentSha256 = contentSha256;
     }
 
     /**

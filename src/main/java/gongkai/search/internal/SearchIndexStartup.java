@@ -1,7 +1,5 @@
 package gongkai.search.internal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
@@ -11,14 +9,14 @@ import org.springframework.stereotype.Component;
 import gongkai.search.SearchIndex;
 
 /**
- * At start, after the reference data and demo records: rebuilds the index when it is missing (a new data folder,
- * an in-memory index, a lost disk) or out of step with the published records.
+ * At start, after the reference data and demo records: brings the index in step with the published records by
+ * content — rebuilt when it is missing (a new data folder, an in-memory index, a lost disk), otherwise repaired where
+ * a document is missing, stale or left over, even when the counts agree (a crash between a record's commit and its
+ * document's, a restored backup of one but not the other).
  */
 @Component
 @Order(300)
 class SearchIndexStartup implements ApplicationRunner {
-
-    private static final Logger log = LoggerFactory.getLogger(SearchIndexStartup.class);
 
     private final SearchIndex index;
     /** Off only where the index is fed from elsewhere (the search benchmark reusing its generated index). */
@@ -34,11 +32,6 @@ class SearchIndexStartup implements ApplicationRunner {
         if (!rebuildAtStart) {
             return;
         }
-        SearchIndex.Status status = index.status();
-        if (!status.inStep()) {
-            log.info("Search index out of step ({} public records, {} documents, {} indexed): rebuilding",
-                    status.publicRecords(), status.documents(), status.indexed());
-            index.rebuild();
-        }
+        index.repair();
     }
 }

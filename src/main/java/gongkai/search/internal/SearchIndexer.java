@@ -84,7 +84,8 @@ public class SearchIndexer {
         doc.fill(v.indexNo(), v.title(), v.summary(), String.join("\n", parts.stream().filter(p -> p != null
                 && !p.isBlank()).toList()), String.join("、", v.keywords()), v.documentNumber(), v.org(),
                 v.publisher(), v.region(), county, v.domain(), v.catalogItem(), v.subjectClass(),
-                v.firstPublishedAt(), LocalDate.ofInstant(v.firstPublishedAt(), CHINA).getYear(), v.demo());
+                v.firstPublishedAt(), LocalDate.ofInstant(v.firstPublishedAt(), CHINA).getYear(), v.demo(),
+                v.contentSha256());
         documents.save(doc);
         log.debug("Indexed {}", indexNo);
     }
