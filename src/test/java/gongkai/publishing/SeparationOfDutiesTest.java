@@ -14,16 +14,36 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.jayway.jsonpath.JsonPath;
+
+import gongkai.account.Accounts;
+import gongkai.account.internal.AccountUserDetailsService;
 
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
 import gongkai.shared.Role;
+import gongkai.support.Acting;
 import gongkai.support.PlatformTest;
 import gongkai.support.Staff;
 
 import static gongkai.support.Acting.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * 拟稿, 审核 and 审批 are three different people: whoever changed the working copy in this round, in any way, may
@@ -38,6 +58,12 @@ class SeparationOfDutiesTest {
     Publishing publishing;
     @Autowired
     Records records;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    AccountUserDetailsService principals;
 
     private static Actor everyRole(String name) {
         return new Actor(name + "-" + Long.toString(System.nanoTime(), 36), ORG,
@@ -182,6 +208,66 @@ class SeparationOfDutiesTest {
                 .extracting(RecordStep::kind, RecordStep::actor)
                 .contains(org.assertj.core.groups.Tuple.tuple(RecordStep.Kind.REVIEW_PASS, b.username()),
                         org.assertj.core.groups.Tuple.tuple(RecordStep.Kind.APPROVE, c.username()));
+    }
+
+    @Test
+    void theApiAndTheBackOfficeAskTheSameRule() throws Exception {
+        String org = "ycswjw";
+        String editor = Acting.newUser(accounts, org, Role.EDITOR);
+        String allRoles = Acting.newUser(accounts, org, Role.EDITOR, Role.REVIEWER, Role.APPROVER);
+        String reviewerAndApprover = Acting.newUser(accounts, org, Role.REVIEWER, Role.APPROVER);
+        String approver = Acting.newUser(accounts, org, Role.APPROVER);
+        String body = """
+                {"catalogItem":"he-campaign","org":"ycswjw","region":"360900","title":"%s",
+                 "writtenOn":"2026-11-02","body":"<p>%s</p>","keywords":["健康中国行"],"audience":"public"}
+                """;
+        String created = mvc.perform(post("/api/v1/records").with(httpBasic(editor, Acting.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body.formatted("健康宣传周活动安排", "活动安排如下。")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String ref = JsonPath.read(created, "$.indexNo");
+        // A person holding every role rewrites another editor's draft, which the editor then submits.
+        mvc.perform(put("/api/v1/records/{r}", ref).with(httpBasic(allRoles, Acting.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body.formatted("健康宣传周活动安排", "改写后的安排。")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/records/{r}/submit", ref).with(httpBasic(editor, Acting.PASSWORD)))
+                .andExpect(status().isOk());
+
+        mvc.perform(post("/api/v1/records/{r}/review", ref).with(httpBasic(allRoles, Acting.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"PASS\"}"))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail", containsString("三审")));
+        mvc.perform(get("/admin/records/{r}", ref).with(page(allRoles))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("审核通过</button>"))))
+                .andExpect(content().string(containsString("不能审核它（三审须由拟稿、审核、审批三个不同的人完成）")));
+        mvc.perform(post("/admin/records/{r}/review", ref).with(page(allRoles)).with(csrf())
+                        .param("decision", "PASS").param("comment", "同意"))
+                .andExpect(status().isForbidden()).andExpect(content().string(containsString("三审")));
+
+        mvc.perform(get("/admin/records/{r}", ref).with(page(reviewerAndApprover)))
+                .andExpect(content().string(containsString("审核通过</button>")));
+        mvc.perform(post("/admin/records/{r}/review", ref).with(page(reviewerAndApprover)).with(csrf())
+                        .param("decision", "PASS").param("comment", "同意"))
+                .andExpect(status().is3xxRedirection());
+
+        for (String refused : List.of(allRoles, reviewerAndApprover)) {
+            mvc.perform(get("/admin/records/{r}", ref).with(page(refused))).andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString("审批通过并发布</button>"))))
+                    .andExpect(content().string(containsString("三审须由拟稿、审核、审批三个不同的人完成")));
+            mvc.perform(post("/api/v1/records/{r}/approve", ref).with(httpBasic(refused, Acting.PASSWORD))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"PASS\"}"))
+                    .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail", containsString("三审")));
+        }
+
+        mvc.perform(get("/admin/records/{r}", ref).with(page(approver)))
+                .andExpect(content().string(containsString("审批通过并发布</button>")))
+                .andExpect(content().string(not(containsString("三审须由"))));
+        mvc.perform(post("/admin/records/{r}/approve", ref).with(page(approver)).with(csrf())
+                        .param("decision", "PASS").param("comment", "同意发布"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(records.view(ref, null).status()).isEqualTo(RecordStatus.PUBLISHED);
+    }
+
+    private RequestPostProcessor page(String username) {
+        return user(principals.loadUserByUsername(username));
     }
 
     private static byte[] png() {
