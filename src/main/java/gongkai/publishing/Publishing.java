@@ -52,8 +52,8 @@ import gongkai.shared.Role;
  * (三审): three different people. Whoever changed or submitted the working copy in the current round may neither
  * review nor approve it, and the reviewer may not approve it; the record itself answers who may
  * ({@link #mayReview(String)}, {@link #mayApprove(String)}), for this service and for the pages alike. Each step is
- * checked against the actor's organisation and role, recorded with its comment, and audited. Publication gives the index number, freezes a version and commits
- * its event in the same transaction.
+ * checked against the actor's organisation and role, recorded with its comment, and audited. Publication gives the
+ * index number, freezes a version and commits its event in the same transaction.
  */
 @Service
 @Transactional

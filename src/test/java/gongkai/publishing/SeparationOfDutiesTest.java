@@ -192,6 +192,29 @@ class SeparationOfDutiesTest {
     }
 
     @Test
+    void whoeverDraftedAnInterpretationMayNotApproveThePolicyItIsPublishedWith() {
+        Staff s = Staff.of("ycsmzj");
+        Actor allRoles = new Actor("interp-" + System.nanoTime(), "ycsmzj",
+                EnumSet.of(Role.EDITOR, Role.REVIEWER, Role.APPROVER), false);
+        String policy = as(s.editor(), () -> publishing.create(new RecordInput("sa-policy", "ycsmzj", "360900",
+                "临时救助办法（职责分离测试）", "", "宜民字〔2026〕11号", LocalDate.of(2026, 8, 1), "<p>政策正文。</p>",
+                List.of("救助"), null, null, null, null, null, null, null)));
+        String interpretation = as(allRoles, () -> publishing.create(new RecordInput("sa-policy", "ycsmzj", "360900",
+                "图解临时救助办法", "", null, LocalDate.of(2026, 8, 2), "<p>问：谁可以申请？</p><p>答：……</p>",
+                List.of("解读"), null, null, null, null, null, policy, "QA")));
+        as(s.editor(), () -> publishing.submit(policy));
+        as(allRoles, () -> publishing.submit(interpretation));
+        for (String ref : List.of(policy, interpretation)) {
+            as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
+        }
+        assertThatThrownBy(() -> as(allRoles, () -> publishing.approve(policy, Decision.PASS, "", null, null)))
+                .isInstanceOf(AccessDeniedProblem.class).hasMessageContaining("图解临时救助办法")
+                .hasMessageContaining("三审");
+        as(s.approver(), () -> publishing.approve(policy, Decision.PASS, "同步审签", null, null));
+        assertThat(records.view(interpretation, null).status()).isEqualTo(RecordStatus.PUBLISHED);
+    }
+
+    @Test
     void threeDifferentPeoplePublish() {
         Staff s = Staff.of(ORG);
         Actor a = everyRole("a");
