@@ -49,9 +49,11 @@ import gongkai.shared.Role;
 
 /**
  * The way a piece of information travels: an EDITOR drafts and submits, a REVIEWER checks, an APPROVER publishes
- * (三审); nobody reviews or approves what they wrote. Each step is checked against the actor's organisation and
- * role, recorded with its comment, and audited. Publication gives the index number, freezes a version and commits
- * its event in the same transaction.
+ * (三审): three different people. Whoever changed or submitted the working copy in the current round may neither
+ * review nor approve it, and the reviewer may not approve it; the record itself answers who may
+ * ({@link #mayReview(String)}, {@link #mayApprove(String)}), for this service and for the pages alike. Each step is
+ * checked against the actor's organisation and role, recorded with its comment, and audited. Publication gives the
+ * index number, freezes a version and commits its event in the same transaction.
  */
 @Service
 @Transactional
@@ -113,7 +115,7 @@ public class Publishing {
                         + "”的在用事项。"));
         RecordEntity.WorkingCopy copy = workingCopy(input, item);
         RecordEntity record = new RecordEntity(item.code(), input.org(), actor.username(), demo);
-        record.setContent(copy);
+        record.edit(copy, actor.username());
         record = records.save(record);
         step(record, RecordStep.Kind.CREATE, "");
         audit("record.create", record, "新建草稿：" + copy.title());
@@ -123,11 +125,11 @@ public class Publishing {
     /** Replaces the working copy of a draft or a returned record. */
     public void update(String ref, RecordInput input) {
         RecordEntity record = lookup.require(ref);
-        requireRole(record, Role.EDITOR, "修改");
+        Actor actor = requireRole(record, Role.EDITOR, "修改");
         if (!record.getCatalogItem().equals(input.catalogItem()) || !record.getOrgCode().equals(input.org())) {
             throw new InvalidInputProblem("catalogItem", "已创建的记录不能更换目录事项或发布机构，请新建一条。");
         }
-        record.setContent(workingCopy(input, catalog.requireItem(record.getCatalogItem())));
+        record.edit(workingCopy(input, catalog.requireItem(record.getCatalogItem())), actor.username());
         audit("record.update", record, "修改草稿");
     }
 
@@ -151,9 +153,8 @@ public class Publishing {
     /** The first check (审核). A rejection needs a comment and goes back to the editor. */
     public void review(String ref, Decision decision, String comment) {
         RecordEntity record = lookup.require(ref);
-        Actor actor = requireRole(record, Role.REVIEWER, "审核");
-        requireNotAuthor(record, actor, "审核");
-        record.require(RecordStatus.SUBMITTED, "审核");
+        Actor actor = Actor.require();
+        record.mayReview(actor).orThrow();
         if (decision == Decision.REJECT) {
             sendBack(record, RecordStep.Kind.REVIEW_REJECT, "record.review", comment);
             return;
@@ -172,15 +173,21 @@ public class Publishing {
     public void approve(String ref, Decision decision, String comment, Instant publishAt,
             String noInterpretationReason) {
         RecordEntity record = lookup.require(ref);
-        Actor actor = requireRole(record, Role.APPROVER, "审批");
-        requireNotAuthor(record, actor, "审批");
-        record.require(RecordStatus.REVIEWED, "审批");
+        Actor actor = Actor.require();
+        record.mayApprove(actor).orThrow();
         if (decision == Decision.REJECT) {
             sendBack(record, RecordStep.Kind.APPROVE_REJECT, "record.approve", comment);
             return;
         }
         CatalogItem item = catalog.requireItem(record.getCatalogItem());
         List<RecordEntity> interpretations = publication.interpretationsToPublishWith(record);
+        for (RecordEntity interpretation : interpretations) {
+            // Approving the policy approves the interpretations published with it: the same people are kept out.
+            StepPermission p = interpretation.mayApprove(actor);
+            if (!p.granted()) {
+                throw new AccessDeniedProblem("同步发布的解读“" + interpretation.content().title() + "”：" + p.reason());
+            }
+        }
         if (item.policyDocument() && record.content().interpretationOf() == null && interpretations.isEmpty()
                 && !publication.hasPublishedInterpretation(record)) {
             if (noInterpretationReason == null || noInterpretationReason.isBlank()) {
@@ -204,6 +211,18 @@ public class Publishing {
         for (RecordEntity interpretation : interpretations) {
             publication.publish(interpretation, actor.username(), now);
         }
+    }
+
+    /** Whether the signed-in person may review the record now, and if not why: the page offers the form on this. */
+    @Transactional(readOnly = true)
+    public StepPermission mayReview(String ref) {
+        return lookup.require(ref).mayReview(Actor.require());
+    }
+
+    /** Whether the signed-in person may approve the record now, and if not why. */
+    @Transactional(readOnly = true)
+    public StepPermission mayApprove(String ref) {
+        return lookup.require(ref).mayApprove(Actor.require());
     }
 
     /** Withdraws a published record (撤回): its page stays, with a notice and the reason. */
@@ -250,7 +269,7 @@ public class Publishing {
      */
     public int applySuggestedMasking(String ref, String reason) {
         RecordEntity record = lookup.require(ref);
-        requireRole(record, Role.EDITOR, "修改");
+        Actor actor = requireRole(record, Role.EDITOR, "修改");
         if (!record.getStatus().editable()) {
             throw new ConflictProblem("记录当前状态为“" + record.getStatus().label() + "”，不能修改。");
         }
@@ -278,7 +297,7 @@ public class Publishing {
         if (count[0] == 0) {
             return 0;
         }
-        record.setContent(c.withText(title, summary, body, rowsJson.write(rows)));
+        record.edit(c.withText(title, summary, body, rowsJson.write(rows)), actor.username());
         record.maskingNote(reason.strip());
         step(record, RecordStep.Kind.MASK, "遮蔽" + count[0] + "处：" + reason.strip());
         audit("record.mask", record, "应用遮蔽建议" + count[0] + "处，理由：" + reason.strip());
@@ -288,10 +307,8 @@ public class Publishing {
     /** Adds an attachment to the working copy; its type is detected from the content. */
     public Attachment addAttachment(String ref, String filename, InputStream content, String altText) {
         RecordEntity record = lookup.require(ref);
-        requireRole(record, Role.EDITOR, "修改");
-        if (!record.getStatus().editable()) {
-            throw new ConflictProblem("记录当前状态为“" + record.getStatus().label() + "”，不能添加附件。");
-        }
+        Actor actor = requireRole(record, Role.EDITOR, "修改");
+        record.editedBy(actor.username(), "添加附件");
         StoredFile file = storage.store(filename, content);
         int position = attachments.findByRecordIdOrderByPositionAsc(record.getId()).size();
         RecordAttachmentEntity saved = attachments.save(new RecordAttachmentEntity(record.getId(), position,
@@ -303,10 +320,8 @@ public class Publishing {
 
     public void removeAttachment(String ref, String sha256) {
         RecordEntity record = lookup.require(ref);
-        requireRole(record, Role.EDITOR, "修改");
-        if (!record.getStatus().editable()) {
-            throw new ConflictProblem("记录当前状态为“" + record.getStatus().label() + "”，不能删除附件。");
-        }
+        Actor actor = requireRole(record, Role.EDITOR, "修改");
+        record.editedBy(actor.username(), "删除附件");
         RecordAttachmentEntity a = attachments.findByRecordIdOrderByPositionAsc(record.getId()).stream()
                 .filter(x -> x.toAttachment().sha256().equals(sha256)).findFirst()
                 .orElseThrow(() -> new InvalidInputProblem("attachment", "该记录没有这个附件。"));
@@ -320,7 +335,7 @@ public class Publishing {
      */
     public int importRows(String ref, String filename, InputStream content) {
         RecordEntity record = lookup.require(ref);
-        requireRole(record, Role.EDITOR, "修改");
+        Actor actor = requireRole(record, Role.EDITOR, "修改");
         if (!record.getStatus().editable()) {
             throw new ConflictProblem("记录当前状态为“" + record.getStatus().label() + "”，不能导入数据。");
         }
@@ -336,7 +351,7 @@ public class Publishing {
                     .toList());
         }
         RecordEntity.WorkingCopy c = record.content();
-        record.setContent(c.withRows(rowsJson.write(result.rows())));
+        record.edit(c.withRows(rowsJson.write(result.rows())), actor.username());
         audit("record.import", record, "从“" + filename + "”导入数据" + result.rows().size() + "行");
         return result.rows().size();
     }
@@ -492,12 +507,6 @@ public class Publishing {
             throw new AccessDeniedProblem("只有本单位的" + role.label() + "可以" + action + "这条信息。");
         }
         return actor;
-    }
-
-    private static void requireNotAuthor(RecordEntity record, Actor actor, String action) {
-        if (actor.username().equals(record.getCreatedBy()) || actor.username().equals(record.getSubmittedBy())) {
-            throw new AccessDeniedProblem("不能" + action + "自己录入或提交的信息（三审须由不同人员完成）。");
-        }
     }
 
     /** Returns the record to its editor; the comment says what to change and is required. */

@@ -1,5 +1,6 @@
 package gongkai.shared;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,18 @@ import java.util.Map;
 public class InvalidInputProblem extends RuntimeException {
 
     /** One complaint about one field. */
-    public record FieldError(String field, String message) {
+    public record FieldError(String field, String message) implements Serializable {
+    }
+
+    /**
+     * What a page shows of a problem: its message and each field's complaint, and nothing else. This, not the
+     * exception, is what a controller flashes across a redirect: flash attributes live in the session, which is
+     * stored in the database and so must be serializable, and an exception drags its stack trace along.
+     */
+    public record Report(String message, List<FieldError> errors) implements Serializable {
+        public Report {
+            errors = List.copyOf(errors);
+        }
     }
 
     private final List<FieldError> errors;
@@ -31,5 +43,10 @@ public class InvalidInputProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The problem as a page shows it; flash this rather than the exception. */
+    public Report report() {
+        return new Report(getMessage(), errors);
     }
 }

@@ -110,6 +110,27 @@ class RequestPagesTest {
     }
 
     @Test
+    void aRefusedStepComesBackAsThePageWithTheReasonThroughTheDatabaseSession() throws Exception {
+        Submitted s = Origins.fresh(() -> requests.submit(Applicants.person(ORG, "2026年体育彩票公益金使用情况")));
+        UserDetails approver = staff(Role.APPROVER);
+        var refused = mvc.perform(post("/admin/requests/{n}/extension", s.trackingNo()).with(user(approver))
+                        .with(csrf()).param("reason", "").param("workingDays", "20"))
+                .andExpect(redirectedUrl("/admin/requests/" + s.trackingNo())).andReturn();
+        mvc.perform(get("/admin/requests/{n}", s.trackingNo()).with(user(approver))
+                        .cookie(refused.getResponse().getCookie("SESSION")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("请填写延长答复期限的理由，它将告知申请人。")));
+
+        // The applicant's own correction form, anonymous: the same path through a session of its own.
+        var blank = mvc.perform(post("/requests/{n}/corrected", s.trackingNo()).with(csrf())
+                        .param("code", s.code()).param("description", ""))
+                .andExpect(redirectedUrl("/requests/track")).andReturn();
+        mvc.perform(get("/requests/track").cookie(blank.getResponse().getCookie("SESSION")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("请填写补正后的所需信息描述（5至4000个字）。")));
+    }
+
+    @Test
     void anApproverAnswersOnThePageAndTheStatisticsCountIt() throws Exception {
         clock.setDate(LocalDate.parse("2026-06-01"));
         Submitted s = Origins.fresh(() -> requests.submit(Applicants.person(ORG, "2026年体育场馆免费开放补助资金")));

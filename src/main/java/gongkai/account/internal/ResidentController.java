@@ -72,7 +72,7 @@ class ResidentController {
             residents.reject(username, reason);
             redirect.addFlashAttribute("notice", "已退回 " + username + " 的注册。");
         } catch (InvalidInputProblem e) {
-            redirect.addFlashAttribute("problem", e);
+            redirect.addFlashAttribute("problem", e.report());
         }
         return "redirect:/admin/residents";
     }

@@ -38,7 +38,7 @@ class ForbiddenWordAdminController {
             words.add(word);
             redirect.addFlashAttribute("notice", "已添加禁用词“" + word.strip() + "”。");
         } catch (InvalidInputProblem e) {
-            redirect.addFlashAttribute("problem", e);
+            redirect.addFlashAttribute("problem", e.report());
         }
         return "redirect:/admin/forbidden-words";
     }
@@ -49,7 +49,7 @@ class ForbiddenWordAdminController {
             words.remove(word);
             redirect.addFlashAttribute("notice", "已删除禁用词“" + word + "”。");
         } catch (InvalidInputProblem e) {
-            redirect.addFlashAttribute("problem", e);
+            redirect.addFlashAttribute("problem", e.report());
         }
         return "redirect:/admin/forbidden-words";
     }

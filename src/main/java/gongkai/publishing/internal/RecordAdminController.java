@@ -37,6 +37,7 @@ import gongkai.publishing.RecordInput;
 import gongkai.publishing.RecordStatus;
 import gongkai.publishing.RecordView;
 import gongkai.publishing.Records;
+import gongkai.publishing.StepPermission;
 import gongkai.publishing.Validity;
 import gongkai.region.Region;
 import gongkai.region.Regions;
@@ -143,14 +144,15 @@ class RecordAdminController {
         model.addAttribute("record", view);
         model.addAttribute("path", path(ref));
         boolean editor = actor.canActFor(view.org(), Role.EDITOR);
-        boolean author = view.steps().stream().anyMatch(s -> s.actor().equals(actor.username())
-                && (s.kind().name().equals("CREATE") || s.kind().name().equals("SUBMIT")));
         model.addAttribute("canEdit", editor && view.status().editable());
         model.addAttribute("canRevise", editor && view.status() == RecordStatus.PUBLISHED);
-        model.addAttribute("canReview", actor.canActFor(view.org(), Role.REVIEWER) && !author
-                && view.status() == RecordStatus.SUBMITTED);
-        model.addAttribute("canApprove", actor.canActFor(view.org(), Role.APPROVER) && !author
-                && view.status() == RecordStatus.REVIEWED);
+        // The same answers the service acts on: a button is offered only for a step that would be accepted.
+        StepPermission review = publishing.mayReview(ref);
+        StepPermission approve = publishing.mayApprove(ref);
+        model.addAttribute("canReview", review.granted());
+        model.addAttribute("canApprove", approve.granted());
+        model.addAttribute("dutiesNote", review.refusedForDuties() ? review.reason()
+                : approve.refusedForDuties() ? approve.reason() : null);
         model.addAttribute("canWithdraw", actor.canActFor(view.org(), Role.APPROVER) && view.version() > 0
                 && view.status() != RecordStatus.WITHDRAWN);
         model.addAttribute("policy", catalog.requireItem(view.catalogItem()).policyDocument());
@@ -202,7 +204,10 @@ class RecordAdminController {
     String mask(@PathVariable String ref, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         int[] n = {0};
         String result = act(ref, redirect, () -> n[0] = publishing.applySuggestedMasking(ref, reason), null);
-        redirect.addFlashAttribute("notice", n[0] == 0 ? "没有可以一键遮蔽的内容；提交前检查列出的其余问题请手工处理。" : "已遮蔽" + n[0] + "处，理由已记录。");
+        if (!redirect.getFlashAttributes().containsKey("problem")) {
+            redirect.addFlashAttribute("notice", n[0] == 0 ? "没有可以一键遮蔽的内容；提交前检查列出的其余问题请手工处理。"
+                    : "已遮蔽" + n[0] + "处，理由已记录。");
+        }
         return result;
     }
 
@@ -254,9 +259,9 @@ class RecordAdminController {
                 redirect.addFlashAttribute("notice", done);
             }
         } catch (InvalidInputProblem e) {
-            redirect.addFlashAttribute("problem", e);
+            redirect.addFlashAttribute("problem", e.report());
         } catch (ConflictProblem e) {
-            redirect.addFlashAttribute("problem", new InvalidInputProblem("status", e.getMessage()));
+            redirect.addFlashAttribute("problem", new InvalidInputProblem("status", e.getMessage()).report());
         }
         return "redirect:" + path(ref);
     }

@@ -2,14 +2,19 @@ package gongkai.publishing.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -17,13 +22,18 @@ import gongkai.catalog.Audience;
 import gongkai.publishing.DisclosureMode;
 import gongkai.publishing.InterpretationKind;
 import gongkai.publishing.RecordStatus;
+import gongkai.publishing.StepPermission;
+import gongkai.publishing.StepPermission.Refusal;
 import gongkai.publishing.Validity;
+import gongkai.shared.Actor;
 import gongkai.shared.ConflictProblem;
+import gongkai.shared.Role;
 import gongkai.shared.Timestamped;
 
 /**
  * A record: its identity, where it stands in the review, and the editor's working copy. What the public reads is
- * in {@link RecordVersionEntity}; the working copy becomes a new version on each approval.
+ * in {@link RecordVersionEntity}; the working copy becomes a new version on each approval. It knows who changed
+ * the working copy in the current round, and so who may review and approve it (三审: three different people).
  */
 @Entity
 @Table(name = "disclosure_record")
@@ -97,6 +107,14 @@ public class RecordEntity extends Timestamped {
     @Column(name = "masking_note")
     private String maskingNote;
     private boolean demo;
+    /**
+     * Everyone who changed the working copy in this round (拟稿), across returns; emptied when a published record is
+     * reopened, because the new version is a new round with its own drafters.
+     */
+    @ElementCollection
+    @CollectionTable(name = "record_editor", joinColumns = @JoinColumn(name = "record_id"))
+    @Column(name = "username")
+    private Set<String> editors = new HashSet<>();
     @Version
     private long version;
 
@@ -116,11 +134,9 @@ public class RecordEntity extends Timestamped {
         return indexNo != null ? indexNo : DRAFT_PREFIX + id;
     }
 
-    /** Replaces the working copy; only while the editor holds the record. */
-    public void setContent(WorkingCopy c) {
-        if (!status.editable()) {
-            throw new ConflictProblem("记录当前状态为“" + status.label() + "”，不能修改。");
-        }
+    /** Replaces the working copy; only while the editor holds the record. The editor joins this round's drafters. */
+    public void edit(WorkingCopy c, String editor) {
+        editedBy(editor, "修改");
         this.regionCode = c.region();
         this.audience = c.audience();
         this.targetGroup = c.targetGroup();
@@ -160,6 +176,46 @@ public class RecordEntity extends Timestamped {
         }
     }
 
+    /**
+     * Records a change to the working copy made beside it (attachments) or to it: refused unless the editor holds
+     * the record; the editor joins this round's drafters.
+     */
+    public void editedBy(String editor, String action) {
+        if (!status.editable()) {
+            throw new ConflictProblem("记录当前状态为“" + status.label() + "”，不能" + action + "。");
+        }
+        editors.add(editor);
+    }
+
+    /** May the actor review (审核) this record now? Not if they changed or submitted its working copy. */
+    public StepPermission mayReview(Actor actor) {
+        return may(actor, Role.REVIEWER, RecordStatus.SUBMITTED, "审核");
+    }
+
+    /** May the actor approve (审批) this record now? Not if they drafted it, nor if they reviewed it. */
+    public StepPermission mayApprove(Actor actor) {
+        StepPermission p = may(actor, Role.APPROVER, RecordStatus.REVIEWED, "审批");
+        if (p.granted() && actor.username().equals(reviewedBy)) {
+            return StepPermission.refused(Refusal.DUTIES,
+                    "您已审核这条信息，不能再审批它（三审须由拟稿、审核、审批三个不同的人完成）。");
+        }
+        return p;
+    }
+
+    private StepPermission may(Actor actor, Role role, RecordStatus expected, String action) {
+        if (!actor.canActFor(orgCode, role)) {
+            return StepPermission.refused(Refusal.ROLE, "只有本单位的" + role.label() + "可以" + action + "这条信息。");
+        }
+        if (status != expected) {
+            return StepPermission.refused(Refusal.STATE, "记录当前状态为“" + status.label() + "”，不能" + action + "。");
+        }
+        if (editors.contains(actor.username())) {
+            return StepPermission.refused(Refusal.DUTIES, "您参与了这条信息本轮的拟稿（录入、修改、导入、附件、遮蔽或提交），不能"
+                    + action + "它（三审须由拟稿、审核、审批三个不同的人完成）。");
+        }
+        return StepPermission.GRANTED;
+    }
+
     public void require(RecordStatus expected, String action) {
         if (status != expected) {
             throw new ConflictProblem("记录当前状态为“" + status.label() + "”，不能" + action + "。");
@@ -170,8 +226,10 @@ public class RecordEntity extends Timestamped {
         this.status = next;
     }
 
+    /** The submitter answers for the draft as its drafters do, and so joins them. */
     public void submittedBy(String username) {
         this.submittedBy = username;
+        editors.add(username);
     }
 
     public void reviewedBy(String username) {
@@ -204,11 +262,15 @@ public class RecordEntity extends Timestamped {
         this.withdrawnAt = at;
     }
 
-    /** Starts a new version of a published record: the published one stays public until the next approval. */
+    /**
+     * Starts a new version of a published record: the published one stays public until the next approval. A new
+     * round begins: the last round's drafters may review or approve this one unless they change it again.
+     */
     public void reopen() {
         this.status = RecordStatus.DRAFT;
         this.submittedBy = null;
         this.reviewedBy = null;
+        this.editors.clear();
     }
 
     public void setValidity(Validity validity, LocalDate since) {

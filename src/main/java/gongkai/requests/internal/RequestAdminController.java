@@ -260,9 +260,9 @@ class RequestAdminController {
                 redirect.addFlashAttribute("notice", done);
             }
         } catch (InvalidInputProblem e) {
-            redirect.addFlashAttribute("problem", e);
+            redirect.addFlashAttribute("problem", e.report());
         } catch (ConflictProblem e) {
-            redirect.addFlashAttribute("problem", new InvalidInputProblem("status", e.getMessage()));
+            redirect.addFlashAttribute("problem", new InvalidInputProblem("status", e.getMessage()).report());
         }
         return "redirect:/admin/requests/" + no;
     }

@@ -126,9 +126,9 @@ class RequestPageController {
             requests.correctByApplicant(no, code, description);
             redirect.addFlashAttribute("notice", "已收到您补正后的申请，答复期限自今日起重新计算。");
         } catch (InvalidInputProblem e) {
-            redirect.addFlashAttribute("problem", e);
+            redirect.addFlashAttribute("problem", e.report());
         } catch (ConflictProblem e) {
-            redirect.addFlashAttribute("problem", new InvalidInputProblem("status", e.getMessage()));
+            redirect.addFlashAttribute("problem", new InvalidInputProblem("status", e.getMessage()).report());
         }
         redirect.addFlashAttribute("no", no);
         redirect.addFlashAttribute("code", code);
