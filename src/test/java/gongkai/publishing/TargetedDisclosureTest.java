@@ -140,6 +140,31 @@ class TargetedDisclosureTest {
     }
 
     @Test
+    void wrongCodesLoggedByAnotherNodeOrBeforeARestartCountToo() throws Exception {
+        // Guesses another node logged (or this one, before a restart) are in the shared database only.
+        long recordId = jdbc.queryForObject("SELECT id FROM disclosure_record WHERE index_no = ?", Long.class, indexNo);
+        java.time.Instant now = java.time.Instant.now();
+        for (int i = 0; i < 10; i++) {
+            logFailure(recordId, "10.9.8.7", now.minusSeconds(60));
+            // Older than the window (15 minutes): forgotten.
+            logFailure(recordId, "10.9.8.8", now.minus(java.time.Duration.ofMinutes(20)));
+        }
+        mvc.perform(get("/records/{ref}", indexNo).param("code", code).with(r -> {
+            r.setRemoteAddr("10.9.8.7");
+            return r;
+        })).andExpect(status().isTooManyRequests()).andExpect(content().string(containsString("查看码输入错误次数过多")));
+        mvc.perform(get("/records/{ref}", indexNo).param("code", code).with(r -> {
+            r.setRemoteAddr("10.9.8.8");
+            return r;
+        })).andExpect(status().isOk()).andExpect(content().string(containsString(TITLE)));
+    }
+
+    private void logFailure(long recordId, String address, java.time.Instant at) {
+        jdbc.update("INSERT INTO targeted_access (record_id, at, remote_addr, granted) VALUES (?, ?, ?, FALSE)",
+                recordId, java.sql.Timestamp.from(at), address);
+    }
+
+    @Test
     void staffSeeFullValuesInTheBackOfficeAndPrintAMaskedNotice() throws Exception {
         String editor = Acting.newUser(accounts, "fxxzf", Role.EDITOR);
         var principal = principals.loadUserByUsername(editor);
