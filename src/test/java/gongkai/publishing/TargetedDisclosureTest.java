@@ -185,4 +185,22 @@ class TargetedDisclosureTest {
         mvc.perform(get(java.net.URI.create("/records/" + encoded() + "/notice.pdf")).with(user(principals.loadUserByUsername(other))))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void theNoticesQrCodeLeadsToThePlatformWhateverHostTheRequestNamed() throws Exception {
+        var principal = principals.loadUserByUsername(Acting.newUser(accounts, "fxxzf", Role.EDITOR));
+        byte[] pdf = mvc.perform(get(java.net.URI.create("/records/" + encoded() + "/notice.pdf")).with(user(principal))
+                        .header("Host", "evil.example").header("X-Forwarded-Host", "evil.example"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc)).doesNotContain("evil.example");
+            var page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 200);
+            var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page)));
+            String scanned = new com.google.zxing.qrcode.QRCodeReader().decode(bitmap,
+                    Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            // gongkai.public-url is unset in tests: the embedded default, http://localhost:<server.port>.
+            assertThat(scanned).isEqualTo("http://localhost:8080/records/" + encoded() + "?code=" + code);
+        }
+    }
 }
