@@ -23,7 +23,7 @@ class VerifyPageTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("<h1>核验公开信息</h1>", "id=\"record\"", "value=\"ycsjyj/2026-00001\"",
                 "type=\"file\"", "data-api=\"/api/v1\"", "<script src=\"/js/verify.js\" defer>", "<noscript>",
-                "命令行核验工具", "java GongkaiVerify.java <span>http://localhost</span> <span>ycsjyj/2026-00001</span>");
+                "命令行核验工具", "java GongkaiVerify.java <span>http://localhost:8080</span> <span>ycsjyj/2026-00001</span>");
     }
 
     @Test

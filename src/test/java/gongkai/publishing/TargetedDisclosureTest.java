@@ -140,6 +140,31 @@ class TargetedDisclosureTest {
     }
 
     @Test
+    void wrongCodesLoggedByAnotherNodeOrBeforeARestartCountToo() throws Exception {
+        // Guesses another node logged (or this one, before a restart) are in the shared database only.
+        long recordId = jdbc.queryForObject("SELECT id FROM disclosure_record WHERE index_no = ?", Long.class, indexNo);
+        java.time.Instant now = java.time.Instant.now();
+        for (int i = 0; i < 10; i++) {
+            logFailure(recordId, "10.9.8.7", now.minusSeconds(60));
+            // Older than the window (15 minutes): forgotten.
+            logFailure(recordId, "10.9.8.8", now.minus(java.time.Duration.ofMinutes(20)));
+        }
+        mvc.perform(get("/records/{ref}", indexNo).param("code", code).with(r -> {
+            r.setRemoteAddr("10.9.8.7");
+            return r;
+        })).andExpect(status().isTooManyRequests()).andExpect(content().string(containsString("查看码输入错误次数过多")));
+        mvc.perform(get("/records/{ref}", indexNo).param("code", code).with(r -> {
+            r.setRemoteAddr("10.9.8.8");
+            return r;
+        })).andExpect(status().isOk()).andExpect(content().string(containsString(TITLE)));
+    }
+
+    private void logFailure(long recordId, String address, java.time.Instant at) {
+        jdbc.update("INSERT INTO targeted_access (record_id, at, remote_addr, granted) VALUES (?, ?, ?, FALSE)",
+                recordId, java.sql.Timestamp.from(at), address);
+    }
+
+    @Test
     void staffSeeFullValuesInTheBackOfficeAndPrintAMaskedNotice() throws Exception {
         String editor = Acting.newUser(accounts, "fxxzf", Role.EDITOR);
         var principal = principals.loadUserByUsername(editor);
@@ -159,5 +184,23 @@ class TargetedDisclosureTest {
         String other = Acting.newUser(accounts, "ycsmzj", Role.EDITOR);
         mvc.perform(get(java.net.URI.create("/records/" + encoded() + "/notice.pdf")).with(user(principals.loadUserByUsername(other))))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theNoticesQrCodeLeadsToThePlatformWhateverHostTheRequestNamed() throws Exception {
+        var principal = principals.loadUserByUsername(Acting.newUser(accounts, "fxxzf", Role.EDITOR));
+        byte[] pdf = mvc.perform(get(java.net.URI.create("/records/" + encoded() + "/notice.pdf")).with(user(principal))
+                        .header("Host", "evil.example").header("X-Forwarded-Host", "evil.example"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc)).doesNotContain("evil.example");
+            var page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 200);
+            var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page)));
+            String scanned = new com.google.zxing.qrcode.QRCodeReader().decode(bitmap,
+                    Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            // gongkai.public-url is unset in tests: the embedded default, http://localhost:<server.port>.
+            assertThat(scanned).isEqualTo("http://localhost:8080/records/" + encoded() + "?code=" + code);
+        }
     }
 }

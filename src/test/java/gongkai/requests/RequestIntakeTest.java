@@ -331,30 +331,50 @@ class RequestIntakeTest {
     }
 
     @Test
-    void theFormAsksASumAndLetsOneAnswerThroughOnce() throws Exception {
+    void theFormAsksASumAndTakesOneAnswerPerQuestion() throws Exception {
         String page = mvc.perform(get("/requests/new")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        String token = value(page, "name=\"humanCheckToken\" value=\"([^\"]+)\"");
-        String answer = String.valueOf(solve(value(page, "请计算：([一二三四五六七八九]加[一二三四五六七八九])等于几")));
+        String token = token(page);
+        String answer = answer(page);
         String idNumber = Applicants.idNumber();
         String address = freshAddress();
         long before = stored();
 
-        mvc.perform(form(token, String.valueOf(Integer.parseInt(answer) + 1), idNumber, address))
+        // A wrong answer spends the question: the form comes back with a new one and says so.
+        String again = mvc.perform(form(token, String.valueOf(Integer.parseInt(answer) + 1), idNumber, address))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("验证问题的答案不正确")))
-                .andExpect(content().string(containsString("2026年义务教育学校招生计划")));
+                .andExpect(content().string(containsString("验证问题的答案不正确，请回答新的验证问题")))
+                .andExpect(content().string(containsString("2026年义务教育学校招生计划")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(token(again)).isNotEqualTo(token);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM human_check_answer WHERE nonce = ?", Long.class,
+                token.substring(0, token.indexOf('.')))).isEqualTo(1);
         assertThat(stored()).isEqualTo(before);
 
+        // So a script cannot try the sums one after the other: even the right answer is refused on that question.
         mvc.perform(form(token, answer, idNumber, address))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("此验证问题已使用过")));
+        assertThat(stored()).isEqualTo(before);
+
+        // The new question, answered right, lets the request through, once.
+        mvc.perform(form(token(again), answer(again), idNumber, address))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("申请已提交")))
                 .andExpect(content().string(containsString("查询码")));
         assertThat(stored()).isEqualTo(before + 1);
-        mvc.perform(form(token, answer, Applicants.idNumber(), address))
+        mvc.perform(form(token(again), answer(again), Applicants.idNumber(), address))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("已使用过")));
         assertThat(stored()).isEqualTo(before + 1);
+    }
+
+    private static String token(String page) {
+        return value(page, "name=\"humanCheckToken\" value=\"([^\"]+)\"");
+    }
+
+    private static String answer(String page) {
+        return String.valueOf(solve(value(page, "请计算：([一二三四五六七八九]加[一二三四五六七八九])等于几")));
     }
 
     private MockHttpServletRequestBuilder form(String token, String answer, String idNumber, String address) {

@@ -1,5 +1,6 @@
 package gongkai.account.internal;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -58,10 +60,17 @@ class SecurityConfiguration {
         return manager;
     }
 
-    /** Staff land where they were going (or the back office); residents on the page of their region's information. */
+    /**
+     * Staff land where they were going (or the back office); residents on the page of their region's information. The
+     * remembered address is absolute, built from the Host header of the refused request, which the client chose:
+     * only its path and query are followed, so the landing stays on this site.
+     */
     private static AuthenticationSuccessHandler landing() {
         SavedRequestAwareAuthenticationSuccessHandler staff = new SavedRequestAwareAuthenticationSuccessHandler();
         staff.setDefaultTargetUrl("/admin");
+        DefaultRedirectStrategy redirects = new DefaultRedirectStrategy();
+        staff.setRedirectStrategy((request, response, url) -> redirects.sendRedirect(request, response,
+                onThisSite(request.getContextPath(), url)));
         SimpleUrlAuthenticationSuccessHandler resident = new SimpleUrlAuthenticationSuccessHandler("/residents/me");
         return (request, response, authentication) -> {
             if (authentication.getPrincipal() instanceof AccountPrincipal p && p.actor().isResident()) {
@@ -70,6 +79,25 @@ class SecurityConfiguration {
                 staff.onAuthenticationSuccess(request, response, authentication);
             }
         };
+    }
+
+    /** The path and query of {@code url}, without the context path (the redirect strategy adds it again). */
+    static String onThisSite(String contextPath, String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return "/admin";
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (!contextPath.isEmpty() && path.startsWith(contextPath)) {
+            path = path.substring(contextPath.length());
+        }
+        // "//host/…" would leave the site again.
+        if (!path.startsWith("/") || path.startsWith("//")) {
+            return "/admin";
+        }
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
     /** Index numbers hold a '/', so a record's address may carry %2F (API.md); everything else stays strict. */

@@ -15,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 import gongkai.calendar.WorkingDayCalendar;
@@ -24,6 +23,7 @@ import gongkai.notify.PrintableNotice;
 import gongkai.publishing.RecordView;
 import gongkai.publishing.Records;
 import gongkai.shared.ConflictProblem;
+import gongkai.shared.PublicAddress;
 
 /**
  * {@code /records/{indexNo}/notice.pdf}: the printable notice (公示) of a published targeted record, for its
@@ -40,9 +40,11 @@ class NoticeController {
     private final NoticePrinter printer;
     private final WorkingDayCalendar calendar;
     private final int noticeWorkingDays;
+    private final PublicAddress site;
 
     NoticeController(Records records, NoticePrinter printer, WorkingDayCalendar calendar,
-            @Value("${gongkai.notify.notice-working-days:7}") int noticeWorkingDays) {
+            @Value("${gongkai.notify.notice-working-days:7}") int noticeWorkingDays, PublicAddress site) {
+        this.site = site;
         this.records = records;
         this.printer = printer;
         this.calendar = calendar;
@@ -57,9 +59,9 @@ class NoticeController {
         }
         LocalDate from = LocalDate.ofInstant(record.firstPublishedAt(), CHINA);
         LocalDate until = calendar.plusWorkingDays(from, noticeWorkingDays);
-        String link = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/records/" + UriUtils.encodePathSegment(record.ref(), StandardCharsets.UTF_8))
-                .queryParam("code", record.accessCode()).build().toUriString();
+        // Printed and posted on a village board: it must lead to this platform, whatever Host the request named.
+        String link = site.link("/records/" + UriUtils.encodePathSegment(record.ref(), StandardCharsets.UTF_8)
+                + "?code=" + UriUtils.encodeQueryParam(record.accessCode(), StandardCharsets.UTF_8));
         List<String> columns = record.columns().stream().map(c -> c.name()).toList();
         List<List<String>> rows = record.rows().stream()
                 .map((Map<String, String> row) -> columns.stream().map(c -> row.getOrDefault(c, "")).toList())

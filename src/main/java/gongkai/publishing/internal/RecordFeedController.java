@@ -17,12 +17,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 import gongkai.publishing.RecordFilter;
 import gongkai.publishing.RecordSummary;
 import gongkai.publishing.Records;
+import gongkai.shared.PublicAddress;
 
 /**
  * {@code /feeds/records.atom}: Atom 1.0 of the latest published records open to everyone, filtered by domain,
@@ -34,16 +34,19 @@ class RecordFeedController {
     private static final int ENTRIES = 50;
 
     private final Records records;
+    private final PublicAddress site;
 
-    RecordFeedController(Records records) {
+    RecordFeedController(Records records, PublicAddress site) {
         this.records = records;
+        this.site = site;
     }
 
     @GetMapping("/feeds/records.atom")
     ResponseEntity<String> feed(@RequestParam(required = false) String domain,
             @RequestParam(required = false) String org, @RequestParam(required = false) String region)
             throws FeedException {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        // Feed readers keep these links: they name the configured address, never the request's Host header.
+        String base = site.base();
         List<RecordSummary> latest = records.published(new RecordFilter(domain, org, region, null, null, null), 0,
                 ENTRIES).getContent();
         Feed feed = new Feed("atom_1.0");

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -12,15 +13,23 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import gongkai.shared.InvalidInputProblem;
 
 /**
  * The public form's human check, with no outside service: a sum of two small numbers written in Chinese characters.
  * The form carries a signed token (a one-time nonce, the time it was shown and a MAC over them and the answer), so
- * nothing is kept per visitor; the nonce is stored with the request it let through, so a token works once. A form sent
- * back faster than a person could fill it in, or hours later, is refused. Ages are wall-clock time.
+ * nothing is kept for a question that is never answered. A token takes one answer, right or wrong: its nonce is
+ * written to the database when it is answered (V16), so a script cannot try the few possible sums one after the other,
+ * on this node or another; the form then shows a new question. A form sent back faster than a person could fill it
+ * in, or hours later, is refused. Ages are wall-clock time.
  */
 @Component
 public class HumanCheck {
@@ -31,7 +40,13 @@ public class HumanCheck {
     private final byte[] key;
     private final Duration minAge;
     private final Duration maxAge;
-    HumanCheck(RequestsProperties properties) {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate separate;
+
+    HumanCheck(RequestsProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.separate = new TransactionTemplate(transactions);
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         String secret = properties.humanCheck().secret();
         if (secret == null || secret.isBlank()) {
             this.key = new byte[32];
@@ -59,11 +74,11 @@ public class HumanCheck {
     }
 
     /**
-     * Checks the answer against the token.
+     * Checks the answer against the token, and spends the token whatever the outcome.
      *
-     * @return the token's nonce, to be stored with the request so that the token cannot be used again
-     * @throws InvalidInputProblem (field {@code humanCheck}) when the answer is wrong, the token forged, or the form
-     *                             too quick or too old
+     * @return the token's nonce
+     * @throws InvalidInputProblem (field {@code humanCheck}) when the answer is wrong, the token forged or already
+     *                             answered, or the form too quick or too old
      */
     public String verify(String token, String answer) {
         String[] parts = token == null ? new String[0] : token.split("\\.");
@@ -71,20 +86,43 @@ public class HumanCheck {
             throw refused("验证信息无效，请重新回答验证问题。");
         }
         long shownAt = Long.parseLong(parts[1]);
+        Instant now = Instant.now();
+        Duration age = Duration.between(Instant.ofEpochSecond(shownAt), now);
+        // An expired token is refused anyway, so it need not be stored: the table only holds tokens younger than maxAge.
+        if (age.compareTo(maxAge) > 0) {
+            throw refused("页面打开时间过长，验证已失效，请回答新的验证问题。");
+        }
+        spend(parts[0], now);
         String typed = answer == null ? "" : answer.strip();
         if (!typed.matches("\\d{1,3}") || !MessageDigest.isEqual(
                 mac(parts[0], shownAt, String.valueOf(Integer.parseInt(typed))).getBytes(StandardCharsets.US_ASCII),
                 parts[2].getBytes(StandardCharsets.US_ASCII))) {
-            throw refused("验证问题的答案不正确，请重新计算后填写。");
+            throw refused("验证问题的答案不正确，请回答新的验证问题。");
         }
-        Duration age = Duration.between(Instant.ofEpochSecond(shownAt), Instant.now());
         if (age.compareTo(minAge) < 0) {
             throw refused("提交过快，请核对所填内容后再提交。");
         }
-        if (age.compareTo(maxAge) > 0) {
-            throw refused("页面打开时间过长，验证已失效，请回答新的验证问题。");
-        }
         return parts[0];
+    }
+
+    /**
+     * Records that the token has had its answer. The primary key decides between two answers sent at once, on any
+     * node; in a transaction of its own, so that the refusal of the form cannot roll it back.
+     */
+    private void spend(String nonce, Instant now) {
+        try {
+            separate.executeWithoutResult(s -> jdbc.update(
+                    "INSERT INTO human_check_answer (nonce, answered_at) VALUES (?, ?)", nonce, Timestamp.from(now)));
+        } catch (DuplicateKeyException e) {
+            throw refused("此验证问题已使用过，请回答新的验证问题后再提交。");
+        }
+    }
+
+    /** A token older than maxAge is refused before its nonce is looked at, so its row is no longer needed. */
+    @Scheduled(fixedDelay = 600_000)
+    void forgetExpired() {
+        jdbc.update("DELETE FROM human_check_answer WHERE answered_at < ?",
+                Timestamp.from(Instant.now().minus(maxAge)));
     }
 
     private static InvalidInputProblem refused(String message) {

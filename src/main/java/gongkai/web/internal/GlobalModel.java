@@ -1,5 +1,6 @@
 package gongkai.web.internal;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -7,14 +8,25 @@ import gongkai.shared.Actor;
 import gongkai.shared.GongkaiProperties;
 import gongkai.shared.Role;
 
-/** What every page's layout needs: the demo-data mark, who is signed in, and which back-office pages they may open. */
+/**
+ * What every page's layout needs: the demo-data mark, whether the API description is served, who is signed in, and
+ * which back-office pages they may open.
+ */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class GlobalModel {
 
     private final GongkaiProperties properties;
+    private final boolean apiDocs;
 
-    GlobalModel(GongkaiProperties properties) {
+    GlobalModel(GongkaiProperties properties, @Value("${springdoc.api-docs.enabled:true}") boolean apiDocs) {
         this.properties = properties;
+        this.apiDocs = apiDocs;
+    }
+
+    /** Whether the API description is served, so that the footer links to it only then (README, "Operations"). */
+    @ModelAttribute("apiDocs")
+    boolean apiDocs() {
+        return apiDocs;
     }
 
     @ModelAttribute("demoMode")
