@@ -127,6 +127,13 @@ public final class HostileFiles {
         return workbookWithSheet(sheet, new byte[0], 0, new byte[0]);
     }
 
+    /** An XLSX workbook whose first sheet is the given XML rows (inside {@code sheetData}). */
+    public static byte[] xlsxWithRows(String rows) {
+        return workbookWithSheet(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\""
+                + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" + rows
+                + "</sheetData></worksheet>").getBytes(StandardCharsets.UTF_8), new byte[0], 0, new byte[0]);
+    }
+
     /** An ordinary workbook written by POI, its first sheet's XML replaced by head, chunk × repeats, tail. */
     private static byte[] workbookWithSheet(byte[] head, byte[] chunk, int repeats, byte[] tail) {
         Map<String, byte[]> parts = new LinkedHashMap<>();
