@@ -167,7 +167,6 @@ final class DocumentParser implements AutoCloseable {
                 // The JVM's own last words ("Terminating due to ...") must not land in the answer channel.
                 "-XX:+DisplayVMOutputToStderr",
                 "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8",
                 "-cp", System.getProperty("java.class.path")));
