@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,9 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -45,18 +49,50 @@ import gongkai.shared.NotFoundProblem;
 
 class AttachmentStorageTest {
 
+    /** Shared by the tests, so that they share one parsing process; each test starts with no file stored. */
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
-    private AttachmentStorage storage;
+    private static AttachmentStorage storage;
 
-    @BeforeEach
-    void setUp() {
-        storage = storageWithLimit(DataSize.ofMegabytes(20));
+    @BeforeAll
+    static void startStorage() {
+        storage = new AttachmentStorage(new GongkaiProperties(dataDir, "ycszfb", false),
+                new AttachmentProperties(DataSize.ofMegabytes(20)));
     }
 
+    @AfterAll
+    static void endStorage() {
+        storage.close();
+    }
+
+    private final List<AttachmentStorage> opened = new ArrayList<>();
+
     private AttachmentStorage storageWithLimit(DataSize limit) {
-        return new AttachmentStorage(new GongkaiProperties(dataDir, "ycszfb", false), new AttachmentProperties(limit));
+        return opened(new AttachmentProperties(limit));
+    }
+
+    private AttachmentStorage storageWith(Duration timeout, DataSize memory, int maxTextChars) {
+        return opened(new AttachmentProperties(DataSize.ofMegabytes(20), maxTextChars, timeout, memory, 1));
+    }
+
+    private AttachmentStorage opened(AttachmentProperties properties) {
+        AttachmentStorage opened = new AttachmentStorage(new GongkaiProperties(dataDir, "ycszfb", false), properties);
+        this.opened.add(opened);
+        return opened;
+    }
+
+    @AfterEach
+    void endParsingProcessesAndForgetFiles() throws IOException {
+        opened.forEach(AttachmentStorage::close);
+        Path files = dataDir.resolve("files");
+        if (Files.exists(files)) {
+            try (Stream<Path> walk = Files.walk(files)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     @Test
@@ -122,15 +158,65 @@ class AttachmentStorageTest {
     }
 
     @Test
-    void aBrokenDocumentIsStoredWithoutText() {
+    void aDocumentWhoseTextCannotBeReadIsRefusedSinceThePrivacyGuardCouldNotScanIt() throws Exception {
         byte[] broken = "%PDF-1.7\nthis is not really a PDF document\n".getBytes(StandardCharsets.US_ASCII);
 
-        StoredFile stored = storage.store("扫描件.pdf", new ByteArrayInputStream(broken));
+        assertRefused(() -> storage.store("扫描件.pdf", new ByteArrayInputStream(broken)),
+                "附件“扫描件.pdf”已损坏或已加密，无法提取文字，也就无法检查其中是否含有个人信息");
+        assertThat(storedFiles()).isEmpty();
+    }
 
-        assertThat(stored.mediaType()).isEqualTo("application/pdf");
-        assertThat(stored.textExtracted()).isFalse();
-        assertThat(stored.text()).isEmpty();
-        assertThat(storage.exists(stored.sha256())).isTrue();
+    @Test
+    void aPdfWhoseOneContentStreamInflatesToHundredsOfMegabytesIsRefusedAndTheNextFileIsStillRead() throws Exception {
+        byte[] bomb = HostileFiles.pdfWithInflatingText(400);
+        assertThat(bomb.length).as("a small upload").isLessThan(3 * 1024 * 1024);
+        AttachmentStorage bounded = storageWith(Duration.ofSeconds(20), DataSize.ofMegabytes(64), 1_000_000);
+
+        assertRefused(() -> bounded.store("年度报告.pdf", new ByteArrayInputStream(bomb)),
+                "附件“年度报告.pdf”内容过大（解析所需内存超过 64 MB），无法提取文字，请检查文件，或另存为较小的文件后上传。");
+
+        assertThat(storedFiles()).isEmpty();
+        assertThat(bounded.store("通知.pdf", new ByteArrayInputStream(pdf("After the bomb"))).text())
+                .as("a new parsing process reads the next upload").contains("After the bomb");
+    }
+
+    @Test
+    void pdfsThatKeepTheParserBusyAreRefusedWhenTheirTimeRunsOut() throws Exception {
+        AttachmentStorage hurried = storageWith(Duration.ofSeconds(2), DataSize.ofMegabytes(256), 1_000_000);
+
+        assertRefused(() -> hurried.store("百万页.pdf", new ByteArrayInputStream(HostileFiles.pdfWithAMillionPages())),
+                "附件“百万页.pdf”解析超时（超过 2 秒），无法提取文字，请检查文件，或另存为较小的文件后上传。");
+        byte[] operators = HostileFiles.pdfWithInflatingContent(800, "0 0 m\n");
+        assertRefused(() -> hurried.store("路径.pdf", new ByteArrayInputStream(operators)),
+                "附件“路径.pdf”解析超时（超过 2 秒）");
+        assertThat(storedFiles()).isEmpty();
+    }
+
+    @Test
+    void anXlsxZipBombAttachedAsADocumentIsRefused() throws Exception {
+        assertRefused(() -> storage.store("统计表.xlsx", new ByteArrayInputStream(HostileFiles.xlsxBomb(100))),
+                "附件“统计表.xlsx”的文字超过了 1000000 字的上限");
+        assertRefused(() -> storage.store("实体.xlsx", new ByteArrayInputStream(HostileFiles.xlsxEntityBomb())),
+                "附件“实体.xlsx”已损坏或已加密，无法提取文字");
+        assertThat(storedFiles()).isEmpty();
+    }
+
+    @Test
+    void aDocumentWithMoreTextThanTheLimitIsRefusedRatherThanPublishedPartlyUnscanned() throws Exception {
+        AttachmentStorage small = storageWith(Duration.ofSeconds(20), DataSize.ofMegabytes(256), 100);
+
+        assertRefused(() -> small.store("长文.docx", new ByteArrayInputStream(docx("公开".repeat(60)))),
+                "附件“长文.docx”的文字超过了 100 字的上限");
+        assertThat(storedFiles()).isEmpty();
+        assertThat(small.store("短文.docx", new ByteArrayInputStream(docx("公开".repeat(20)))).text())
+                .contains("公开".repeat(20));
+    }
+
+    @Test
+    void aBombClaimingAnotherTypeIsRefusedForItsContentBeforeItIsParsed() throws Exception {
+        assertRefused(() -> storage.store("照片.png", new ByteArrayInputStream(HostileFiles.pdfWithInflatingContent(800, "0 0 m\n"))),
+                "文件“照片.png”的扩展名与内容不符：内容是PDF 文档");
+        assertThat(storedFiles()).isEmpty();
     }
 
     @Test

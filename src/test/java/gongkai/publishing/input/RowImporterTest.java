@@ -229,6 +229,48 @@ class RowImporterTest {
     }
 
     @Test
+    void anXlsxThatUnpacksToHundredsOfMegabytesIsRefusedBeforeItIsOpened() {
+        byte[] bomb = HostileFiles.xlsxBomb(500);
+        assertThat(bomb.length).as("well under the upload limit").isLessThan(RowImporter.MAX_BYTES);
+
+        assertThat(soleError(importer.parse("名单.xlsx", new ByteArrayInputStream(bomb), HOUSEHOLDS)))
+                .isEqualTo(new RowError(0, null, "文件“名单.xlsx”解压后超过了 50 MB 的上限，内容过大，无法读取。"
+                        + "请检查文件，或分成几个较小的文件导入。"));
+    }
+
+    @Test
+    void anXlsxDeclaringAnEntityBombIsRefusedAsUnreadable() {
+        assertThat(soleError(importer.parse("名单.xlsx", new ByteArrayInputStream(HostileFiles.xlsxEntityBomb()),
+                HOUSEHOLDS)).message()).startsWith("文件“名单.xlsx”无法作为 XLSX 表格读取");
+    }
+
+    @Test
+    void aCellLongerThanExcelAllowsIsRefusedNamingItsRow() {
+        String header = "<row r=\"1\"><c t=\"inlineStr\"><is><t>户主姓名</t></is></c></row>";
+        byte[] xlsx = HostileFiles.xlsxWithRows(header
+                + "<row r=\"2\"><c t=\"inlineStr\"><is><t>" + randomHanzi(40_000) + "</t></is></c></row>");
+        assertThat(soleError(importer.parse("名单.xlsx", new ByteArrayInputStream(xlsx), HOUSEHOLDS)))
+                .isEqualTo(new RowError(2, null, "文件“名单.xlsx”第2行有单元格超过了 32767 个字符的上限"
+                        + "（Excel 一个单元格最多容纳这么多字符），请检查文件。"));
+
+        String csvHeader = "户主姓名,家庭人口,所在村组,识别或退出,年度\n";
+        assertThat(soleError(csv(csvHeader + "张三,4," + "A".repeat(9_000_000), StandardCharsets.UTF_8, HOUSEHOLDS)))
+                .as("one enormous line").isEqualTo(new RowError(2, null,
+                        "第2行有单元格超过了 32767 个字符的上限（Excel 一个单元格最多容纳这么多字符），请检查文件。"));
+        assertThat(soleError(csv(csvHeader + "张三" + ",".repeat(100_000) + "\n", StandardCharsets.UTF_8, HOUSEHOLDS)))
+                .isEqualTo(new RowError(2, null, "第2行超过了 16384 列的上限，请检查文件。"));
+    }
+
+    @Test
+    void aPdfOrAWorkbookBombNamedCsvIsReadForWhatItIs() {
+        byte[] pdf = HostileFiles.pdfWithInflatingText(100);
+        assertThat(soleError(importer.parse("名单.csv", new ByteArrayInputStream(pdf), HOUSEHOLDS)).message())
+                .startsWith("文件“名单.csv”既不是 XLSX 表格，也不是 CSV 文件");
+        assertThat(soleError(importer.parse("名单.csv", new ByteArrayInputStream(HostileFiles.xlsxBomb(500)),
+                HOUSEHOLDS)).message()).startsWith("文件“名单.csv”解压后超过了 50 MB 的上限");
+    }
+
+    @Test
     void emptyFilesSheetsAndSheetsWithoutAHeaderAreRefused() throws IOException {
         assertThat(soleError(importer.parse("名单.csv", InputStream.nullInputStream(), HOUSEHOLDS)).message())
                 .isEqualTo("文件“名单.csv”是空文件。");
@@ -290,6 +332,16 @@ class RowImporterTest {
 
     private RowImport csv(String text, Charset charset, CatalogItem item) {
         return importer.parse("名单.csv", new ByteArrayInputStream(text.getBytes(charset)), item);
+    }
+
+    /** Text that compresses as ordinary text does, so that POI's own inflate-ratio guard lets it through. */
+    private static String randomHanzi(int length) {
+        java.util.Random random = new java.util.Random(10);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) (0x4E00 + random.nextInt(0x5000)));
+        }
+        return text.toString();
     }
 
     private static RowError soleError(RowImport result) {

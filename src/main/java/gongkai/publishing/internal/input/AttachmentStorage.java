@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,13 +22,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.apache.tika.Tika;
-import org.apache.tika.config.TikaConfig;
-import org.apache.tika.detect.Detector;
-import org.apache.tika.exception.TikaException;
-import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +29,7 @@ import org.springframework.stereotype.Component;
 
 import gongkai.shared.GongkaiProperties;
 import gongkai.shared.InvalidInputProblem;
+import gongkai.publishing.internal.input.DocumentParser.ParseFailedException;
 import gongkai.shared.NotFoundProblem;
 
 /**
@@ -42,12 +37,15 @@ import gongkai.shared.NotFoundProblem;
  * {@code <data dir>/files/<first two hex digits>/<sha256>}, so the same file uploaded twice is stored once and a
  * stored file never changes. The type is taken from the content, never from the name, and only an allow-list of
  * document and image types is accepted.
+ *
+ * <p>Every document is read (type, then text) in a separate process bounded in time, memory and characters (see
+ * {@link DocumentParser}). A document that breaks a limit, or whose text cannot be read at all, is refused rather
+ * than stored without text: the privacy guard scans the extracted text before publication, and a file it could
+ * not read would otherwise be published unscanned.
  */
 @Component
-public class AttachmentStorage {
+public class AttachmentStorage implements AutoCloseable {
 
-    /** The most characters of text kept from one document. */
-    public static final int MAX_TEXT = 1_000_000;
     /** The longest original name kept, in characters. */
     public static final int MAX_NAME = 200;
 
@@ -102,25 +100,25 @@ public class AttachmentStorage {
     private final Path root;
     private final Path incoming;
     private final long maxSize;
-    private final Detector detector;
-    private final MimeTypes mimeTypes;
-    private final Tika tika;
+    private final AttachmentProperties limits;
+    private final MimeTypes mimeTypes = MimeTypes.getDefaultMimeTypes();
+    private final DocumentParser parser;
 
     public AttachmentStorage(GongkaiProperties properties, AttachmentProperties attachments) {
         this.root = properties.dataDir().resolve("files");
         this.incoming = root.resolve("incoming");
         this.maxSize = attachments.maxSize().toBytes();
-        TikaConfig config = TikaConfig.getDefaultConfig();
-        this.detector = config.getDetector();
-        this.mimeTypes = config.getMimeRepository();
-        this.tika = new Tika(config);
+        this.limits = attachments;
+        this.parser = new DocumentParser(attachments.parseTimeout(), attachments.parseMemory().toBytes(),
+                attachments.parseProcesses());
     }
 
     /**
      * Checks and stores one uploaded file. The stream is read to its end or to the size limit; the caller closes it.
      *
-     * @throws InvalidInputProblem on field {@code file} when the file is empty, too large, of a type not accepted, or
-     *                             named with an extension its content contradicts; nothing is stored then
+     * @throws InvalidInputProblem on field {@code file} when the file is empty, too large, of a type not accepted,
+     *                             named with an extension its content contradicts, or a document whose text cannot
+     *                             be read within the parse limits; nothing is stored then
      */
     public StoredFile store(String originalName, InputStream content) {
         String name = sanitiseName(originalName);
@@ -130,7 +128,7 @@ public class AttachmentStorage {
             temp = Files.createTempFile(incoming, "upload-", ".part");
             Received received = receive(name, content, temp);
             Accepted accepted = accept(name, temp);
-            Text text = accepted.hasText() ? extractText(temp, received.sha256()) : Text.NONE;
+            Text text = accepted.hasText() ? extractText(name, temp, received.sha256()) : Text.NONE;
             Path target = pathOf(received.sha256());
             moveIntoPlace(temp, target);
             log.info("Stored attachment {} ({}, {} bytes)", received.sha256(), accepted.mediaType(), received.size());
@@ -212,11 +210,12 @@ public class AttachmentStorage {
 
     /** Detects the type from the content alone and checks it against the allow-list and the name's extension. */
     private Accepted accept(String name, Path file) throws IOException {
-        MediaType detected;
-        try (TikaInputStream in = TikaInputStream.get(file)) {
-            detected = detector.detect(in, new Metadata());
+        String type;
+        try {
+            type = parser.detect(file);
+        } catch (ParseFailedException e) {
+            throw refused(name, e);
         }
-        String type = detected.getBaseType().toString();
         Accepted accepted = ACCEPTED.get(type);
         if (accepted == null) {
             throw new InvalidInputProblem(FIELD, "文件“" + name + "”的内容是" + describeRefused(type)
@@ -236,13 +235,41 @@ public class AttachmentStorage {
         return !MimeTypes.OCTET_STREAM.equals(mimeTypes.getMimeType(name.toLowerCase(Locale.ROOT)).getName());
     }
 
-    private Text extractText(Path file, String sha256) {
-        try (TikaInputStream in = TikaInputStream.get(file)) {
-            return new Text(tika.parseToString(in, new Metadata(), MAX_TEXT), true);
-        } catch (IOException | TikaException | RuntimeException e) {
-            log.warn("No text from attachment {}: {}", sha256, e.toString());
-            return Text.NONE;
+    private Text extractText(String name, Path file, String sha256) {
+        try {
+            return new Text(parser.extractText(file, limits.maxTextChars()), true);
+        } catch (ParseFailedException e) {
+            log.warn("Refused attachment {} ({}): {}", sha256, name, e.getMessage());
+            throw refused(name, e);
         }
+    }
+
+    /** The refusal a clerk reads: the file, what went wrong, the limit it broke, and what to do. */
+    private InvalidInputProblem refused(String name, ParseFailedException e) {
+        String file = "附件“" + name + "”";
+        String smaller = "，无法提取文字，请检查文件，或另存为较小的文件后上传。";
+        return new InvalidInputProblem(FIELD, switch (e.failure()) {
+            case TIMEOUT -> file + "解析超时（超过 " + describeDuration(limits.parseTimeout()) + "）" + smaller;
+            case TOO_LARGE -> file + "内容过大（解析所需内存超过 " + describeSize(limits.parseMemory().toBytes()) + "）"
+                    + smaller;
+            case TOO_LARGE_PARTS -> file + "解压后内容过大（可能是压缩炸弹）" + smaller;
+            case TOO_MUCH_TEXT -> file + "的文字超过了 " + limits.maxTextChars() + " 字的上限，超出部分无法检查是否含有"
+                    + "个人信息，请拆分为几个较小的文件后上传。";
+            case UNREADABLE -> file + "已损坏或已加密，无法提取文字，也就无法检查其中是否含有个人信息。"
+                    + "请用原软件打开并另存（不加密）后重新上传。";
+            case BUSY -> file + "未能及时解析：正在解析的文件较多，请稍后重新上传。";
+        });
+    }
+
+    private static String describeDuration(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + " 分钟" : Math.max(1, seconds) + " 秒";
+    }
+
+    /** Ends the parsing processes. */
+    @Override
+    public void close() {
+        parser.close();
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

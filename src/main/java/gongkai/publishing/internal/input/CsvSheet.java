@@ -64,11 +64,19 @@ final class CsvSheet {
         try (CSVParser parser = CSVParser.parse(decode(bytes), FORMAT)) {
             try {
                 for (CSVRecord record : parser) {
+                    int row = Math.toIntExact(record.getRecordNumber());
+                    if (record.size() > SheetRow.MAX_COLUMNS) {
+                        throw new UnreadableSheetException(row, "第" + row + "行超过了 " + SheetRow.MAX_COLUMNS
+                                + " 列的上限，请检查文件。");
+                    }
+                    if (record.stream().anyMatch(cell -> cell.length() > SheetRow.MAX_CELL_CHARS)) {
+                        throw new UnreadableSheetException(row, SheetRow.cellTooLong(row));
+                    }
                     List<String> cells = record.toList().stream().map(String::strip).toList();
                     if (SheetRow.isBlank(cells)) {
                         continue;
                     }
-                    rows.add(new SheetRow(Math.toIntExact(record.getRecordNumber()), cells, Set.of()));
+                    rows.add(new SheetRow(row, cells, Set.of()));
                     if (rows.size() >= stopAfter) {
                         break;
                     }

@@ -12,6 +12,16 @@ import java.util.Set;
  */
 record SheetRow(int number, List<String> cells, Set<Integer> formulaErrors) {
 
+    /** The most columns read, as many as Excel has (XFD). */
+    static final int MAX_COLUMNS = 16_384;
+    /** The most characters in one cell, what Excel itself allows: a longer cell is a broken or hostile file. */
+    static final int MAX_CELL_CHARS = 32_767;
+
+    static String cellTooLong(int row) {
+        return "第" + row + "行有单元格超过了 " + MAX_CELL_CHARS + " 个字符的上限（Excel 一个单元格最多容纳这么多字符），"
+                + "请检查文件。";
+    }
+
     SheetRow {
         cells = List.copyOf(cells);
         formulaErrors = Set.copyOf(formulaErrors);

@@ -7,8 +7,8 @@ package gongkai.publishing.internal.input;
  * @param originalName  the name the uploader gave, without path parts or control characters
  * @param mediaType     the type detected from the content, e.g. {@code application/pdf}
  * @param size          bytes
- * @param text          the plain text of a document (at most {@link AttachmentStorage#MAX_TEXT} characters), else empty
- * @param textExtracted whether the text was read; false for images and for documents that could not be read
+ * @param text          the plain text of a document (at most {@link AttachmentProperties#maxTextChars()} characters), else empty
+ * @param textExtracted whether the text was read; false for images (a document whose text cannot be read is refused)
  */
 public record StoredFile(String sha256, String originalName, String mediaType, long size, String text,
         boolean textExtracted) {

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -43,7 +44,12 @@ final class XlsxSheet {
 
     /** Excel keeps 15 significant digits; beyond them a double only carries binary noise. */
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
-    private static final int MAX_COLUMNS = 16_384;
+    /**
+     * The most bytes the parts of one workbook may unpack to, counted by actually inflating them before POI opens
+     * the package (which holds every part in memory). A full import of {@link RowImporter#MAX_ROWS} rows is far
+     * smaller; a "zip bomb" of a few MB that unpacks to gigabytes is refused here, whatever its compression ratio.
+     */
+    static final long MAX_UNPACKED_BYTES = 50L * 1024 * 1024;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -56,6 +62,7 @@ final class XlsxSheet {
      * @throws UnreadableSheetException when the bytes are not a readable XLSX workbook
      */
     static List<SheetRow> read(String name, byte[] bytes, int stopAfter) throws UnreadableSheetException {
+        checkUnpackedSize(name, bytes);
         OPCPackage pkg = null;
         try {
             pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
@@ -72,6 +79,8 @@ final class XlsxSheet {
                 parse(sheet, handler);
             } catch (EnoughRows e) {
                 // The caller has all the rows it can use.
+            } catch (CellTooLong e) {
+                throw new UnreadableSheetException(e.row, "文件“" + name + "”" + SheetRow.cellTooLong(e.row));
             }
             return handler.rows;
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
@@ -107,6 +116,37 @@ final class XlsxSheet {
             });
         }
         return date1904[0];
+    }
+
+    private static void checkUnpackedSize(String name, byte[] bytes) throws UnreadableSheetException {
+        long unpacked = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(bytes), "UTF-8", true,
+                true)) {
+            while (zip.getNextEntry() != null) {
+                int n;
+                while ((n = zip.read(buffer)) > 0) {
+                    unpacked += n;
+                    if (unpacked > MAX_UNPACKED_BYTES) {
+                        throw new UnreadableSheetException(0, "文件“" + name + "”解压后超过了 "
+                                + AttachmentStorage.describeSize(MAX_UNPACKED_BYTES) + " 的上限，内容过大，无法读取。"
+                                + "请检查文件，或分成几个较小的文件导入。");
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableSheetException(0, "文件“" + name + "”无法作为 XLSX 表格读取：文件可能已损坏，或不是 Excel 工作簿。");
+        }
+    }
+
+    /** Thrown when a cell holds more than {@link SheetRow#MAX_CELL_CHARS} characters. */
+    private static final class CellTooLong extends SAXException {
+
+        private final int row;
+
+        CellTooLong(int row) {
+            this.row = row;
+        }
     }
 
     /** Thrown to stop parsing once enough rows are read. */
@@ -181,14 +221,17 @@ final class XlsxSheet {
         }
 
         @Override
-        public void characters(char[] ch, int start, int length) {
+        public void characters(char[] ch, int start, int length) throws CellTooLong {
             if (inValue || (inInlineText && !inPhonetic)) {
+                if (value.length() + length > SheetRow.MAX_CELL_CHARS) {
+                    throw new CellTooLong(rowNumber);
+                }
                 value.append(ch, start, length);
             }
         }
 
-        private void endCell() {
-            if (column < 0 || column >= MAX_COLUMNS) {
+        private void endCell() throws CellTooLong {
+            if (column < 0 || column >= SheetRow.MAX_COLUMNS) {
                 return;
             }
             String raw = value.toString();
@@ -203,6 +246,9 @@ final class XlsxSheet {
                 case "d" -> raw.length() >= 10 ? raw.substring(0, 10) : raw;
                 default -> raw.isBlank() ? "" : number(Double.parseDouble(raw.strip()));
             };
+            if (text != null && text.length() > SheetRow.MAX_CELL_CHARS) {
+                throw new CellTooLong(rowNumber);
+            }
             while (cells.size() <= column) {
                 cells.add("");
             }
