@@ -147,14 +147,14 @@ class TextInputFilter extends OncePerRequestFilter implements OrderedFilter {
         return null;
     }
 
-    /** Tomcat's way of saying that a parameter's percent-encoding does not decode (as opposed to a size limit). */
+    /**
+     * Tomcat's way of saying that a parameter does not decode: the charset decoder's complaint, or the URL decoder's
+     * (a plain IOException: a '%' not followed by two hex digits). Size limits and broken multipart bodies come with
+     * other causes, and are left to whatever reads the parameters, as before.
+     */
     private static boolean undecodable(InvalidParameterException e) {
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof CharacterCodingException || t instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
+        Throwable cause = e.getCause();
+        return cause instanceof CharacterCodingException || cause != null && cause.getClass() == IOException.class;
     }
 
     /** Names the parameter of the query string that does not decode; one of the form's when the query is fine. */
