@@ -3,9 +3,6 @@ package gongkai.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,8 +91,6 @@ class BadRequestsOverHttpTest {
                 .POST(HttpRequest.BodyPublishers.ofString("no=%ff&code=x")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(form.statusCode()).isEqualTo(400);
         assertThat(form.body()).contains("表单中有参数的编码无效");
-        // A malformed escape, which java.net.URI will not even send.
-        assertThat(raw("GET /search?q=%zz HTTP/1.1")).startsWith("HTTP/1.1 400").contains("参数“q”的编码无效");
 
         assertThat(log.getAll()).doesNotContain("InvalidParameterException").doesNotContain("MalformedInputException")
                 .doesNotContain("Unexpected failure");
@@ -158,17 +153,5 @@ class BadRequestsOverHttpTest {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    /** One request line sent as it is, and the whole answer. */
-    private String raw(String requestLine) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write((requestLine + "\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -90,6 +90,15 @@ class UnsafeTextInputTest {
     }
 
     @Test
+    void aJsonBodyIsReadForTheCheckOnlyUpToALimit() throws Exception {
+        byte[] huge = new byte[16 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        mvc.perform(post("/api/v1/requests").contentType(MediaType.APPLICATION_JSON).content(huge))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("请求体超过16MB，无法处理。"));
+    }
+
+    @Test
     void thePathAndTheHeadersAreChecked() throws Exception {
         mvc.perform(get(URI.create("/records/ycsmzj%2F2026%01-00001"))).andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("“地址”")));

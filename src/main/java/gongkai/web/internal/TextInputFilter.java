@@ -57,6 +57,7 @@ import gongkai.shared.UnsafeCharacters;
 class TextInputFilter extends OncePerRequestFilter implements OrderedFilter {
 
     private static final UrlPathHelper PATHS = new UrlPathHelper();
+    private static final int MAX_JSON_BYTES = 16 * 1024 * 1024;
 
     private final HandlerExceptionResolver errors;
     private final ObjectProvider<ViewResolver> views;
@@ -93,9 +94,16 @@ class TextInputFilter extends OncePerRequestFilter implements OrderedFilter {
             }
         }
         if (refused == null && isJson(request)) {
-            byte[] body = request.getInputStream().readAllBytes();
-            next = new ReadAgain(request, body);
-            refused = jsonBody(body);
+            // Read whole to be checked, so bounded: far above any record or request the API takes.
+            byte[] body = request.getContentLengthLong() > MAX_JSON_BYTES ? null
+                    : request.getInputStream().readNBytes(MAX_JSON_BYTES + 1);
+            if (body == null || body.length > MAX_JSON_BYTES) {
+                refused = new InvalidInputProblem.FieldError("请求体",
+                        "请求体超过" + MAX_JSON_BYTES / (1024 * 1024) + "MB，无法处理。");
+            } else {
+                next = new ReadAgain(request, body);
+                refused = jsonBody(body);
+            }
         }
         if (refused != null) {
             refuse(request, response, new InvalidInputProblem(java.util.List.of(refused)));
