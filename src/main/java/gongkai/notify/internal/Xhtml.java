@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import gongkai.shared.UnsafeCharacters;
+
 /**
  * Builds XHTML from a template whose placeholders are {@code {{name}}}. Text values are escaped, so what an editor
  * typed prints literally; only values wrapped in {@link Markup} go in as they are.
@@ -21,36 +23,26 @@ public final class Xhtml {
 
     /**
      * Escapes text for element content and quoted attribute values, and drops what XML 1.0 cannot hold at all
-     * (control characters other than tab and line breaks, unpaired surrogates, U+FFFE and U+FFFF).
+     * ({@link UnsafeCharacters}: records stored before input was checked may hold it).
      */
     public static String escape(String text) {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        String safe = UnsafeCharacters.strip(text);
+        StringBuilder out = new StringBuilder(safe.length() + 16);
+        for (int i = 0; i < safe.length(); i++) {
+            char c = safe.charAt(i);
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(++i));
-                    } else if (allowedInXml(c)) {
-                        out.append(c);
-                    }
-                }
+                default -> out.append(c);
             }
         }
         return out.toString();
-    }
-
-    private static boolean allowedInXml(char c) {
-        return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800) || (c > 0xDFFF && c < 0xFFFE);
     }
 
     /**

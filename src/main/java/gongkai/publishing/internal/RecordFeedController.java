@@ -23,6 +23,7 @@ import gongkai.publishing.RecordFilter;
 import gongkai.publishing.RecordSummary;
 import gongkai.publishing.Records;
 import gongkai.shared.PublicAddress;
+import gongkai.shared.UnsafeCharacters;
 
 /**
  * {@code /feeds/records.atom}: Atom 1.0 of the latest published records open to everyone, filtered by domain,
@@ -68,8 +69,8 @@ class RecordFeedController {
         for (RecordSummary r : latest) {
             String url = base + "/records/" + UriUtils.encodePathSegment(r.ref(), StandardCharsets.UTF_8);
             Entry e = new Entry();
-            e.setId("urn:gongkai:record:" + r.indexNo());
-            e.setTitle(r.title() + (r.demo() ? "（示例数据）" : ""));
+            e.setId(xml("urn:gongkai:record:" + r.indexNo()));
+            e.setTitle(xml(r.title() + (r.demo() ? "（示例数据）" : "")));
             e.setUpdated(Date.from(r.publishedAt()));
             e.setPublished(Date.from(r.publishedAt()));
             Link link = new Link();
@@ -77,17 +78,25 @@ class RecordFeedController {
             link.setRel("alternate");
             e.setAlternateLinks(List.of(link));
             Person publisher = new Person();
-            publisher.setName(r.publisher());
+            publisher.setName(xml(r.publisher()));
             e.setAuthors(List.of(publisher));
             Content summary = new Content();
             summary.setType("text");
-            summary.setValue(r.itemName() + " · " + r.regionName() + " · 索引号 " + r.indexNo());
+            summary.setValue(xml(r.itemName() + " · " + r.regionName() + " · 索引号 " + r.indexNo()));
             e.setSummary(summary);
             entries.add(e);
         }
         feed.setEntries(entries);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
                 .body(new WireFeedOutput().outputString(feed));
+    }
+
+    /**
+     * Text as XML 1.0 can carry it: records stored before input was checked may hold control characters or unpaired
+     * surrogates, and one of them would otherwise fail the whole feed for everyone.
+     */
+    private static String xml(String text) {
+        return UnsafeCharacters.strip(text);
     }
 
     private static String query(String domain, String org, String region) {

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import gongkai.shared.UnsafeCharacters;
+
 /**
  * Marks the words a visitor typed in a hit's title and picks the best sentences of its text, on the stored text of
  * the page's hits. Words are found after the same folding as the index (full-width, case, Traditional→Simplified),
@@ -15,9 +17,14 @@ import java.util.List;
  */
 public final class Highlights {
 
-    /** The private marks around a found word; the caller escapes the text and turns them into HTML. */
-    public static final char START = '\u0001';
-    public static final char END = '\u0002';
+    /**
+     * The private marks around a found word; the caller escapes the text and turns them into HTML. Unicode's
+     * noncharacters, meant for a program's internal use: input holding them is refused ({@link UnsafeCharacters}),
+     * and they are stripped from the stored text (which may predate that check) before marking, so that only the
+     * marks set here become highlights.
+     */
+    public static final char START = '\uFFFE';
+    public static final char END = '\uFFFF';
     static final int FRAGMENT_LENGTH = 100;
     static final int NO_MATCH_LENGTH = 80;
     private static final int FRAGMENTS = 2;
@@ -36,7 +43,7 @@ public final class Highlights {
 
     /** The title with every found word marked. */
     public String title(String title) {
-        String text = title == null ? "" : title;
+        String text = title == null ? "" : UnsafeCharacters.strip(title);
         return mark(text, matches(text), 0, text.length());
     }
 
@@ -44,8 +51,9 @@ public final class Highlights {
      * Up to two sentences of the text with the most different words found, in the order of the text, each cut to
      * about {@value #FRAGMENT_LENGTH} characters around its first mark; without any, the text's beginning.
      */
-    public List<String> fragments(String text) {
-        if (text == null || text.isBlank()) {
+    public List<String> fragments(String stored) {
+        String text = stored == null ? "" : UnsafeCharacters.strip(stored);
+        if (text.isBlank()) {
             return List.of();
         }
         List<Match> matches = matches(text);

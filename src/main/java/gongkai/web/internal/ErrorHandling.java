@@ -148,7 +148,8 @@ class ErrorHandling {
         ModelAndView page = new ModelAndView("error");
         page.setStatus(f.status());
         page.addObject("status", f.status().value());
-        page.addObject("title", f.title());
+        // Not "title": the layout's fragment takes a parameter of that name, which would hide it in the page.
+        page.addObject("heading", f.title());
         page.addObject("detail", f.detail());
         page.addObject("errors", f.errors());
         return page;
@@ -156,7 +157,8 @@ class ErrorHandling {
 
     private static boolean wantsProblem(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
-        return request.getRequestURI().startsWith("/api/")
+        // Feed readers are programs too, and an HTML page at a ".atom" address would go out typed as Atom.
+        return request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/feeds/")
                 || (accept != null && accept.contains("json") && !accept.contains("text/html"));
     }
 

@@ -56,4 +56,15 @@ class HighlightsTest {
         assertThat(fragments.get(0)).hasSize(Highlights.NO_MATCH_LENGTH + 1).endsWith("…");
         assertThat(Highlights.of(QueryTerms.parse("低保")).fragments("")).isEmpty();
     }
+
+    @Test
+    void storedTextCannotPassForAMark() {
+        // The marks of today (noncharacters) and of before (C0 controls), as a record stored earlier may hold them.
+        String stored = "\uFFFE低保\uFFFF\u0001名单\u0002公示\uFFFF。";
+        Highlights highlights = Highlights.of(QueryTerms.parse("公示"));
+        assertThat(shown(highlights.title(stored))).isEqualTo("低保名单[公示]。");
+        assertThat(highlights.fragments(stored)).singleElement()
+                .satisfies(f -> assertThat(shown(f)).isEqualTo("低保名单[公示]。"));
+        assertThat(Highlights.of(QueryTerms.parse("低保")).fragments("\u0001\uFFFE")).isEmpty();
+    }
 }
