@@ -74,6 +74,7 @@ public final class SiteCrawler {
     private final Map<String, Integer> perPattern = new HashMap<>();
     private final Map<String, Long> nanosPerPattern = new HashMap<>();
     private final Deque<Target> queue = new ArrayDeque<>();
+    private boolean signedIn;
     private int fetched;
     private int formCount;
     private int skippedByBound;
@@ -109,6 +110,7 @@ public final class SiteCrawler {
         if (answer.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException(username + " could not sign in: " + answer.statusCode() + " " + location);
         }
+        signedIn = true;
         return URI.create(base).resolve(location).getPath();
     }
 
@@ -126,8 +128,9 @@ public final class SiteCrawler {
         return problems;
     }
 
-    public List<Problem> problems() {
-        return problems;
+    /** The kinds of address fetched (see {@link #pattern}), to check that the crawl reached what it should. */
+    public Set<String> kindsFetched() {
+        return Set.copyOf(nanosPerPattern.keySet());
     }
 
     /** What was crawled, and which kinds of address took the most time (to tune the bounds, never asserted). */
@@ -174,6 +177,16 @@ public final class SiteCrawler {
             return;
         }
         int status = response.statusCode();
+        seen.add(url);
+        if (status / 100 == 3) {
+            problems.add(new Problem(visitor, target.url(), status, "more than 5 redirects", target.foundOn()));
+            return;
+        }
+        if (signedIn && url.startsWith(base + "/admin/login") && !target.url().startsWith(base + "/admin/login")) {
+            problems.add(new Problem(visitor, target.url(), status, "asks a signed-in visitor to sign in again",
+                    target.foundOn()));
+            return;
+        }
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         Document doc = type.startsWith("text/html")
                 ? Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8), url)

@@ -82,18 +82,24 @@ class SiteCrawlTest {
         SiteCrawler anonymous = new SiteCrawler(base, "public", MAX_PAGES_PER_VISITOR, PUBLIC_PAGES_PER_KIND);
         problems.addAll(anonymous.crawl("/"));
         summaries.add(anonymous.summary());
+        // The crawl reaches what matters, so that it cannot pass by reaching nothing.
+        assertThat(anonymous.kindsFetched()).contains("/records/*", "/orgs/*", "/catalog/*", "/search?q")
+                .anySatisfy(kind -> assertThat(kind).contains("/attachments/"));
 
         for (var who : signedIn.entrySet()) {
             SiteCrawler staff = crawler(base, who.getKey());
             assertThat(staff.signIn(who.getValue()[0], who.getValue()[1])).as(who.getKey()).isEqualTo("/admin");
             problems.addAll(staff.crawl("/admin", "/"));
             summaries.add(staff.summary());
+            assertThat(staff.kindsFetched()).as(who.getKey()).contains("/admin/records", "/admin/requests")
+                    .anySatisfy(kind -> assertThat(kind).startsWith("/admin/records/*"));
         }
 
         SiteCrawler resident = crawler(base, "resident of 360921101");
         assertThat(resident.signIn(aConfirmedResident(), "Resident-Passw0rd")).isEqualTo("/residents/me");
         problems.addAll(resident.crawl("/", "/residents/me"));
         summaries.add(resident.summary());
+        assertThat(resident.kindsFetched()).contains("/residents/me");
 
         summaries.forEach(System.out::println);
         System.out.println("Site crawl took " + java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds()
