@@ -39,6 +39,12 @@ class GlobalModel {
         return Actor.current().map(Actor::username).orElse(null);
     }
 
+    /** A signed-in resident: the back office would refuse them, so the public pages do not offer it. */
+    @ModelAttribute("signedInResident")
+    boolean signedInResident() {
+        return Actor.current().map(Actor::isResident).orElse(false);
+    }
+
     /**
      * The back-office sections beyond what every member of staff opens, as the pages' own checks decide them:
      * residents' confirmation for admins, the audit trail for admins and auditors, the transparency log's upkeep
