@@ -111,6 +111,36 @@ class RecordLinksHttpTest {
     }
 
     @Test
+    void aFileOverTheUploadLimitIsRefusedInChineseNotWithA500() throws Exception {
+        Staff s = Staff.of("ycsfpb");
+        String ref = as(s.editor(), () -> publishing.create(project("超大附件测试" + System.nanoTime(), "<p>正文。</p>",
+                List.of(projectRow("超大附件项目")))));
+        String editor = Acting.newUser(accounts, "ycsfpb", Role.EDITOR);
+        String boundary = "gongkai" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // Just over spring.servlet.multipart.max-file-size (25MB): Tomcat reads the rest and answers on this connection.
+        body.writeBytes(new byte[25 * 1024 * 1024 + 200_000]);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String auth = java.util.Base64.getEncoder().encodeToString((editor + ":" + Acting.PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpRequest upload = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                        + port + "/api/v1/records/" + org.springframework.web.util.UriUtils.encodePathSegment(ref,
+                        java.nio.charset.StandardCharsets.UTF_8) + "/attachments"))
+                .header("Authorization", "Basic " + auth)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+
+        HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(upload,
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("\"field\":\"file\"").contains("超过了允许的大小");
+        assertThat(as(s.editor(), () -> records.view(ref, null)).attachments()).isEmpty();
+    }
+
+    @Test
     void staffPrintTheNoticeThroughTheLinkOnTheBackOfficePage() throws Exception {
         Staff s = Staff.of("fxxzf");
         String title = "某镇贫困识别和退出情况公示" + System.nanoTime();

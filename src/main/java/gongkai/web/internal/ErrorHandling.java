@@ -22,6 +22,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -125,6 +126,12 @@ class ErrorHandling {
     Object mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return respond(request, new Failure(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "格式不支持",
                 "请以 Content-Type: application/json 提交。", List.of()));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return respond(request, new Failure(HttpStatus.CONTENT_TOO_LARGE, "文件过大",
+                "上传的文件超过了允许的大小，请压缩或拆分后再上传。", List.of(new InvalidInputProblem.FieldError("file", "文件超过了允许的大小。"))));
     }
 
     @ExceptionHandler(Exception.class)
