@@ -263,7 +263,10 @@ public class AttachmentStorage implements AutoCloseable {
 
     private static String describeDuration(Duration duration) {
         long seconds = duration.toSeconds();
-        return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + " 分钟" : Math.max(1, seconds) + " 秒";
+        if (seconds < 1) {
+            return duration.toMillis() + " 毫秒";
+        }
+        return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + " 分钟" : seconds + " 秒";
     }
 
     /** Ends the parsing processes. */
