@@ -6,11 +6,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,22 +25,11 @@ import gongkai.support.Staff;
 @Tag("postgres")
 class RequestsPostgresTest {
 
-    private static PostgresTestDatabase db;
+    @RegisterExtension
+    static final PostgresTestDatabase db = new PostgresTestDatabase();
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = PostgresTestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @Test
     void aRequestIsTakenInCorrectedAndAnsweredOnPostgres() {

@@ -16,11 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,22 +37,11 @@ class UnsafeTextPostgresTest {
 
     private static final String[] NUMERALS = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
-    private static PostgresTestDatabase db;
+    @RegisterExtension
+    static final PostgresTestDatabase db = new PostgresTestDatabase();
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = PostgresTestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @Test
     void aNulByteIsRefusedWith400AndNothingIsStored() throws Exception {

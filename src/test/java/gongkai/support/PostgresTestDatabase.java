@@ -7,29 +7,29 @@ import java.sql.Statement;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A throw-away PostgreSQL database for one test class, made on the server at {@code GONGKAI_TEST_PG_URL}
  * (default {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code postgres}, trust auth) and dropped after.
  * Where no server answers, the tests are skipped with a visible message, except under CI ({@code CI=true}),
- * where they must run and therefore fail.
+ * where they must run and therefore fail. A test class registers one:
+ * {@code @RegisterExtension static final PostgresTestDatabase db = new PostgresTestDatabase();}
  */
-public final class PostgresTestDatabase implements AutoCloseable {
+public final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     private static final String ADMIN_URL = env("GONGKAI_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = env("GONGKAI_TEST_PG_USER", "postgres");
     private static final String PASSWORD = env("GONGKAI_TEST_PG_PASSWORD", "");
 
-    private final String name;
-    private final String url;
+    private String name;
+    private String url;
 
-    private PostgresTestDatabase(String name, String url) {
-        this.name = name;
-        this.url = url;
-    }
-
-    /** Creates the database, or skips (fails under CI) when PostgreSQL is unreachable. */
-    public static PostgresTestDatabase create() {
+    /** Creates the database before the class's tests, or skips them (fails under CI) when PostgreSQL is unreachable. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
         String name = "gongkai_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
@@ -45,7 +45,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
         int slash = ADMIN_URL.lastIndexOf('/');
         String base = ADMIN_URL.substring(0, slash + 1);
         String query = ADMIN_URL.contains("?") ? ADMIN_URL.substring(ADMIN_URL.indexOf('?')) : "";
-        return new PostgresTestDatabase(name, base + name + query);
+        this.name = name;
+        this.url = base + name + query;
     }
 
     /** Arguments that start the platform on this database with its files under {@code dataDir}, then {@code more}. */
@@ -69,8 +70,12 @@ public final class PostgresTestDatabase implements AutoCloseable {
         return PASSWORD;
     }
 
+    /** Drops the database after the class's tests. */
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
+        if (name == null) {
+            return;
+        }
         try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
