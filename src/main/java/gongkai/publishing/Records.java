@@ -44,6 +44,7 @@ import gongkai.region.Regions;
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
 import gongkai.shared.NotFoundProblem;
+import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.Role;
 
 import tools.jackson.core.type.TypeReference;
@@ -207,7 +208,7 @@ public class Records {
             if (filter.region() != null && !filter.region().isBlank()) {
                 p.add(root.get("regionCode").in(regions.selfAndDescendants(filter.region())));
             }
-            ZoneId zone = ZoneId.of("Asia/Shanghai");
+            ZoneId zone = PlatformConfiguration.CHINA;
             if (filter.from() != null) {
                 p.add(cb.greaterThanOrEqualTo(root.get("lastPublishedAt"), filter.from().atStartOfDay(zone).toInstant()));
             }

@@ -2,7 +2,6 @@ package gongkai.privacy;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -12,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import gongkai.shared.InvalidInputProblem;
+import gongkai.shared.PlatformConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +31,7 @@ class DisguisedPersonalDataTest {
 
     /** 2026-06-01 in China. */
     private final PersonalDataGuard guard = new PersonalDataGuard(
-            Clock.fixed(Instant.parse("2026-06-01T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+            Clock.fixed(Instant.parse("2026-06-01T02:00:00Z"), PlatformConfiguration.CHINA));
 
     /** Each disguise stands inside an ordinary sentence, the way a clerk would paste it. */
     static Stream<Arguments> disguises() {

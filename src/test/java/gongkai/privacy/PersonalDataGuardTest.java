@@ -2,7 +2,6 @@ package gongkai.privacy;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Nested;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import gongkai.catalog.CatalogField;
 import gongkai.catalog.FieldType;
 import gongkai.shared.InvalidInputProblem;
+import gongkai.shared.PlatformConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +21,7 @@ class PersonalDataGuardTest {
 
     /** 2026-06-01 in China: birth dates after it are not plausible. */
     private final PersonalDataGuard guard = new PersonalDataGuard(
-            Clock.fixed(Instant.parse("2026-06-01T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+            Clock.fixed(Instant.parse("2026-06-01T02:00:00Z"), PlatformConfiguration.CHINA));
 
     private List<Finding> scan(String text) {
         return guard.scan(text, "正文");

@@ -11,6 +11,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import gongkai.shared.PlatformConfiguration;
+
 /**
  * The platform's clock for tests that need a given business date (a request received on a holiday eve, answered after
  * its due date). It runs as the system clock until {@link #setDate} fixes a day (10:00 in China); {@link #reset} lets
@@ -18,7 +20,6 @@ import org.springframework.context.annotation.Primary;
  */
 public final class MovableClock extends Clock {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final AtomicReference<Instant> fixed = new AtomicReference<>();
 
@@ -33,7 +34,7 @@ public final class MovableClock extends Clock {
     }
 
     public void setDate(LocalDate date) {
-        fixed.set(date.atTime(LocalTime.of(10, 0)).atZone(CHINA).toInstant());
+        fixed.set(date.atTime(LocalTime.of(10, 0)).atZone(PlatformConfiguration.CHINA).toInstant());
     }
 
     public void reset() {
@@ -42,7 +43,7 @@ public final class MovableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return CHINA;
+        return PlatformConfiguration.CHINA;
     }
 
     @Override

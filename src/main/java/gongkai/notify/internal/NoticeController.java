@@ -2,7 +2,6 @@ package gongkai.notify.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import gongkai.notify.PrintableNotice;
 import gongkai.publishing.RecordView;
 import gongkai.publishing.Records;
 import gongkai.shared.ConflictProblem;
+import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.PublicAddress;
 
 /**
@@ -33,7 +33,6 @@ import gongkai.shared.PublicAddress;
 @Controller
 class NoticeController {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final Records records;
@@ -57,7 +56,7 @@ class NoticeController {
         if (record.accessCode() == null) {
             throw new ConflictProblem("只有定向公开的信息需要打印公示；面向社会公开的信息请直接引用其网址。");
         }
-        LocalDate from = LocalDate.ofInstant(record.firstPublishedAt(), CHINA);
+        LocalDate from = LocalDate.ofInstant(record.firstPublishedAt(), PlatformConfiguration.CHINA);
         LocalDate until = calendar.plusWorkingDays(from, noticeWorkingDays);
         // Printed and posted on a village board: it must lead to this platform, whatever Host the request named.
         String link = site.link("/records/" + UriUtils.encodePathSegment(record.ref(), StandardCharsets.UTF_8)

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,6 +43,7 @@ import gongkai.region.Regions;
 import gongkai.shared.Actor;
 import gongkai.shared.ConflictProblem;
 import gongkai.shared.InvalidInputProblem;
+import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.Role;
 
 /** Back office: the inbox and queues, the record form, and each step of the review as a button. */
@@ -52,7 +52,6 @@ import gongkai.shared.Role;
 class RecordAdminController {
 
     private static final int BLANK_ROWS = 3;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Publishing publishing;
     private final Records records;
@@ -92,7 +91,7 @@ class RecordAdminController {
             return "publishing/admin-choose";
         }
         CatalogItem catalogItem = catalog.requireItem(item);
-        RecordInput blank = new RecordInput(item, org.code(), org.regionCode(), "", "", "", LocalDate.now(CHINA), "",
+        RecordInput blank = new RecordInput(item, org.code(), org.regionCode(), "", "", "", LocalDate.now(PlatformConfiguration.CHINA), "",
                 List.of(), null, null, catalogItem.subjectClass(), null, List.of(), interpretationOf,
                 interpretationOf == null ? null : InterpretationKind.TEXT.name());
         return form(model, null, catalogItem, blank, null);
@@ -180,7 +179,7 @@ class RecordAdminController {
     String approve(@PathVariable String ref, @RequestParam Decision decision,
             @RequestParam(defaultValue = "") String comment, @RequestParam(required = false) LocalDateTime publishAt,
             @RequestParam(defaultValue = "") String noInterpretationReason, RedirectAttributes redirect) {
-        Instant at = publishAt == null ? null : publishAt.atZone(CHINA).toInstant();
+        Instant at = publishAt == null ? null : publishAt.atZone(PlatformConfiguration.CHINA).toInstant();
         String[] target = {ref};
         String result = act(ref, redirect, () -> {
             publishing.approve(ref, decision, comment, at, noInterpretationReason);

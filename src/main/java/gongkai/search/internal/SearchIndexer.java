@@ -1,7 +1,6 @@
 package gongkai.search.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import gongkai.publishing.Records;
 import gongkai.region.Region;
 import gongkai.region.Regions;
 import gongkai.shared.HtmlText;
+import gongkai.shared.PlatformConfiguration;
 
 /**
  * Keeps the search copy in step with publishing: a publication or revision (re)writes the record's document, a
@@ -32,7 +32,6 @@ import gongkai.shared.HtmlText;
 public class SearchIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final SearchDocumentRepository documents;
     private final Records records;
@@ -84,7 +83,7 @@ public class SearchIndexer {
         doc.fill(v.indexNo(), v.title(), v.summary(), String.join("\n", parts.stream().filter(p -> p != null
                 && !p.isBlank()).toList()), String.join("、", v.keywords()), v.documentNumber(), v.org(),
                 v.publisher(), v.region(), county, v.domain(), v.catalogItem(), v.subjectClass(),
-                v.firstPublishedAt(), LocalDate.ofInstant(v.firstPublishedAt(), CHINA).getYear(), v.demo(),
+                v.firstPublishedAt(), LocalDate.ofInstant(v.firstPublishedAt(), PlatformConfiguration.CHINA).getYear(), v.demo(),
                 v.contentSha256());
         documents.save(doc);
         log.debug("Indexed {}", indexNo);
