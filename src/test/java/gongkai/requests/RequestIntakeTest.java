@@ -369,6 +369,26 @@ class RequestIntakeTest {
         assertThat(stored()).isEqualTo(before + 1);
     }
 
+    @Test
+    void aForgedTokenIsRefusedWithoutTakingARow() throws Exception {
+        String page = mvc.perform(get("/requests/new")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String genuine = token(page);
+        String nonce = "0123456789abcdef01234567";
+        // The shape of a real token and a fresh time, but a MAC this platform never made for any sum.
+        String forged = nonce + genuine.substring(genuine.indexOf('.'), genuine.lastIndexOf('.') + 1)
+                + "A".repeat(genuine.length() - genuine.lastIndexOf('.') - 1);
+        long before = stored();
+
+        mvc.perform(form(forged, "7", Applicants.idNumber(), freshAddress()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("验证信息无效")));
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM human_check_answer WHERE nonce = ?", Long.class, nonce))
+                .isZero();
+        assertThat(stored()).isEqualTo(before);
+    }
+
     private static String token(String page) {
         return value(page, "name=\"humanCheckToken\" value=\"([^\"]+)\"");
     }

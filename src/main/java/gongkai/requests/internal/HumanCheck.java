@@ -40,6 +40,9 @@ public class HumanCheck {
     private final byte[] key;
     private final Duration minAge;
     private final Duration maxAge;
+    /** The largest term of a question's sum. */
+    private static final int MAX_TERM = 9;
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate separate;
 
@@ -63,8 +66,8 @@ public class HumanCheck {
     }
 
     public Challenge issue() {
-        int a = 1 + RANDOM.nextInt(9);
-        int b = 1 + RANDOM.nextInt(9);
+        int a = 1 + RANDOM.nextInt(MAX_TERM);
+        int b = 1 + RANDOM.nextInt(MAX_TERM);
         byte[] nonceBytes = new byte[12];
         RANDOM.nextBytes(nonceBytes);
         String nonce = HexFormat.of().formatHex(nonceBytes);
@@ -92,6 +95,10 @@ public class HumanCheck {
         if (age.compareTo(maxAge) > 0) {
             throw refused("页面打开时间过长，验证已失效，请回答新的验证问题。");
         }
+        if (!issuedHere(parts[0], shownAt, parts[2])) {
+            // Refused before anything is written: only tokens this platform issued take a row (no flood of forgeries).
+            throw refused("验证信息无效，请重新回答验证问题。");
+        }
         spend(parts[0], now);
         String typed = answer == null ? "" : answer.strip();
         if (!typed.matches("\\d{1,3}") || !MessageDigest.isEqual(
@@ -103,6 +110,18 @@ public class HumanCheck {
             throw refused("提交过快，请核对所填内容后再提交。");
         }
         return parts[0];
+    }
+
+    /** Whether some possible answer makes the token's MAC: a question's sum lies between 2 and 2 × MAX_TERM. */
+    private boolean issuedHere(String nonce, long shownAt, String mac) {
+        byte[] given = mac.getBytes(StandardCharsets.US_ASCII);
+        for (int sum = 2; sum <= 2 * MAX_TERM; sum++) {
+            if (MessageDigest.isEqual(mac(nonce, shownAt, String.valueOf(sum)).getBytes(StandardCharsets.US_ASCII),
+                    given)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
