@@ -41,6 +41,7 @@ import gongkai.publishing.Validity;
 import gongkai.region.Region;
 import gongkai.region.Regions;
 import gongkai.shared.Actor;
+import gongkai.shared.BackOfficeStep;
 import gongkai.shared.ConflictProblem;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.PlatformConfiguration;
@@ -250,19 +251,8 @@ class RecordAdminController {
         return result;
     }
 
-    /** Runs a step; a refusal comes back to the record page with every reason listed. */
     private String act(String ref, RedirectAttributes redirect, Runnable step, String done) {
-        try {
-            step.run();
-            if (done != null) {
-                redirect.addFlashAttribute("notice", done);
-            }
-        } catch (InvalidInputProblem e) {
-            redirect.addFlashAttribute("problem", e.report());
-        } catch (ConflictProblem e) {
-            redirect.addFlashAttribute("problem", new InvalidInputProblem("status", e.getMessage()).report());
-        }
-        return "redirect:" + path(ref);
+        return BackOfficeStep.run(path(ref), redirect, step, done);
     }
 
     private String form(Model model, String ref, CatalogItem item, RecordInput values, InvalidInputProblem problem) {

@@ -41,6 +41,7 @@ import gongkai.requests.RequestSummary;
 import gongkai.requests.RequestView;
 import gongkai.requests.Transfer;
 import gongkai.shared.Actor;
+import gongkai.shared.BackOfficeStep;
 import gongkai.shared.ConflictProblem;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.Role;
@@ -252,19 +253,8 @@ class RequestAdminController {
         return result;
     }
 
-    /** Runs a step; a refusal comes back to the request's page with every reason listed. */
     private static String act(String no, RedirectAttributes redirect, Runnable step, String done) {
-        try {
-            step.run();
-            if (done != null) {
-                redirect.addFlashAttribute("notice", done);
-            }
-        } catch (InvalidInputProblem e) {
-            redirect.addFlashAttribute("problem", e.report());
-        } catch (ConflictProblem e) {
-            redirect.addFlashAttribute("problem", new InvalidInputProblem("status", e.getMessage()).report());
-        }
-        return "redirect:/admin/requests/" + no;
+        return BackOfficeStep.run("/admin/requests/" + no, redirect, step, done);
     }
 
     private String entryForm(Model model, NewRequest values, Receipt receipt, InvalidInputProblem problem) {
