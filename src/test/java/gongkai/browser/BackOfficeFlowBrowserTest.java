@@ -1,16 +1,11 @@
 package gongkai.browser;
 
-import java.util.List;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -29,22 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BackOfficeFlowBrowserTest {
 
     private static final String PASSWORD = "Flow-Test-Passw0rd";
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final Browser browser = Browser.desktop();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start(1280, 1000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
@@ -56,19 +40,15 @@ class BackOfficeFlowBrowserTest {
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         // Wait for the sign-in to answer: a page opened before it would be asked for without the session.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                 .until(d -> !d.getCurrentUrl().contains("/admin/login"));
     }
 
     /** Signs out and waits for the answer, so that the next sign-in cannot overtake it. */
     private void signOut() {
         browser.findElement(By.cssSelector("form.logout button")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                 .until(d -> d.getCurrentUrl().contains("/admin/login"));
-    }
-
-    private void click(String buttonText) {
-        browser.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")).click();
     }
 
     private void createUser(String username, String name, String role) {
@@ -78,7 +58,7 @@ class BackOfficeFlowBrowserTest {
         browser.findElement(By.id("nu-password")).sendKeys(PASSWORD);
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("nu-org"))).selectByValue("ycsjyj");
         browser.findElement(By.cssSelector("input[name=roles][value=" + role + "]")).click();
-        click("创建");
+        browser.clickButton("创建");
         assertThat(browser.findElement(By.cssSelector(".alert")).getText()).contains("已创建用户 " + username);
     }
 
@@ -96,12 +76,12 @@ class BackOfficeFlowBrowserTest {
         browser.findElement(By.id("title")).sendKeys("2026年秋季学期义务教育控辍保学工作进展");
         browser.findElement(By.id("summary")).sendKeys("全市义务教育阶段控辍保学工作情况");
         browser.findElement(By.id("body")).sendKeys("<p>截至11月，全市义务教育阶段适龄儿童少年入学率保持100%。</p>");
-        click("保存");
+        browser.clickButton("保存");
         assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).contains("草稿已保存");
         assertThat(browser.getPageSource()).contains("符合录入规范");
-        Browser.screenshot(browser, "flow-1-draft");
-        assertNoSeriousAccessibilityProblems();
-        click("提交审核");
+        browser.screenshot("flow-1-draft");
+        browser.assertNoSeriousAccessibilityProblems();
+        browser.clickButton("提交审核");
         assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).contains("已提交审核");
         signOut();
 
@@ -109,38 +89,31 @@ class BackOfficeFlowBrowserTest {
         open("/admin/records?queue=TO_REVIEW");
         browser.findElement(By.linkText("2026年秋季学期义务教育控辍保学工作进展")).click();
         browser.findElement(By.id("review-comment")).sendKeys("数据已核实");
-        click("审核通过");
+        browser.clickButton("审核通过");
         assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).contains("审核通过");
         signOut();
 
         signIn("jy-approver", PASSWORD);
         open("/admin/records?queue=TO_APPROVE");
         browser.findElement(By.linkText("2026年秋季学期义务教育控辍保学工作进展")).click();
-        click("审批通过并发布");
+        browser.clickButton("审批通过并发布");
         assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).contains("已发布");
-        Browser.screenshot(browser, "flow-2-published");
+        browser.screenshot("flow-2-published");
         WebElement publicLink = browser.findElement(By.partialLinkText("查看公开页面"));
         publicLink.click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2026年秋季学期义务教育控辍保学工作进展");
         String indexNo = browser.findElement(By.xpath("//th[normalize-space()='索引号']/following-sibling::td[1]"))
                 .getText();
         assertThat(indexNo).matches("ycsjyj/2026-\\d{5}");
-        browser.manage().deleteAllCookies();
+        browser.driver().manage().deleteAllCookies();
 
         open("/records");
         assertThat(browser.getPageSource()).contains("2026年秋季学期义务教育控辍保学工作进展");
         browser.findElement(By.linkText("2026年秋季学期义务教育控辍保学工作进展")).click();
         // The public sees the publisher, not the review's internal comments.
         assertThat(browser.getPageSource()).contains("宜春市教育局").doesNotContain("数据已核实");
-        Browser.screenshot(browser, "flow-3-public");
-        assertNoSeriousAccessibilityProblems();
+        browser.screenshot("flow-3-public");
+        browser.assertNoSeriousAccessibilityProblems();
     }
 
-    private static void assertNoSeriousAccessibilityProblems() {
-        Results results = new AxeBuilder().analyze(browser);
-        List<String> serious = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getId() + ": " + v.getHelp()).toList();
-        assertThat(serious).as("axe-core on " + browser.getCurrentUrl()).isEmpty();
-    }
 }

@@ -7,14 +7,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class VerifyPageEndToEndBrowserTest {
 
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final Browser browser = Browser.desktop();
 
     @LocalServerPort
     int port;
@@ -51,24 +50,12 @@ class VerifyPageEndToEndBrowserTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start(1280, 1000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
     private Map<String, String> results() {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> !d.findElements(
                 By.cssSelector("#verify-summary[data-result]")).isEmpty());
         Map<String, String> results = new LinkedHashMap<>();
         for (WebElement li : browser.findElements(By.cssSelector("#verify-steps li"))) {
@@ -89,7 +76,7 @@ class VerifyPageEndToEndBrowserTest {
         assertThat(genuine.values()).as("every step on the genuine record").containsOnly("pass");
         assertThat(browser.findElement(By.id("verify-summary")).getText()).contains("核验通过");
         assertThat(browser.findElement(By.id("verify-facts")).getText()).contains("某村饮水安全巩固提升工程公示", indexNo);
-        Browser.screenshot(browser, "verify-platform-pass");
+        browser.screenshot("verify-platform-pass");
 
         Path file = dir.resolve("record.json");
         Files.writeString(file, json, StandardCharsets.UTF_8);
@@ -106,6 +93,6 @@ class VerifyPageEndToEndBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#verify-steps li[data-step=content]")).getText())
                 .contains("内容在记入日志之后被改动过");
         assertThat(browser.findElement(By.id("verify-summary")).getText()).contains("核验未通过");
-        Browser.screenshot(browser, "verify-platform-altered");
+        browser.screenshot("verify-platform-altered");
     }
 }

@@ -12,17 +12,15 @@ import java.util.Map;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,7 +43,8 @@ class VerifyPageScriptBrowserTest {
 
     private static final List<String> STEPS_AND_SUMMARY = List.of("content", "entry", "leaf", "inclusion",
             "signature", "summary");
-    private static ChromeDriver phone;
+    @RegisterExtension
+    static final Browser phone = Browser.phone();
     private static KeyPair key;
 
     @LocalServerPort
@@ -57,15 +56,7 @@ class VerifyPageScriptBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        phone = Browser.start(375, 812);
         key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (phone != null) {
-            phone.quit();
-        }
     }
 
     @BeforeEach
@@ -80,7 +71,7 @@ class VerifyPageScriptBrowserTest {
 
     /** Waits for the page's verdict; answers each step's result by its id, and the verdict as "summary". */
     private Map<String, String> results() {
-        new WebDriverWait(phone, Duration.ofSeconds(15)).until(d -> !d.findElements(
+        new WebDriverWait(phone.driver(), Duration.ofSeconds(15)).until(d -> !d.findElements(
                 By.cssSelector("#verify-summary[data-result]")).isEmpty());
         Map<String, String> results = new LinkedHashMap<>();
         for (WebElement li : phone.findElements(By.cssSelector("#verify-steps li"))) {
@@ -112,11 +103,11 @@ class VerifyPageScriptBrowserTest {
                 "签发于 2026-11-27 16:00（北京时间）").doesNotContain("undefined");
         assertThat(phone.findElement(By.id("verify-facts")).getText()).contains("2026年秋季学期学生资助名单公示",
                 "ycsjyj/2026-00005", "发布第 1 版");
-        Long overflow = (Long) ((JavascriptExecutor) phone).executeScript(
+        Long overflow = (Long) phone.driver().executeScript(
                 "return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
-        Browser.screenshot(phone, "verify-pass-phone");
-        Results axe = new AxeBuilder().analyze(phone);
+        phone.screenshot("verify-pass-phone");
+        Results axe = new AxeBuilder().analyze(phone.driver());
         assertThat(axe.getViolations().stream().filter(v -> "serious".equals(v.getImpact())
                 || "critical".equals(v.getImpact())).map(v -> v.getId() + ": " + v.getHelp()).toList()).isEmpty();
     }
@@ -139,8 +130,8 @@ class VerifyPageScriptBrowserTest {
                 .containsEntry("inclusion", "pass").containsEntry("signature", "pass");
         assertThat(text("content")).contains("未通过", "内容在记入日志之后被改动过");
         assertThat(summary()).contains("核验未通过", "1 项检查不成立");
-        ((JavascriptExecutor) phone).executeScript("document.getElementById('verify-steps').scrollIntoView();");
-        Browser.screenshot(phone, "verify-content-changed-phone");
+        phone.driver().executeScript("document.getElementById('verify-steps').scrollIntoView();");
+        phone.screenshot("verify-content-changed-phone");
     }
 
     @Test
@@ -221,9 +212,9 @@ class VerifyPageScriptBrowserTest {
                     .containsEntry("summary", "unknown");
             assertThat(text("signature")).contains("不支持在网页中核验Ed25519签名", "命令行核验工具");
             assertThat(summary()).contains("未能完成核验").doesNotContain("核验通过");
-            ((JavascriptExecutor) phone).executeScript(
+            phone.driver().executeScript(
                     "document.querySelector('#verify-steps li[data-step=signature]').scrollIntoView();");
-            Browser.screenshot(phone, "verify-no-ed25519-phone");
+            phone.screenshot("verify-no-ed25519-phone");
         });
     }
 
@@ -232,11 +223,11 @@ class VerifyPageScriptBrowserTest {
     }
 
     private void withScriptOnNewDocument(String source, Check check) throws Exception {
-        Object added = phone.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+        Object added = phone.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
         try {
             check.run();
         } finally {
-            phone.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier",
+            phone.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier",
                     ((Map<?, ?>) added).get("identifier")));
         }
     }

@@ -7,26 +7,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 import gongkai.account.Accounts;
 import gongkai.shared.Role;
@@ -42,31 +37,16 @@ import gongkai.support.Browser;
 @ActiveProfiles("test")
 class RequestFlowBrowserTest {
 
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final Browser browser = Browser.desktop();
 
     @LocalServerPort
     int port;
     @Autowired
     Accounts accounts;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start(1280, 1000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static void click(String buttonText) {
-        browser.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")).click();
     }
 
     private static void type(String id, String text) {
@@ -87,21 +67,21 @@ class RequestFlowBrowserTest {
         type("q-description", "2026年秋季学期城区小学学位分配方案");
         String question = browser.findElement(By.cssSelector("label[for=q-check]")).getText();
         type("q-check", String.valueOf(solve(question)));
-        assertNoSeriousAccessibilityProblems();
-        Browser.screenshot(browser, "request-0-form");
-        click("提交申请");
+        browser.assertNoSeriousAccessibilityProblems();
+        browser.screenshot("request-0-form");
+        browser.clickButton("提交申请");
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("申请已提交");
         String no = browser.findElement(By.id("tracking-no")).getText();
         String code = browser.findElement(By.id("query-code")).getText();
         assertThat(no).startsWith("SQ");
         assertThat(code).hasSize(10);
-        Browser.screenshot(browser, "request-1-submitted");
+        browser.screenshot("request-1-submitted");
         browser.findElement(By.id("track-button")).click();
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("办理中");
         assertThat(browser.getCurrentUrl()).as("the query code stays out of the address").doesNotContain(code);
         assertThat(browser.findElement(By.id("due-on")).getText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日.*");
-        assertNoSeriousAccessibilityProblems();
+        browser.assertNoSeriousAccessibilityProblems();
 
         browser.get(url("/admin/login"));
         type("username", approver);
@@ -112,29 +92,29 @@ class RequestFlowBrowserTest {
         assertThat(browser.findElement(By.id("applicant-name")).getText()).startsWith("孙示例");
         new Select(browser.findElement(By.id("reply-outcome"))).selectByValue("PUBLIC");
         type("reply-text", "城区小学学位分配方案已于2026年7月印发，可到市教育局政务服务窗口查阅、复制。");
-        assertNoSeriousAccessibilityProblems();
-        click("答复并生成告知书");
+        browser.assertNoSeriousAccessibilityProblems();
+        browser.clickButton("答复并生成告知书");
         assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).contains("已答复");
         assertThat(browser.findElement(By.id("outcome")).getText()).isEqualTo("予以公开");
-        Browser.screenshot(browser, "request-2-answered");
+        browser.screenshot("request-2-answered");
         String staffLetter = browser.findElement(By.id("letter-link")).getAttribute("href");
-        assertThat(letterText(staffLetter, browser.manage().getCookieNamed("SESSION"))).contains(no, "行政复议");
+        assertThat(letterText(staffLetter, browser.driver().manage().getCookieNamed("SESSION"))).contains(no, "行政复议");
         browser.findElement(By.cssSelector("form.logout button")).click();
         // Signed out only once the sign-out has answered; then the applicant's own visit starts afresh.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                 .until(d -> d.getCurrentUrl().contains("/admin/login"));
-        browser.manage().deleteAllCookies();
+        browser.driver().manage().deleteAllCookies();
 
         browser.get(url("/requests/track"));
         type("t-no", no);
         type("t-code", code);
-        click("查询");
+        browser.clickButton("查询");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已办结");
         assertThat(browser.findElement(By.id("outcome")).getText()).isEqualTo("予以公开");
         assertThat(browser.getCurrentUrl()).doesNotContain(code);
-        Browser.screenshot(browser, "request-3-tracked");
+        browser.screenshot("request-3-tracked");
         // The page's own download form (code and CSRF token in the body), submitted from the page.
-        String pdf = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+        String pdf = (String) browser.driver().executeAsyncScript(
                 "var done = arguments[arguments.length - 1]; var f = document.querySelector(arguments[0]);"
                         + " fetch(f.action, {method: 'POST', body: new FormData(f), credentials: 'same-origin'})"
                         + ".then(function (r) { return r.arrayBuffer(); }).then(function (b) { var s = '';"
@@ -167,11 +147,4 @@ class RequestFlowBrowserTest {
         return digits.indexOf(question.charAt(plus - 1)) + digits.indexOf(question.charAt(plus + 1));
     }
 
-    private static void assertNoSeriousAccessibilityProblems() {
-        Results results = new AxeBuilder().analyze(browser);
-        List<String> serious = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getId() + ": " + v.getHelp()).toList();
-        assertThat(serious).as("axe-core on " + browser.getCurrentUrl()).isEmpty();
-    }
 }

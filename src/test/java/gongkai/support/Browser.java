@@ -1,30 +1,135 @@
 package gongkai.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
 /**
- * Headless Debian Chromium driven by Debian's chromedriver, both named by path so that nothing is downloaded.
+ * Headless Debian Chromium driven by Debian's chromedriver, both named by path so that nothing is downloaded; a JUnit
+ * extension that starts one browser per test class and quits it afterwards:
+ * {@code @RegisterExtension static final Browser browser = Browser.desktop();}.
  * Missing browser: skipped with a visible message, except under CI, where browser tests must run.
  */
-public final class Browser {
+public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     private static final File CHROMIUM = new File(env("GONGKAI_TEST_CHROMIUM", "/usr/bin/chromium"));
     private static final File DRIVER = new File(env("GONGKAI_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
-    private Browser() {
+    private final int width;
+    private final int height;
+    private ChromeDriver driver;
+
+    private Browser(int width, int height) {
+        this.width = width;
+        this.height = height;
     }
 
-    public static ChromeDriver start(int width, int height) throws IOException {
+    /** A desktop window. */
+    public static Browser desktop() {
+        return new Browser(1280, 1000);
+    }
+
+    /** An older phone's screen, the width residents read on. */
+    public static Browser phone() {
+        return new Browser(375, 812);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        driver = start(width, height);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    /** The running browser, for waits, scripts and DevTools commands. */
+    public ChromeDriver driver() {
+        if (driver == null) {
+            throw new IllegalStateException("the browser runs only while its test class does");
+        }
+        return driver;
+    }
+
+    public void get(String url) {
+        driver().get(url);
+    }
+
+    public WebElement findElement(By by) {
+        return driver().findElement(by);
+    }
+
+    public List<WebElement> findElements(By by) {
+        return driver().findElements(by);
+    }
+
+    public String getCurrentUrl() {
+        return driver().getCurrentUrl();
+    }
+
+    public String getPageSource() {
+        return driver().getPageSource();
+    }
+
+    /** Clicks the button that reads exactly this text. */
+    public void clickButton(String text) {
+        findElement(By.xpath("//button[normalize-space()='" + text + "']")).click();
+    }
+
+    /** Waits until the address contains this part, e.g. after a form was sent. */
+    public void waitForUrlContaining(String part, Duration timeout) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver(), timeout)
+                .until(d -> d.getCurrentUrl().contains(part));
+    }
+
+    /** Saves a screenshot under target/screenshots for a person to look at. */
+    public Path screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        Files.write(file, driver().getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
+    /** axe-core finds nothing serious or critical on the page shown now. */
+    public void assertNoSeriousAccessibilityProblems() {
+        Results results = new AxeBuilder().analyze(driver());
+        List<String> serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(Browser::describe).toList();
+        assertThat(serious).as("axe-core serious/critical violations on " + getCurrentUrl()).isEmpty();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream().limit(3)
+                .map(n -> String.valueOf(n.getTarget())).toList();
+    }
+
+    private static ChromeDriver start(int width, int height) throws IOException {
         if (!CHROMIUM.canExecute() || !DRIVER.canExecute()) {
             String message = "Chromium or chromedriver missing (" + CHROMIUM + ", " + DRIVER
                     + "): browser tests SKIPPED. scripts/prepare-test-env.sh installs them.";
@@ -45,17 +150,8 @@ public final class Browser {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         // A click that submits a form returns before the next page has loaded: look for elements for a while.
-        driver.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(5));
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
-    }
-
-    /** Saves a screenshot under target/screenshots for a person to look at. */
-    public static Path screenshot(ChromeDriver driver, String name) throws IOException {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Path file = dir.resolve(name + ".png");
-        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        return file;
     }
 
     private static String env(String key, String fallback) {
