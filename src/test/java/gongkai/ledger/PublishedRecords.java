@@ -13,7 +13,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,18 +32,36 @@ import static gongkai.support.Acting.as;
 /**
  * For the end-to-end tests of the verifiers on the running platform: a record published through the real
  * three-step review, waited for until the ledger has logged it under a signed head, and its stored body altered
- * behind the platform's back as an intruder with database access would.
+ * behind the platform's back as an intruder with database access would. A JUnit extension for a
+ * {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} class: {@code @RegisterExtension final PublishedRecords
+ * published = new PublishedRecords();} takes the services and the port from the test's application context.
  */
-final class PublishedRecords {
+final class PublishedRecords implements BeforeEachCallback {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private PublishedRecords() {
+    private Publishing publishing;
+    private Records records;
+    private JdbcTemplate jdbc;
+    private String site;
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ApplicationContext spring = SpringExtension.getApplicationContext(context);
+        publishing = spring.getBean(Publishing.class);
+        records = spring.getBean(Records.class);
+        jdbc = spring.getBean(JdbcTemplate.class);
+        site = "http://localhost:" + spring.getEnvironment().getRequiredProperty("local.server.port");
+    }
+
+    /** The running platform's address, e.g. http://localhost:54321. */
+    String site() {
+        return site;
     }
 
     /** Publishes a poverty-alleviation project notice of the city's office; returns its index number. */
-    static String publish(Publishing publishing, Records records, String title) {
+    String publish(String title) {
         Staff s = Staff.of("ycsfpb");
         Map<String, String> row = Map.of("项目名称", title, "资金来源", "中央财政衔接资金", "实施期限", "2026年3月至10月",
                 "预期目标", "硬化村组道路2.5公里", "实施单位", "某乡人民政府", "责任人", "刘建设", "举报电话", "0795-3201234");
@@ -53,13 +75,13 @@ final class PublishedRecords {
     }
 
     /** The record's JSON once it carries its ledger entry and the signed head covers that entry. */
-    static String awaitLogged(String baseUrl, String indexNo) throws IOException, InterruptedException {
+    String awaitLogged(String indexNo) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         while (true) {
-            String record = get(baseUrl + "/api/v1/records/" + URLEncoder.encode(indexNo, StandardCharsets.UTF_8));
+            String record = get(site + "/api/v1/records/" + URLEncoder.encode(indexNo, StandardCharsets.UTF_8));
             JsonNode ledger = record == null ? null : JSON.readTree(record).get("ledger");
             if (ledger != null && ledger.hasNonNull("entry")) {
-                String head = get(baseUrl + "/api/v1/ledger/sth");
+                String head = get(site + "/api/v1/ledger/sth");
                 if (head != null && JSON.readTree(head).get("treeSize").asLong() > ledger.get("leafIndex").asLong()) {
                     return record;
                 }
@@ -73,7 +95,7 @@ final class PublishedRecords {
     }
 
     /** Changes the published body in the database directly, bypassing the platform (and its ledger). */
-    static void alterBodyInDatabase(JdbcTemplate jdbc, String indexNo, String body) {
+    void alterBodyInDatabase(String indexNo, String body) {
         int changed = jdbc.update("UPDATE record_version SET body = ? WHERE record_id = "
                 + "(SELECT id FROM disclosure_record WHERE index_no = ?)", body, indexNo);
         if (changed != 1) {

@@ -5,16 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import gongkai.ledger.VerifierProgram.Outcome;
-import gongkai.publishing.Publishing;
-import gongkai.publishing.Records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,22 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class VerifierCommandLineEndToEndTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Publishing publishing;
-    @Autowired
-    Records records;
-    @Autowired
-    JdbcTemplate jdbc;
+    @RegisterExtension
+    final PublishedRecords published = new PublishedRecords();
     @TempDir
     Path dir;
 
     @Test
     void aPublishedRecordVerifiesAndTheLogOnlyGrowsUntilTheBodyIsAltered() throws Exception {
-        String site = "http://localhost:" + port;
-        String indexNo = PublishedRecords.publish(publishing, records, "某村产业路建设项目公示");
-        String json = PublishedRecords.awaitLogged(site, indexNo);
+        String site = published.site();
+        String indexNo = published.publish("某村产业路建设项目公示");
+        String json = published.awaitLogged(indexNo);
         Path head = dir.resolve("head.json");
 
         Outcome genuine = VerifierProgram.launch(site, indexNo, "--save-head", head.toString());
@@ -57,13 +47,13 @@ class VerifierCommandLineEndToEndTest {
         Outcome downloaded = VerifierProgram.launch("verify-file", file.toString(), site);
         assertThat(downloaded.status()).as(downloaded.output()).isZero();
 
-        String later = PublishedRecords.publish(publishing, records, "某村光伏帮扶电站项目公示");
-        PublishedRecords.awaitLogged(site, later);
+        String later = published.publish("某村光伏帮扶电站项目公示");
+        published.awaitLogged(later);
         Outcome grown = VerifierProgram.launch(site, indexNo, "--previous-head", head.toString());
         assertThat(grown.output()).contains("[通过 PASS] 6 一致性证明成立");
         assertThat(grown.status()).isZero();
 
-        PublishedRecords.alterBodyInDatabase(jdbc, indexNo, "<p>已被悄悄改动的正文。</p>");
+        published.alterBodyInDatabase(indexNo, "<p>已被悄悄改动的正文。</p>");
         Outcome altered = VerifierProgram.launch(site, indexNo);
         assertThat(altered.output()).contains("[失败 FAIL] 1 内容摘要不一致", "[通过 PASS] 4 包含证明成立",
                 "[通过 PASS] 5 树头签名有效", "NOT VERIFIED");

@@ -14,14 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-import gongkai.publishing.Publishing;
-import gongkai.publishing.Records;
 import gongkai.support.Browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,19 +34,13 @@ class VerifyPageEndToEndBrowserTest {
     @RegisterExtension
     static final Browser browser = Browser.desktop();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Publishing publishing;
-    @Autowired
-    Records records;
-    @Autowired
-    JdbcTemplate jdbc;
+    @RegisterExtension
+    final PublishedRecords published = new PublishedRecords();
     @TempDir
     Path dir;
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return published.site() + path;
     }
 
     private Map<String, String> results() {
@@ -67,8 +56,8 @@ class VerifyPageEndToEndBrowserTest {
 
     @Test
     void aPublishedRecordVerifiesUntilItsStoredBodyIsAltered() throws Exception {
-        String indexNo = PublishedRecords.publish(publishing, records, "某村饮水安全巩固提升工程公示");
-        String json = PublishedRecords.awaitLogged(url(""), indexNo);
+        String indexNo = published.publish("某村饮水安全巩固提升工程公示");
+        String json = published.awaitLogged(indexNo);
 
         browser.get(url("/verify?record=" + indexNo));
         Map<String, String> genuine = results();
@@ -85,7 +74,7 @@ class VerifyPageEndToEndBrowserTest {
         browser.findElement(By.cssSelector("#verify-file-form button")).click();
         assertThat(results().values()).as("the downloaded file").containsOnly("pass");
 
-        PublishedRecords.alterBodyInDatabase(jdbc, indexNo, "<p>已被悄悄改动的正文。</p>");
+        published.alterBodyInDatabase(indexNo, "<p>已被悄悄改动的正文。</p>");
         browser.get(url("/verify?record=" + indexNo));
         Map<String, String> altered = results();
         assertThat(altered).containsEntry("content", "fail").containsEntry("summary", "fail")
