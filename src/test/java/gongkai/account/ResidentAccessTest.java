@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriUtils;
 
+import gongkai.support.ThreeStepReview;
 import gongkai.account.internal.AccountUserDetailsService;
-import gongkai.publishing.Decision;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
@@ -39,6 +40,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PlatformTest
 class ResidentAccessTest {
 
+    @RegisterExtension
+    static final ThreeStepReview review = new ThreeStepReview();
+
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -64,11 +68,7 @@ class ResidentAccessTest {
                 "", null, LocalDate.of(2026, 10, 8), "", List.of(), null, "脱贫户", null, null,
                 List.of(Map.of("资金名称", "衔接资金", "资金来源", "中央", "下达金额", "100000.00", "分配对象", "某村",
                         "使用方向", "产业发展", "拨付日期", "2026-09-01")), null, null);
-        String ref = as(s.editor(), () -> publishing.create(input));
-        as(s.editor(), () -> publishing.submit(ref));
-        as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
-        as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));
-        return as(s.editor(), () -> records.view(ref, null)).indexNo();
+        return review.publish(s, input);
     }
 
     @Test

@@ -10,10 +10,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import gongkai.support.ThreeStepReview;
 import gongkai.GongkaiApplication;
 import gongkai.ledger.LedgerEntry.Action;
 import gongkai.ledger.internal.LedgerSelfCheck;
-import gongkai.publishing.Decision;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
@@ -45,11 +45,12 @@ class LedgerAdoptionTest {
             Staff s = Staff.of("ycstyj");
             RecordInput input = new RecordInput("cs-activities", "ycstyj", "360900", "全民健身日活动", "", null,
                     LocalDate.of(2026, 8, 8), "<p>活动安排。</p>", List.of(), null, null, null, null, null, null, null);
-            String ref = as(s.editor(), () -> publishing.create(input));
-            approve(publishing, s, ref);
+            ThreeStepReview review = ThreeStepReview.in(app);
+            String ref = review.draft(s, input);
+            review.pass(s, ref);
             indexNo = app.getBean(Records.class).view(ref, null).indexNo();
             as(s.editor(), () -> publishing.revise(ref));
-            approve(publishing, s, ref);
+            review.pass(s, ref);
             as(s.approver(), () -> publishing.withdraw(ref, "活动取消"));
             // As a database from before the log: its tables empty (no code path does this).
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -78,11 +79,5 @@ class LedgerAdoptionTest {
             assertThat(app.getBean(TransparencyLog.class).size())
                     .isEqualTo(3 + app.getBean(gongkai.catalog.Catalog.class).items().size());
         }
-    }
-
-    private static void approve(Publishing publishing, Staff s, String ref) {
-        as(s.editor(), () -> publishing.submit(ref));
-        as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
-        as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));
     }
 }

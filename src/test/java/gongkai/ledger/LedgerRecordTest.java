@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.UriUtils;
 
+import gongkai.support.ThreeStepReview;
 import gongkai.account.internal.AccountUserDetailsService;
 import gongkai.catalog.Catalog;
 import gongkai.catalog.CatalogItem;
@@ -25,7 +27,6 @@ import gongkai.ledger.internal.LedgerSelfCheck;
 import gongkai.ledger.internal.LedgerWriter;
 import gongkai.ledger.internal.LedgerSelfCheck.Problem;
 import gongkai.ledger.internal.MerkleTree;
-import gongkai.publishing.Decision;
 import gongkai.publishing.PublishedContent;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
@@ -54,6 +55,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @PlatformTest
 class LedgerRecordTest {
+
+    @RegisterExtension
+    static final ThreeStepReview review = new ThreeStepReview();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -93,15 +97,7 @@ class LedgerRecordTest {
     }
 
     private String publish(Staff s, RecordInput input) {
-        String ref = as(s.editor(), () -> publishing.create(input));
-        approve(s, ref);
-        return records.view(ref, null).indexNo();
-    }
-
-    private void approve(Staff s, String ref) {
-        as(s.editor(), () -> publishing.submit(ref));
-        as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
-        as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));
+        return review.publish(s, input);
     }
 
     @Test
@@ -148,7 +144,7 @@ class LedgerRecordTest {
 
         as(s.editor(), () -> publishing.revise(indexNo));
         as(s.editor(), () -> publishing.update(indexNo, project("某村安全饮水工程项目公示（更正）", "<p>更正后的公示。</p>")));
-        approve(s, indexNo);
+        review.pass(s, indexNo);
         assertThat(ledger.size()).isEqualTo(before + 2);
         LoggedEntry revised = ledger.entryFor(indexNo, 2).orElseThrow();
         String v2 = records.view(indexNo, null).contentSha256();
@@ -170,9 +166,7 @@ class LedgerRecordTest {
                 "名单", null, LocalDate.of(2026, 10, 20), "<p>现将名单公示如下。</p>", List.of("贫困识别"), null,
                 "建档立卡户", null, null, List.of(Map.of("户主姓名", "王小明", "家庭人口", "4", "所在村组", "某村三组",
                         "识别或退出", "退出", "年度", "2026")), null, null);
-        String ref = as(s.editor(), () -> publishing.create(input));
-        approve(s, ref);
-        String indexNo = as(s.editor(), () -> records.view(ref, null)).indexNo();
+        String indexNo = review.publish(s, input);
         PublishedContent published = records.publishedContent(indexNo, 1).orElseThrow();
         assertThat(published.content()).containsEntry("audience", "targeted").containsEntry("region", "360921");
         assertThat(published.content().get("data")).isEqualTo(List.of(Map.of("户主姓名", "王*明", "家庭人口", "4",

@@ -13,18 +13,16 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import gongkai.support.ThreeStepReview;
 import gongkai.GongkaiApplication;
 import gongkai.ledger.internal.LedgerSelfCheck;
 import gongkai.ledger.internal.LedgerWriter;
 import gongkai.ledger.internal.MerkleTree;
-import gongkai.publishing.Decision;
-import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
 import gongkai.support.PostgresTestDatabase;
 import gongkai.support.Staff;
 
-import static gongkai.support.Acting.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,7 +43,6 @@ class PostgresLedgerTest {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongkaiApplication.class)
                 .profiles("test").run(db.platformArgs(dataDir))) {
             TransparencyLog ledger = app.getBean(TransparencyLog.class);
-            Publishing publishing = app.getBean(Publishing.class);
             Records records = app.getBean(Records.class);
             // At the first start: the state of every catalogue item, nothing else.
             long items = app.getBean(gongkai.catalog.Catalog.class).items().size();
@@ -55,11 +52,7 @@ class PostgresLedgerTest {
             RecordInput input = new RecordInput("cs-activities", "ycstyj", "360900", "全民健身月活动安排", "", null,
                     LocalDate.of(2026, 8, 8), "<p>活动安排。</p>", List.of("全民健身"), null, null, null, null, null,
                     null, null);
-            String ref = as(s.editor(), () -> publishing.create(input));
-            as(s.editor(), () -> publishing.submit(ref));
-            as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
-            as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));
-            String indexNo = records.view(ref, null).indexNo();
+            String indexNo = ThreeStepReview.in(app).publish(s, input);
             SignedTreeHead first = ledger.head();
             assertThat(first.treeSize()).isEqualTo(items + 1);
             LoggedEntry entry = ledger.entryFor(indexNo, 1).orElseThrow();

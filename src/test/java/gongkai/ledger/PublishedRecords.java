@@ -21,10 +21,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import gongkai.publishing.Decision;
-import gongkai.publishing.Publishing;
+import gongkai.support.ThreeStepReview;
 import gongkai.publishing.RecordInput;
-import gongkai.publishing.Records;
 import gongkai.support.Staff;
 
 import static gongkai.support.Acting.as;
@@ -41,16 +39,14 @@ final class PublishedRecords implements BeforeEachCallback {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private Publishing publishing;
-    private Records records;
+    private ThreeStepReview review;
     private JdbcTemplate jdbc;
     private String site;
 
     @Override
     public void beforeEach(ExtensionContext context) {
         ApplicationContext spring = SpringExtension.getApplicationContext(context);
-        publishing = spring.getBean(Publishing.class);
-        records = spring.getBean(Records.class);
+        review = ThreeStepReview.in(spring);
         jdbc = spring.getBean(JdbcTemplate.class);
         site = "http://localhost:" + spring.getEnvironment().getRequiredProperty("local.server.port");
     }
@@ -65,13 +61,9 @@ final class PublishedRecords implements BeforeEachCallback {
         Staff s = Staff.of("ycsfpb");
         Map<String, String> row = Map.of("项目名称", title, "资金来源", "中央财政衔接资金", "实施期限", "2026年3月至10月",
                 "预期目标", "硬化村组道路2.5公里", "实施单位", "某乡人民政府", "责任人", "刘建设", "举报电话", "0795-3201234");
-        String draft = as(s.editor(), () -> publishing.create(new RecordInput("pa-project", "ycsfpb", "360900", title,
+        return review.publish(s, new RecordInput("pa-project", "ycsfpb", "360900", title,
                 "项目公示，公示期7个工作日。", null, LocalDate.of(2026, 9, 1), "<p>现将“" + title + "”公示如下。</p>",
-                List.of("扶贫项目"), null, null, null, null, List.of(row), null, null)));
-        as(s.editor(), () -> publishing.submit(draft));
-        as(s.reviewer(), () -> publishing.review(draft, Decision.PASS, "材料齐全"));
-        as(s.approver(), () -> publishing.approve(draft, Decision.PASS, "同意发布", null, null));
-        return records.view(draft, null).indexNo();
+                List.of("扶贫项目"), null, null, null, null, List.of(row), null, null));
     }
 
     /** The record's JSON once it carries its ledger entry and the signed head covers that entry. */

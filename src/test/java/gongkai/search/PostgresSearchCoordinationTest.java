@@ -14,9 +14,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import gongkai.support.ThreeStepReview;
 import gongkai.GongkaiApplication;
-import gongkai.publishing.Decision;
-import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.support.PostgresTestDatabase;
 import gongkai.support.Staff;
@@ -44,16 +43,12 @@ class PostgresSearchCoordinationTest {
                 .profiles("test").run(db.platformArgs(dataDir,
                         "--spring.jpa.properties.hibernate.search.coordination.strategy=outbox-polling",
                         "--spring.jpa.properties.hibernate.search.indexing.plan.synchronization.strategy="))) {
-            Publishing publishing = app.getBean(Publishing.class);
             RecordSearch search = app.getBean(RecordSearch.class);
             Staff s = Staff.of("ycstyj");
             RecordInput input = new RecordInput("cs-activities", "ycstyj", "360900", "全民健身月登山活动安排", "", null,
                     LocalDate.of(2026, 8, 8), "<p>登山活动在明月山举行。</p>", List.of("全民健身"), null, null, null,
                     null, null, null, null);
-            String ref = as(s.editor(), () -> publishing.create(input));
-            as(s.editor(), () -> publishing.submit(ref));
-            as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
-            as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));
+            ThreeStepReview.in(app).publish(s, input);
 
             Instant until = Instant.now().plus(Duration.ofSeconds(60));
             long found = 0;

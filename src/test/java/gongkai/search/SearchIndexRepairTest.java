@@ -5,14 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import gongkai.publishing.Decision;
-import gongkai.publishing.Publishing;
+import gongkai.support.ThreeStepReview;
 import gongkai.publishing.RecordInput;
-import gongkai.publishing.Records;
 import gongkai.search.internal.SearchDocument;
 import gongkai.search.internal.SearchDocumentRepository;
 import gongkai.support.PlatformTest;
@@ -28,10 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformTest
 class SearchIndexRepairTest {
 
-    @Autowired
-    Publishing publishing;
-    @Autowired
-    Records records;
+    @RegisterExtension
+    static final ThreeStepReview review = new ThreeStepReview();
     @Autowired
     RecordSearch search;
     @Autowired
@@ -103,11 +100,7 @@ class SearchIndexRepairTest {
         Staff s = Staff.of("ycsmzj");
         RecordInput input = new RecordInput("sa-policy", "ycsmzj", "360900", title, "", null, LocalDate.of(2026, 6, 1),
                 "<p>" + title + "。</p>", List.of("社会救助"), null, null, null, null, null, null, null);
-        String ref = as(s.editor(), () -> publishing.create(input));
-        as(s.editor(), () -> publishing.submit(ref));
-        as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
-        as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, "测试：不配解读"));
-        return as(s.approver(), () -> records.view(ref, null)).indexNo();
+        return review.publish(s, input);
     }
 
     private long idOf(String indexNo) {

@@ -6,15 +6,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import gongkai.publishing.Decision;
+import gongkai.support.ThreeStepReview;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
-import gongkai.publishing.Records;
 import gongkai.support.PlatformTest;
 import gongkai.support.Staff;
 
@@ -31,10 +31,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchTest {
 
+    @RegisterExtension
+    static final ThreeStepReview review = new ThreeStepReview();
+
     @Autowired
     Publishing publishing;
-    @Autowired
-    Records records;
     @Autowired
     RecordSearch search;
     @Autowired
@@ -49,11 +50,7 @@ class SearchTest {
     private String numbered;
 
     private String publish(Staff s, RecordInput input) {
-        String ref = as(s.editor(), () -> publishing.create(input));
-        as(s.editor(), () -> publishing.submit(ref));
-        as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
-        as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, "测试：不配解读"));
-        return as(s.approver(), () -> records.view(ref, null)).indexNo();
+        return review.publish(s, input);
     }
 
     private static RecordInput policy(String title, String number, String body) {

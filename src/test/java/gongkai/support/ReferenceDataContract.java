@@ -28,7 +28,6 @@ import gongkai.account.Accounts;
 import gongkai.account.AuditTrail;
 import gongkai.org.OrganisationDetails;
 import gongkai.org.Organisations;
-import gongkai.publishing.Decision;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
@@ -106,17 +105,14 @@ public abstract class ReferenceDataContract {
     @Test
     void concurrentPublicationsGetDistinctIndexNumbersAndTheirEventsAreStored() throws Exception {
         try (ConfigurableApplicationContext app = start("--gongkai.test.event-probe=deliver")) {
-            Publishing publishing = app.getBean(Publishing.class);
+            ThreeStepReview review = ThreeStepReview.in(app);
             Records records = app.getBean(Records.class);
             Staff s = Staff.of("ycstyj");
             List<String> refs = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 RecordInput input = new RecordInput("cs-activities", "ycstyj", "360900", "全民健身活动安排" + i, "", null,
                         LocalDate.of(2026, 8, 8), "<p>活动安排。</p>", List.of(), null, null, null, null, null, null, null);
-                String ref = Acting.as(s.editor(), () -> publishing.create(input));
-                Acting.as(s.editor(), () -> publishing.submit(ref));
-                Acting.as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
-                refs.add(ref);
+                refs.add(review.reviewed(s, input));
             }
             ExecutorService pool = Executors.newFixedThreadPool(refs.size());
             CountDownLatch go = new CountDownLatch(1);
@@ -125,7 +121,7 @@ public abstract class ReferenceDataContract {
                 for (String ref : refs) {
                     numbers.add(pool.submit(() -> {
                         go.await();
-                        Acting.as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));
+                        review.approve(s, ref);
                         return records.view(ref, null).indexNo();
                     }));
                 }
