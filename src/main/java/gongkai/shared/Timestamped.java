@@ -2,7 +2,6 @@ package gongkai.shared;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
@@ -11,10 +10,8 @@ import jakarta.persistence.PreUpdate;
 @MappedSuperclass
 public abstract class Timestamped {
 
-    @Column(name = "created_at")
     private Instant createdAt;
 
-    @Column(name = "updated_at")
     private Instant updatedAt;
 
     @PrePersist

@@ -2,7 +2,6 @@ package gongkai.account.internal;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -18,18 +17,12 @@ public class ApiTokenEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "user_id")
     private Long userId;
     private String name;
-    @Column(name = "token_hash")
     private String tokenHash;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "expires_at")
     private Instant expiresAt;
-    @Column(name = "last_used_at")
     private Instant lastUsedAt;
-    @Column(name = "revoked_at")
     private Instant revokedAt;
 
     protected ApiTokenEntity() {

@@ -2,7 +2,6 @@ package gongkai.account.internal;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -21,15 +20,11 @@ public class AuditEventEntity {
     private Long id;
     private Instant at;
     private String actor;
-    @Column(name = "actor_org")
     private String actorOrg;
     private String action;
-    @Column(name = "target_type")
     private String targetType;
-    @Column(name = "target_id")
     private String targetId;
     private String detail;
-    @Column(name = "remote_addr")
     private String remoteAddr;
 
     protected AuditEventEntity() {

@@ -2,7 +2,6 @@ package gongkai.account.internal;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,22 +20,15 @@ public class ResidentEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String username;
-    @Column(name = "password_hash")
     private String passwordHash;
-    @Column(name = "display_name")
     private String displayName;
     private String phone;
-    @Column(name = "region_code")
     private String regionCode;
     @Enumerated(EnumType.STRING)
     private Resident.Status status;
-    @Column(name = "decided_by")
     private String decidedBy;
-    @Column(name = "decided_at")
     private Instant decidedAt;
-    @Column(name = "decision_note")
     private String decisionNote;
-    @Column(name = "created_at")
     private Instant createdAt;
 
     protected ResidentEntity() {

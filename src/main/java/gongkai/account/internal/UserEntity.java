@@ -29,18 +29,12 @@ public class UserEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String username;
-    @Column(name = "password_hash")
     private String passwordHash;
-    @Column(name = "display_name")
     private String displayName;
-    @Column(name = "org_code")
     private String orgCode;
     private boolean enabled = true;
-    @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "updated_at")
     private Instant updatedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)

@@ -27,7 +27,6 @@ public class CalendarDayEntity {
 
     private String holiday;
 
-    @Column(name = "created_at")
     private Instant createdAt;
 
     protected CalendarDayEntity() {

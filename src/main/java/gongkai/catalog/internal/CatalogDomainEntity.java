@@ -1,6 +1,5 @@
 package gongkai.catalog.internal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,12 +13,9 @@ public class CatalogDomainEntity extends Timestamped {
     @Id
     String code;
     String name;
-    @Column(name = "plan_section")
     String planSection;
     String owners;
-    @Column(name = "cross_note")
     String crossNote;
-    @Column(name = "sort_order")
     int sortOrder;
 
     protected CatalogDomainEntity() {

@@ -3,7 +3,6 @@ package gongkai.catalog.internal;
 import java.io.Serializable;
 import java.util.Objects;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -15,18 +14,15 @@ import jakarta.persistence.Table;
 public class CatalogFieldEntity {
 
     @Id
-    @Column(name = "item_code")
     String itemCode;
     @Id
     String name;
     int position;
-    @Column(name = "field_type")
     String fieldType;
     boolean required;
     boolean personal;
     /** CHOICE values separated by '|'. */
     String choices;
-    @Column(name = "unit_field")
     String unitField;
 
     protected CatalogFieldEntity() {

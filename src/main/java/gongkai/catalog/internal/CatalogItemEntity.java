@@ -1,6 +1,5 @@
 package gongkai.catalog.internal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,26 +14,19 @@ public class CatalogItemEntity extends Timestamped {
 
     @Id
     String code;
-    @Column(name = "domain_code")
     String domainCode;
     String name;
     String audience;
     String schedule;
-    @Column(name = "owner_orgs")
     String ownerOrgs;
-    @Column(name = "county_owners")
     boolean countyOwners;
     String content;
-    @Column(name = "legal_basis")
     String legalBasis;
-    @Column(name = "subject_class")
     String subjectClass;
     String channels;
     String computed;
     boolean retired;
-    @Column(name = "policy_document")
     boolean policyDocument;
-    @Column(name = "sort_order")
     int sortOrder;
     @Version
     long version;

@@ -1,6 +1,5 @@
 package gongkai.catalog.internal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,11 +14,8 @@ public class CatalogTermEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
-    @Column(name = "domain_code")
     String domainCode;
-    @Column(name = "item_code")
     String itemCode;
-    @Column(name = "list_name")
     String listName;
     int position;
     String term;

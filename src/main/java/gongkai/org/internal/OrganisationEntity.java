@@ -1,6 +1,5 @@
 package gongkai.org.internal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,28 +21,17 @@ public class OrganisationEntity extends Timestamped {
     private String name;
     @Enumerated(EnumType.STRING)
     private OrganisationKind kind;
-    @Column(name = "region_code")
     private String regionCode;
-    @Column(name = "plan_role")
     private String planRole;
-    @Column(name = "credit_code")
     private String creditCode;
-    @Column(name = "leader_name")
     private String leaderName;
-    @Column(name = "leader_post")
     private String leaderPost;
-    @Column(name = "liaison_name")
     private String liaisonName;
-    @Column(name = "liaison_phone")
     private String liaisonPhone;
-    @Column(name = "liaison_email")
     private String liaisonEmail;
     private String address;
-    @Column(name = "office_phone")
     private String officePhone;
-    @Column(name = "contacts_demo")
     private boolean contactsDemo;
-    @Column(name = "sort_order")
     private int sortOrder;
     @Version
     private long version;

@@ -1,6 +1,5 @@
 package gongkai.region.internal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,13 +22,10 @@ public class RegionEntity extends Timestamped {
     @Enumerated(EnumType.STRING)
     private RegionKind kind;
 
-    @Column(name = "parent_code")
     private String parentCode;
 
-    @Column(name = "code_standard")
     private String codeStandard;
 
-    @Column(name = "sort_order")
     private int sortOrder;
 
     protected RegionEntity() {

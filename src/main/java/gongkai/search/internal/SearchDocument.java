@@ -3,7 +3,6 @@ package gongkai.search.internal;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -47,7 +46,6 @@ public class SearchDocument {
     private Long id;
 
     @KeywordField(name = "indexNo", normalizer = ChineseAnalysisConfigurer.EXACT, projectable = Projectable.YES)
-    @Column(name = "index_no")
     private String indexNo;
 
     @FullTextField(name = "title_cjk", analyzer = ChineseAnalysisConfigurer.BIGRAM, projectable = Projectable.YES,
@@ -65,46 +63,36 @@ public class SearchDocument {
     private String summary;
     private String keywords;
 
-    @Column(name = "document_number")
     private String documentNumber;
 
     @KeywordField(name = "documentKey", normalizer = ChineseAnalysisConfigurer.EXACT)
-    @Column(name = "document_key")
     private String documentKey;
 
     @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
-    @Column(name = "org_code")
     private String orgCode;
 
     @KeywordField(searchable = Searchable.NO, projectable = Projectable.YES)
     private String publisher;
 
     @KeywordField(projectable = Projectable.YES)
-    @Column(name = "region_code")
     private String regionCode;
 
     @KeywordField(aggregable = Aggregable.YES)
-    @Column(name = "county_code")
     private String countyCode;
 
     @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
-    @Column(name = "domain_code")
     private String domainCode;
 
     @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
-    @Column(name = "item_code")
     private String itemCode;
 
     @KeywordField(aggregable = Aggregable.YES)
-    @Column(name = "subject_class")
     private String subjectClass;
 
     @GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
-    @Column(name = "published_at")
     private Instant publishedAt;
 
     @GenericField(aggregable = Aggregable.YES)
-    @Column(name = "published_year")
     private int publishedYear;
 
     @GenericField(projectable = Projectable.YES)
@@ -115,7 +103,6 @@ public class SearchDocument {
      * the records to find a document that is stale (or missing, or left over) in the table or in the index.
      */
     @KeywordField(name = STATE, searchable = Searchable.NO, projectable = Projectable.YES)
-    @Column(name = "content_sha256")
     private String contentSha256;
 
     protected SearchDocument() {
