@@ -19,16 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import gongkai.catalog.Catalog;
-import gongkai.catalog.CatalogItem;
 import gongkai.ledger.LedgerEntry;
-import gongkai.ledger.LedgerEntry.Action;
 import gongkai.ledger.SignedTreeHead;
 import gongkai.ledger.internal.LedgerStore.Alert;
 import gongkai.ledger.internal.LedgerStore.Check;
-import gongkai.publishing.PublicationState;
-import gongkai.publishing.PublishedContent;
-import gongkai.publishing.Records;
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
 import gongkai.shared.ConflictProblem;
@@ -103,15 +97,12 @@ public class LedgerSelfCheck {
     private static final Logger log = LoggerFactory.getLogger(LedgerSelfCheck.class);
     private static final HexFormat HEX = HexFormat.of();
     private static final int LEAF_PAGE = 10_000;
-    private static final int RECORD_PAGE = 500;
     private static final int MAX_LOGGED = 100;
     private static final int MAX_STORED = 1_000;
 
     private final LedgerStore store;
     private final LedgerKeys keys;
-    private final Records records;
-    private final Catalog catalog;
-    private final LedgerProperties properties;
+    private final LoggedContentCheck content;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -120,13 +111,10 @@ public class LedgerSelfCheck {
         return t;
     });
 
-    LedgerSelfCheck(LedgerStore store, LedgerKeys keys, Records records, Catalog catalog,
-            LedgerProperties properties, Clock clock) {
+    LedgerSelfCheck(LedgerStore store, LedgerKeys keys, LoggedContentCheck content, Clock clock) {
         this.store = store;
         this.keys = keys;
-        this.records = records;
-        this.catalog = catalog;
-        this.properties = properties;
+        this.content = content;
         this.clock = clock;
     }
 
@@ -179,8 +167,8 @@ public class LedgerSelfCheck {
             checkHeads(heads, problems);
         }
         long leaves = checkLeaves(heads.isEmpty() ? null : heads.get(0), problems);
-        long checkedRecords = checkRecords(started, problems);
-        checkCatalogue(problems);
+        long checkedRecords = content.checkRecords(started, problems);
+        content.checkCatalogue(problems);
         Report report = new Report(started, Instant.now(clock), treeSize, checkedRecords, leaves,
                 List.copyOf(problems));
         keep(report, triggeredBy);
@@ -300,95 +288,6 @@ public class LedgerSelfCheck {
             }
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(Kind.ENTRY_FORMAT, subject, "规范JSON条目", leaf.entry()));
-        }
-    }
-
-    /** Every published record: each version's content against its entry, its state against its newest entry. */
-    private long checkRecords(Instant now, List<Problem> problems) {
-        Instant recent = now.minus(properties.selfCheck().grace());
-        long after = 0;
-        long checked = 0;
-        List<PublicationState> page;
-        do {
-            page = records.publicationStates(after, RECORD_PAGE);
-            for (PublicationState state : page) {
-                after = state.recordId();
-                checked++;
-                List<Problem> found = checkRecord(state, recent);
-                if (!found.isEmpty()) {
-                    // The record may have moved on while it was being checked: look once more before alerting.
-                    found = records.publicationStates(state.recordId() - 1, 1).stream()
-                            .filter(s -> s.recordId() == state.recordId()).findFirst()
-                            .map(s -> checkRecord(s, recent)).orElse(List.of());
-                }
-                problems.addAll(found);
-            }
-        } while (page.size() == RECORD_PAGE);
-        return checked;
-    }
-
-    private List<Problem> checkRecord(PublicationState state, Instant recent) {
-        List<Problem> problems = new ArrayList<>();
-        List<LedgerEntry> logged = new ArrayList<>();
-        for (LedgerStore.Leaf leaf : store.allFor(state.indexNo())) {
-            try {
-                logged.add(LedgerEntry.parse(leaf.entry()));
-            } catch (IllegalArgumentException e) {
-                // Reported with the leaves.
-            }
-        }
-        boolean settling = state.changedAt() != null && state.changedAt().isAfter(recent);
-        String withdrawnSha = null;
-        for (int v = 1; v <= state.version(); v++) {
-            int version = v;
-            Optional<PublishedContent> content = records.publishedContent(state.indexNo(), v);
-            if (content.isEmpty()) {
-                continue;
-            }
-            String sha = content.get().sha256();
-            withdrawnSha = sha;
-            Action action = v == 1 ? Action.PUBLISH : Action.REVISE;
-            String subject = state.indexNo() + " 第" + v + "版";
-            Optional<LedgerEntry> entry = logged.stream()
-                    .filter(e -> e.action() == action && e.version() == version).reduce((a, b) -> b);
-            if (entry.isEmpty()) {
-                if (!(settling && v == state.version())) {
-                    problems.add(new Problem(Kind.MISSING_ENTRY, subject, action + " 条目", "无"));
-                }
-            } else if (!entry.get().contentSha256().equals(sha)) {
-                problems.add(new Problem(Kind.CONTENT_MISMATCH, subject, entry.get().contentSha256(), sha));
-            }
-        }
-        Action expected = state.withdrawn() ? Action.WITHDRAW : state.version() == 1 ? Action.PUBLISH : Action.REVISE;
-        LedgerEntry newest = logged.isEmpty() ? null : logged.get(logged.size() - 1);
-        if (newest == null || newest.action() != expected || newest.version() != state.version()) {
-            if (!settling) {
-                problems.add(new Problem(Kind.STATE_MISMATCH, state.indexNo(), expected + " 第" + state.version() + "版",
-                        newest == null ? "无条目" : newest.action() + " 第" + newest.version() + "版"));
-            }
-        } else if (expected == Action.WITHDRAW && withdrawnSha != null
-                && !newest.contentSha256().equals(withdrawnSha)) {
-            problems.add(new Problem(Kind.CONTENT_MISMATCH, state.indexNo() + " 撤回的第" + state.version() + "版",
-                    newest.contentSha256(), withdrawnSha));
-        }
-        return problems;
-    }
-
-    /** Each logged catalogue item against its newest entry. */
-    private void checkCatalogue(List<Problem> problems) {
-        for (String indexNo : store.catalogIndexNumbers()) {
-            String code = indexNo.substring(LedgerEntry.CATALOG_PREFIX.length());
-            List<LedgerStore.Leaf> leaves = store.allFor(indexNo);
-            String logged;
-            try {
-                logged = LedgerEntry.parse(leaves.get(leaves.size() - 1).entry()).contentSha256();
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            String now = catalog.item(code).map(CatalogItem::contentSha256).orElse("（目录中已无此事项）");
-            if (!logged.equals(now)) {
-                problems.add(new Problem(Kind.CATALOG_MISMATCH, "目录事项 " + code, logged, now));
-            }
         }
     }
 
