@@ -13,6 +13,7 @@ import org.springframework.web.util.UriUtils;
 
 import gongkai.account.internal.AccountUserDetailsService;
 import gongkai.publishing.Decision;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
@@ -44,6 +45,8 @@ class ResidentAccessTest {
     @Autowired
     Residents residents;
     @Autowired
+    Drafting drafting;
+    @Autowired
     Publishing publishing;
     @Autowired
     Records records;
@@ -64,7 +67,7 @@ class ResidentAccessTest {
                 "", null, LocalDate.of(2026, 10, 8), "", List.of(), null, "脱贫户", null, null,
                 List.of(Map.of("资金名称", "衔接资金", "资金来源", "中央", "下达金额", "100000.00", "分配对象", "某村",
                         "使用方向", "产业发展", "拨付日期", "2026-09-01")), null, null);
-        String ref = as(s.editor(), () -> publishing.create(input));
+        String ref = as(s.editor(), () -> drafting.create(input));
         as(s.editor(), () -> publishing.submit(ref));
         as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
         as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));

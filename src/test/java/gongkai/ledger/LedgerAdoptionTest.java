@@ -14,6 +14,7 @@ import gongkai.GongkaiApplication;
 import gongkai.ledger.LedgerEntry.Action;
 import gongkai.ledger.internal.LedgerSelfCheck;
 import gongkai.publishing.Decision;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
@@ -42,10 +43,11 @@ class LedgerAdoptionTest {
         String indexNo;
         try (ConfigurableApplicationContext app = start()) {
             Publishing publishing = app.getBean(Publishing.class);
+            Drafting drafting = app.getBean(Drafting.class);
             Staff s = Staff.of("ycstyj");
             RecordInput input = new RecordInput("cs-activities", "ycstyj", "360900", "全民健身日活动", "", null,
                     LocalDate.of(2026, 8, 8), "<p>活动安排。</p>", List.of(), null, null, null, null, null, null, null);
-            String ref = as(s.editor(), () -> publishing.create(input));
+            String ref = as(s.editor(), () -> drafting.create(input));
             approve(publishing, s, ref);
             indexNo = app.getBean(Records.class).view(ref, null).indexNo();
             as(s.editor(), () -> publishing.revise(ref));

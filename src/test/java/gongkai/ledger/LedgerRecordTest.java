@@ -27,6 +27,7 @@ import gongkai.ledger.internal.LedgerSelfCheck.Problem;
 import gongkai.ledger.internal.MerkleTree;
 import gongkai.publishing.Decision;
 import gongkai.publishing.PublishedContent;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.RecordPublished;
@@ -57,6 +58,8 @@ class LedgerRecordTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @Autowired
+    Drafting drafting;
     @Autowired
     Publishing publishing;
     @Autowired
@@ -93,7 +96,7 @@ class LedgerRecordTest {
     }
 
     private String publish(Staff s, RecordInput input) {
-        String ref = as(s.editor(), () -> publishing.create(input));
+        String ref = as(s.editor(), () -> drafting.create(input));
         approve(s, ref);
         return records.view(ref, null).indexNo();
     }
@@ -147,7 +150,7 @@ class LedgerRecordTest {
                 .andExpect(content().string(containsString("/verify?record=")));
 
         as(s.editor(), () -> publishing.revise(indexNo));
-        as(s.editor(), () -> publishing.update(indexNo, project("某村安全饮水工程项目公示（更正）", "<p>更正后的公示。</p>")));
+        as(s.editor(), () -> drafting.update(indexNo, project("某村安全饮水工程项目公示（更正）", "<p>更正后的公示。</p>")));
         approve(s, indexNo);
         assertThat(ledger.size()).isEqualTo(before + 2);
         LoggedEntry revised = ledger.entryFor(indexNo, 2).orElseThrow();
@@ -170,7 +173,7 @@ class LedgerRecordTest {
                 "名单", null, LocalDate.of(2026, 10, 20), "<p>现将名单公示如下。</p>", List.of("贫困识别"), null,
                 "建档立卡户", null, null, List.of(Map.of("户主姓名", "王小明", "家庭人口", "4", "所在村组", "某村三组",
                         "识别或退出", "退出", "年度", "2026")), null, null);
-        String ref = as(s.editor(), () -> publishing.create(input));
+        String ref = as(s.editor(), () -> drafting.create(input));
         approve(s, ref);
         String indexNo = as(s.editor(), () -> records.view(ref, null)).indexNo();
         PublishedContent published = records.publishedContent(indexNo, 1).orElseThrow();

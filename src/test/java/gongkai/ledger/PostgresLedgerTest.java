@@ -18,6 +18,7 @@ import gongkai.ledger.internal.LedgerSelfCheck;
 import gongkai.ledger.internal.LedgerWriter;
 import gongkai.ledger.internal.MerkleTree;
 import gongkai.publishing.Decision;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
@@ -46,6 +47,7 @@ class PostgresLedgerTest {
                 .profiles("test").run(db.platformArgs(dataDir))) {
             TransparencyLog ledger = app.getBean(TransparencyLog.class);
             Publishing publishing = app.getBean(Publishing.class);
+            Drafting drafting = app.getBean(Drafting.class);
             Records records = app.getBean(Records.class);
             // At the first start: the state of every catalogue item, nothing else.
             long items = app.getBean(gongkai.catalog.Catalog.class).items().size();
@@ -55,7 +57,7 @@ class PostgresLedgerTest {
             RecordInput input = new RecordInput("cs-activities", "ycstyj", "360900", "全民健身月活动安排", "", null,
                     LocalDate.of(2026, 8, 8), "<p>活动安排。</p>", List.of("全民健身"), null, null, null, null, null,
                     null, null);
-            String ref = as(s.editor(), () -> publishing.create(input));
+            String ref = as(s.editor(), () -> drafting.create(input));
             as(s.editor(), () -> publishing.submit(ref));
             as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
             as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));

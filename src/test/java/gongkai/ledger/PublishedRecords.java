@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import gongkai.publishing.Decision;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
@@ -39,11 +40,11 @@ final class PublishedRecords {
     }
 
     /** Publishes a poverty-alleviation project notice of the city's office; returns its index number. */
-    static String publish(Publishing publishing, Records records, String title) {
+    static String publish(Drafting drafting, Publishing publishing, Records records, String title) {
         Staff s = Staff.of("ycsfpb");
         Map<String, String> row = Map.of("项目名称", title, "资金来源", "中央财政衔接资金", "实施期限", "2026年3月至10月",
                 "预期目标", "硬化村组道路2.5公里", "实施单位", "某乡人民政府", "责任人", "刘建设", "举报电话", "0795-3201234");
-        String draft = as(s.editor(), () -> publishing.create(new RecordInput("pa-project", "ycsfpb", "360900", title,
+        String draft = as(s.editor(), () -> drafting.create(new RecordInput("pa-project", "ycsfpb", "360900", title,
                 "项目公示，公示期7个工作日。", null, LocalDate.of(2026, 9, 1), "<p>现将“" + title + "”公示如下。</p>",
                 List.of("扶贫项目"), null, null, null, null, List.of(row), null, null)));
         as(s.editor(), () -> publishing.submit(draft));

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import gongkai.ledger.VerifierProgram.Outcome;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.Records;
 
@@ -30,6 +31,8 @@ class VerifierCommandLineEndToEndTest {
     @LocalServerPort
     int port;
     @Autowired
+    Drafting drafting;
+    @Autowired
     Publishing publishing;
     @Autowired
     Records records;
@@ -41,7 +44,7 @@ class VerifierCommandLineEndToEndTest {
     @Test
     void aPublishedRecordVerifiesAndTheLogOnlyGrowsUntilTheBodyIsAltered() throws Exception {
         String site = "http://localhost:" + port;
-        String indexNo = PublishedRecords.publish(publishing, records, "某村产业路建设项目公示");
+        String indexNo = PublishedRecords.publish(drafting, publishing, records, "某村产业路建设项目公示");
         String json = PublishedRecords.awaitLogged(site, indexNo);
         Path head = dir.resolve("head.json");
 
@@ -57,7 +60,7 @@ class VerifierCommandLineEndToEndTest {
         Outcome downloaded = VerifierProgram.launch("verify-file", file.toString(), site);
         assertThat(downloaded.status()).as(downloaded.output()).isZero();
 
-        String later = PublishedRecords.publish(publishing, records, "某村光伏帮扶电站项目公示");
+        String later = PublishedRecords.publish(drafting, publishing, records, "某村光伏帮扶电站项目公示");
         PublishedRecords.awaitLogged(site, later);
         Outcome grown = VerifierProgram.launch(site, indexNo, "--previous-head", head.toString());
         assertThat(grown.output()).contains("[通过 PASS] 6 一致性证明成立");

@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.Records;
 import gongkai.support.Browser;
@@ -42,6 +43,8 @@ class VerifyPageEndToEndBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    Drafting drafting;
     @Autowired
     Publishing publishing;
     @Autowired
@@ -80,7 +83,7 @@ class VerifyPageEndToEndBrowserTest {
 
     @Test
     void aPublishedRecordVerifiesUntilItsStoredBodyIsAltered() throws Exception {
-        String indexNo = PublishedRecords.publish(publishing, records, "某村饮水安全巩固提升工程公示");
+        String indexNo = PublishedRecords.publish(drafting, publishing, records, "某村饮水安全巩固提升工程公示");
         String json = PublishedRecords.awaitLogged(url(""), indexNo);
 
         browser.get(url("/verify?record=" + indexNo));

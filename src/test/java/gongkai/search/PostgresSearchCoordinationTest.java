@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import gongkai.GongkaiApplication;
 import gongkai.publishing.Decision;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.support.PostgresTestDatabase;
@@ -45,12 +46,13 @@ class PostgresSearchCoordinationTest {
                         "--spring.jpa.properties.hibernate.search.coordination.strategy=outbox-polling",
                         "--spring.jpa.properties.hibernate.search.indexing.plan.synchronization.strategy="))) {
             Publishing publishing = app.getBean(Publishing.class);
+            Drafting drafting = app.getBean(Drafting.class);
             RecordSearch search = app.getBean(RecordSearch.class);
             Staff s = Staff.of("ycstyj");
             RecordInput input = new RecordInput("cs-activities", "ycstyj", "360900", "全民健身月登山活动安排", "", null,
                     LocalDate.of(2026, 8, 8), "<p>登山活动在明月山举行。</p>", List.of("全民健身"), null, null, null,
                     null, null, null, null);
-            String ref = as(s.editor(), () -> publishing.create(input));
+            String ref = as(s.editor(), () -> drafting.create(input));
             as(s.editor(), () -> publishing.submit(ref));
             as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
             as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import gongkai.publishing.Decision;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
@@ -28,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformTest
 class SearchIndexRepairTest {
 
+    @Autowired
+    Drafting drafting;
     @Autowired
     Publishing publishing;
     @Autowired
@@ -103,7 +106,7 @@ class SearchIndexRepairTest {
         Staff s = Staff.of("ycsmzj");
         RecordInput input = new RecordInput("sa-policy", "ycsmzj", "360900", title, "", null, LocalDate.of(2026, 6, 1),
                 "<p>" + title + "。</p>", List.of("社会救助"), null, null, null, null, null, null, null);
-        String ref = as(s.editor(), () -> publishing.create(input));
+        String ref = as(s.editor(), () -> drafting.create(input));
         as(s.editor(), () -> publishing.submit(ref));
         as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
         as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, "测试：不配解读"));

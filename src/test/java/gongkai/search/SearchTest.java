@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import gongkai.publishing.Decision;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
@@ -32,6 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SearchTest {
 
     @Autowired
+    Drafting drafting;
+    @Autowired
     Publishing publishing;
     @Autowired
     Records records;
@@ -49,7 +52,7 @@ class SearchTest {
     private String numbered;
 
     private String publish(Staff s, RecordInput input) {
-        String ref = as(s.editor(), () -> publishing.create(input));
+        String ref = as(s.editor(), () -> drafting.create(input));
         as(s.editor(), () -> publishing.submit(ref));
         as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
         as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, "测试：不配解读"));

@@ -29,6 +29,7 @@ import gongkai.account.AuditTrail;
 import gongkai.org.OrganisationDetails;
 import gongkai.org.Organisations;
 import gongkai.publishing.Decision;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
@@ -107,13 +108,14 @@ public abstract class ReferenceDataContract {
     void concurrentPublicationsGetDistinctIndexNumbersAndTheirEventsAreStored() throws Exception {
         try (ConfigurableApplicationContext app = start("--gongkai.test.event-probe=deliver")) {
             Publishing publishing = app.getBean(Publishing.class);
+            Drafting drafting = app.getBean(Drafting.class);
             Records records = app.getBean(Records.class);
             Staff s = Staff.of("ycstyj");
             List<String> refs = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 RecordInput input = new RecordInput("cs-activities", "ycstyj", "360900", "全民健身活动安排" + i, "", null,
                         LocalDate.of(2026, 8, 8), "<p>活动安排。</p>", List.of(), null, null, null, null, null, null, null);
-                String ref = Acting.as(s.editor(), () -> publishing.create(input));
+                String ref = Acting.as(s.editor(), () -> drafting.create(input));
                 Acting.as(s.editor(), () -> publishing.submit(ref));
                 Acting.as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
                 refs.add(ref);

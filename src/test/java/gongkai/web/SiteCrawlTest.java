@@ -19,6 +19,7 @@ import gongkai.account.Accounts;
 import gongkai.account.ResidentRegistration;
 import gongkai.account.Residents;
 import gongkai.publishing.Decision;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.shared.Role;
@@ -60,6 +61,8 @@ class SiteCrawlTest {
     Accounts accounts;
     @Autowired
     Residents residents;
+    @Autowired
+    Drafting drafting;
     @Autowired
     Publishing publishing;
 
@@ -119,15 +122,15 @@ class SiteCrawlTest {
      */
     private void addWhatTheDemoDataLacks() throws Exception {
         Staff s = Staff.of(ORG);
-        String published = as(s.editor(), () -> publishing.create(input("附件下载测试：2026年学生资助政策宣传材料")));
+        String published = as(s.editor(), () -> drafting.create(input("附件下载测试：2026年学生资助政策宣传材料")));
         byte[] material = docx("学生资助政策宣传材料。");
-        as(s.editor(), () -> publishing.addAttachment(published, "资助政策宣传材料.docx",
+        as(s.editor(), () -> drafting.addAttachment(published, "资助政策宣传材料.docx",
                 new ByteArrayInputStream(material), "资助政策宣传材料"));
         as(s.editor(), () -> publishing.submit(published));
         as(s.reviewer(), () -> publishing.review(published, Decision.PASS, ""));
         as(s.approver(), () -> publishing.approve(published, Decision.PASS, "", null, null));
 
-        String waiting = as(s.editor(), () -> publishing.create(input("待审核测试：2026年秋季学期控辍保学工作进展")));
+        String waiting = as(s.editor(), () -> drafting.create(input("待审核测试：2026年秋季学期控辍保学工作进展")));
         as(s.editor(), () -> publishing.submit(waiting));
     }
 
