@@ -19,7 +19,12 @@ import gongkai.support.PlatformTest;
 
 import static gongkai.support.Acting.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The back office's record page offers exactly the steps the record allows the person looking at it, at every
@@ -70,6 +75,33 @@ class RecordAdminPageTest extends PublishingFixture {
         assertButtons(indexNo, people, "已发布");
         as(approver, () -> publishing.withdraw(indexNo, "活动取消"));
         assertButtons(indexNo, people, "已撤回");
+    }
+
+    @Test
+    void theRecordFormIsBoundToTheInputAndCheckedLikeTheApi() throws Exception {
+        String editor = Acting.newUser(accounts, "ycsfpb", Role.EDITOR);
+        Actor actor = ((Actor.ActorHolder) principals.loadUserByUsername(editor)).actor();
+        String location = mvc.perform(post("/admin/records").with(page(editor)).with(csrf())
+                        .param("catalogItem", "pa-project").param("org", "ycsfpb").param("region", "360900")
+                        .param("title", "村组道路硬化项目公示（表单）").param("writtenOn", "2026-09-01")
+                        .param("body", "<p>现将项目公示如下。</p>").param("keywords", "扶贫项目、道路 硬化")
+                        .param("cells[0_0]", " 某村组道路硬化 ").param("cells[0_7]", "0795-3201234")
+                        .param("cells[1_0]", " ").param("cells[2_1]", "中央财政衔接资金"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/admin/records/draft-");
+        RecordView saved = as(actor, () -> records.workingCopy(location.substring("/admin/records/".length())));
+        assertThat(saved.keywords()).containsExactly("扶贫项目", "道路", "硬化");
+        assertThat(saved.rows()).containsExactly(Map.of("项目名称", "某村组道路硬化", "举报电话", "0795-3201234"),
+                Map.of("资金来源", "中央财政衔接资金"));
+
+        mvc.perform(post("/admin/records").with(page(editor)).with(csrf()).param("catalogItem", "pa-project")
+                        .param("org", "ycsfpb").param("region", "360900").param("title", "日期有误")
+                        .param("writtenOn", "2026-13-45"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("成文日期格式应为 2026-11-27。")));
+        mvc.perform(post("/admin/records").with(page(editor)).with(csrf()).param("catalogItem", "pa-project")
+                        .param("org", "ycsfpb").param("region", "360900").param("title", " ")
+                        .param("writtenOn", "2026-09-01"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("名称不能为空")));
     }
 
     private void assertButtons(String ref, Map<String, Actor> people, String stage) throws Exception {
