@@ -6,11 +6,14 @@ import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * What an editor enters for a record (the body of {@code POST /api/v1/records}). Missing optional metadata is
- * completed from the catalogue item (subject class); the entry standard is checked in full at submission.
+ * What an editor enters for a record (the body of {@code POST /api/v1/records}, the back office's form). Its shape
+ * rules are these annotations, checked at every edge and again on entry by {@code EntryCheck}, which adds what only
+ * other modules can tell. Missing optional metadata is completed from the catalogue item (subject class); the entry
+ * standard is checked in full at submission.
  *
  * @param audience         {@code public} or {@code targeted}; defaults to the item's audience
  * @param targetGroup      for a targeted record, the group it is for (e.g. 建档立卡贫困户) besides its region
@@ -27,11 +30,14 @@ public record RecordInput(
         @NotNull(message = "请填写成文日期") LocalDate writtenOn,
         @Size(max = 1000000, message = "正文过长") String body,
         List<String> keywords,
-        String audience,
+        @Pattern(regexp = "(?iU)\\s*(public|targeted)?\\s*",
+                message = "公开范围只能是 public（面向社会）或 targeted（特定区域、特定群体）。") String audience,
         @Size(max = 200, message = "特定群体不能超过200个字") String targetGroup,
         String subjectClass,
-        String disclosureMode,
+        @Pattern(regexp = "(?iU)\\s*(proactive|on_request)?\\s*",
+                message = "公开方式只能是 PROACTIVE（主动公开）或 ON_REQUEST（依申请公开）。") String disclosureMode,
         List<Map<String, String>> data,
         String interpretationOf,
+        @Pattern(regexp = "(?iU)\\s*(text|graphic|qa)?\\s*", message = "解读形式只能是 TEXT、GRAPHIC 或 QA。")
         String interpretationKind) {
 }

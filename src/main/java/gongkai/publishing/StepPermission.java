@@ -4,9 +4,9 @@ import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.ConflictProblem;
 
 /**
- * Whether an actor may take a step of the review on a record now, and if not, why (in Chinese). The record answers
- * it; the service acts on it ({@link #orThrow()}) and the back office offers a button only when it is granted, so
- * the two cannot drift.
+ * Whether an actor may take one {@link RecordAction} on a record now, and if not, why (in Chinese): one verdict of
+ * {@link RecordActions}. The record answers it; the services act on it ({@link #orThrow()}) and the back office
+ * offers a button only when it is granted, so the two cannot drift.
  *
  * @param refusal null when granted
  * @param reason  null when granted; otherwise what to tell the person

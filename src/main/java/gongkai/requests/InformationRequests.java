@@ -24,7 +24,7 @@ import gongkai.calendar.Deadline;
 import gongkai.calendar.WorkingDayCalendar;
 import gongkai.org.Organisation;
 import gongkai.org.Organisations;
-import gongkai.publishing.Publishing;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.RecordInput;
 import gongkai.requests.internal.ApplicationCheck;
 import gongkai.requests.internal.InformationRequestEntity;
@@ -73,14 +73,14 @@ public class InformationRequests {
     private final IntakeGuard guard;
     private final ReplyLetters letters;
     private final Organisations organisations;
-    private final Publishing publishing;
+    private final Drafting drafting;
     private final WorkingDayCalendar calendar;
     private final RequestsProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InformationRequests(InformationRequestRepository requests, RequestStore store, ApplicationCheck applications,
-            IntakeGuard guard, ReplyLetters letters, Organisations organisations, Publishing publishing,
+            IntakeGuard guard, ReplyLetters letters, Organisations organisations, Drafting drafting,
             WorkingDayCalendar calendar, RequestsProperties properties, ApplicationEventPublisher events,
             Clock clock) {
         this.requests = requests;
@@ -89,7 +89,7 @@ public class InformationRequests {
         this.guard = guard;
         this.letters = letters;
         this.organisations = organisations;
-        this.publishing = publishing;
+        this.drafting = drafting;
         this.calendar = calendar;
         this.properties = properties;
         this.events = events;
@@ -497,7 +497,7 @@ public class InformationRequests {
         Organisation org = organisations.get(request.getOrgCode());
         String body = Arrays.stream(request.getReplyText().split("\\R+")).map(String::strip).filter(p -> !p.isEmpty())
                 .map(p -> "<p>" + HtmlUtils.htmlEscape(p) + "</p>").collect(Collectors.joining());
-        String ref = publishing.create(new RecordInput(proposal.catalogItem(), org.code(), org.regionCode(),
+        String ref = drafting.create(new RecordInput(proposal.catalogItem(), org.code(), org.regionCode(),
                 proposal.title(), proposal.summary(), null, request.getAnsweredOn(), body, List.of(), null, null, null,
                 "PROACTIVE", null, null, null));
         List<String> numbers = requests.findAllById(ids).stream().map(InformationRequestEntity::getTrackingNo).toList();

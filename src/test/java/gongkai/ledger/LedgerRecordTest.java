@@ -28,6 +28,7 @@ import gongkai.ledger.internal.LedgerWriter;
 import gongkai.ledger.internal.LedgerSelfCheck.Problem;
 import gongkai.ledger.internal.MerkleTree;
 import gongkai.publishing.PublishedContent;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.RecordPublished;
@@ -61,6 +62,8 @@ class LedgerRecordTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @Autowired
+    Drafting drafting;
     @Autowired
     Publishing publishing;
     @Autowired
@@ -143,7 +146,7 @@ class LedgerRecordTest {
                 .andExpect(content().string(containsString("/verify?record=")));
 
         as(s.editor(), () -> publishing.revise(indexNo));
-        as(s.editor(), () -> publishing.update(indexNo, project("某村安全饮水工程项目公示（更正）", "<p>更正后的公示。</p>")));
+        as(s.editor(), () -> drafting.update(indexNo, project("某村安全饮水工程项目公示（更正）", "<p>更正后的公示。</p>")));
         review.pass(s, indexNo);
         assertThat(ledger.size()).isEqualTo(before + 2);
         LoggedEntry revised = ledger.entryFor(indexNo, 2).orElseThrow();

@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import gongkai.shared.ConflictProblem;
 import gongkai.shared.InvalidInputProblem;
@@ -22,14 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Policy interpretations (政策解读): approved and published with their policy, linked both ways. */
 @PlatformTest
-class InterpretationTest {
-
-    @Autowired
-    Publishing publishing;
-    @Autowired
-    Records records;
-    @Autowired
-    MockMvc mvc;
+class InterpretationTest extends PublishingFixture {
 
     private static RecordInput policy(String title) {
         return new RecordInput("sa-policy", "ycsmzj", "360900", title, "", "宜民字〔2026〕9号",
@@ -44,8 +35,8 @@ class InterpretationTest {
     @Test
     void aPolicyIsPublishedWithItsInterpretationAndTheyLinkBothWays() throws Exception {
         Staff s = Staff.of("ycsmzj");
-        String policyRef = as(s.editor(), () -> publishing.create(policy("城乡低保认定办法（测试）")));
-        String interpretationRef = as(s.editor(), () -> publishing.create(interpretation(policyRef, "图解城乡低保认定办法")));
+        String policyRef = as(s.editor(), () -> drafting.create(policy("城乡低保认定办法（测试）")));
+        String interpretationRef = as(s.editor(), () -> drafting.create(interpretation(policyRef, "图解城乡低保认定办法")));
         for (String ref : List.of(policyRef, interpretationRef)) {
             as(s.editor(), () -> publishing.submit(ref));
             as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
@@ -70,7 +61,7 @@ class InterpretationTest {
     @Test
     void aPolicyWithoutInterpretationNeedsTheApproversReason() {
         Staff s = Staff.of("ycsmzj");
-        String ref = as(s.editor(), () -> publishing.create(policy("临时救助实施细则（测试）")));
+        String ref = as(s.editor(), () -> drafting.create(policy("临时救助实施细则（测试）")));
         as(s.editor(), () -> publishing.submit(ref));
         as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
         assertThatThrownBy(() -> as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null)))
@@ -86,11 +77,11 @@ class InterpretationTest {
     @Test
     void onlyPolicyDocumentsCanBeInterpreted() {
         Staff s = Staff.of("ycsmzj");
-        String notPolicy = as(s.editor(), () -> publishing.create(new RecordInput("sa-funds", "ycsmzj", "360900",
+        String notPolicy = as(s.editor(), () -> drafting.create(new RecordInput("sa-funds", "ycsmzj", "360900",
                 "救助款物（测试）", "", null, LocalDate.of(2026, 8, 1), "", null, null, null, null, null,
                 List.of(java.util.Map.of("救助项目", "城乡低保", "资金来源", "省级", "期间", "2026年第三季度",
                         "发放范围", "全市")), null, null)));
-        assertThatThrownBy(() -> as(s.editor(), () -> publishing.create(interpretation(notPolicy, "解读"))))
+        assertThatThrownBy(() -> as(s.editor(), () -> drafting.create(interpretation(notPolicy, "解读"))))
                 .isInstanceOfSatisfying(InvalidInputProblem.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("interpretationOf"));
     }

@@ -6,13 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
-import gongkai.account.Accounts;
 import gongkai.privacy.Finding;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.InvalidInputProblem.FieldError;
@@ -39,19 +36,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * body — stops a record at submission, and the problem names the field.
  */
 @PlatformTest
-class PersonalDataInEveryFieldTest {
+class PersonalDataInEveryFieldTest extends PublishingFixture {
 
     /** The digits of the birth date of every ID number used here: they must never be echoed back. */
     private static final String BIRTH_DATE = "19491231";
-
-    @Autowired
-    Publishing publishing;
-    @Autowired
-    Records records;
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Accounts accounts;
 
     @Test
     void anIdNumberInAnyPublicFieldBlocksSubmissionAndTheProblemNamesTheField() throws Exception {
@@ -61,15 +49,15 @@ class PersonalDataInEveryFieldTest {
                 "<p>身份证号1101<b></b>05&#49;9491231002X，电话1<b></b>39\u200B0795.1234。</p>",
                 List.of("控辍保学", "110105 19491231 002X"), null, "户主110105·19491231·002X", null, null, null,
                 null, null);
-        String ref = as(s.editor(), () -> publishing.create(input));
+        String ref = as(s.editor(), () -> drafting.create(input));
         byte[] list = docx("见名单。");
         byte[] note = docx("见说明。");
         byte[] form = docx("身份证号：110105.1949.1231.002X");
-        as(s.editor(), () -> publishing.addAttachment(ref, "名单110105 19491231 002X.docx",
+        as(s.editor(), () -> drafting.addAttachment(ref, "名单110105 19491231 002X.docx",
                 new ByteArrayInputStream(list), "名单"));
-        as(s.editor(), () -> publishing.addAttachment(ref, "说明.docx", new ByteArrayInputStream(note),
+        as(s.editor(), () -> drafting.addAttachment(ref, "说明.docx", new ByteArrayInputStream(note),
                 "户主身份证110105\u200B19491231\u200B002X"));
-        as(s.editor(), () -> publishing.addAttachment(ref, "登记表.docx", new ByteArrayInputStream(form), "登记表"));
+        as(s.editor(), () -> drafting.addAttachment(ref, "登记表.docx", new ByteArrayInputStream(form), "登记表"));
 
         List<FieldError> problems = refusedSubmission(s, ref);
         assertThat(problems).allSatisfy(p -> assertThat(p.message()).doesNotContain(BIRTH_DATE));
@@ -84,10 +72,10 @@ class PersonalDataInEveryFieldTest {
                 .anySatisfy(p -> assertThat(p.message()).contains("手机号码", "139****1234"));
 
         // One click masks what it can — the body — and leaves the rest for the editor, so the record stays blocked.
-        List<Finding> findings = as(s.editor(), () -> publishing.privacyFindings(ref));
+        List<Finding> findings = as(s.editor(), () -> drafting.privacyFindings(ref));
         assertThat(findings).filteredOn(Finding::maskable).extracting(Finding::where).containsOnly("正文");
         assertThat(findings).filteredOn(f -> !f.maskable()).hasSize(6);
-        int masked = as(s.editor(), () -> publishing.applySuggestedMasking(ref, "面向社会公开，保护个人隐私"));
+        int masked = as(s.editor(), () -> drafting.applySuggestedMasking(ref, "面向社会公开，保护个人隐私"));
         assertThat(masked).isEqualTo(2);
         RecordView draft = as(s.editor(), () -> records.workingCopy(ref));
         assertThat(draft.body()).contains("身份证号（身份证号码不予公开）", "电话139****1234")
@@ -101,10 +89,10 @@ class PersonalDataInEveryFieldTest {
     @Test
     void anIdNumberMarkedUpAcrossAnElementMustBeRemovedByHand() {
         Staff s = Staff.of("ycsjyj");
-        String ref = as(s.editor(), () -> publishing.create(draft("<p>身份证号<b>110105</b>19491231002X。</p>")));
+        String ref = as(s.editor(), () -> drafting.create(draft("<p>身份证号<b>110105</b>19491231002X。</p>")));
         assertThat(refusedSubmission(s, ref)).anySatisfy(p -> assertProblem(p, "body", "正文", "手工删除"));
-        assertThat(as(s.editor(), () -> publishing.applySuggestedMasking(ref, "保护个人隐私"))).isZero();
-        as(s.editor(), () -> publishing.update(ref, draft("<p>身份证号（不予公开）。</p>")));
+        assertThat(as(s.editor(), () -> drafting.applySuggestedMasking(ref, "保护个人隐私"))).isZero();
+        as(s.editor(), () -> drafting.update(ref, draft("<p>身份证号（不予公开）。</p>")));
         as(s.editor(), () -> publishing.submit(ref));
         assertThat(as(s.editor(), () -> records.workingCopy(ref)).status()).isEqualTo(RecordStatus.SUBMITTED);
     }

@@ -27,19 +27,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Concurrent publication, spreadsheet import, attachments and scheduled publication. */
 @PlatformTest
-class PublishingEdgesTest {
+class PublishingEdgesTest extends PublishingFixture {
 
-    @Autowired
-    Publishing publishing;
-    @Autowired
-    Records records;
     @Autowired
     PublicationStep publicationStep;
 
     private String reviewed(Staff s, String title) {
         RecordInput input = new RecordInput("ed-balance", "ycsjyj", "360900", title, "", null,
                 LocalDate.of(2026, 10, 1), "<p>工作进展。</p>", List.of(), null, null, null, null, null, null, null);
-        String ref = as(s.editor(), () -> publishing.create(input));
+        String ref = as(s.editor(), () -> drafting.create(input));
         as(s.editor(), () -> publishing.submit(ref));
         as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
         return ref;
@@ -80,13 +76,13 @@ class PublishingEdgesTest {
                 LocalDate.of(2026, 9, 30), "", List.of(), null, null, null, null,
                 List.of(Map.of("资助项目", "国家助学金", "学段", "普通高中", "资助标准", "2000元/生·年", "资助人数", "1200",
                         "资助金额", "2400000.00", "学年", "2026-2027学年")), null, null);
-        String ref = as(s.editor(), () -> publishing.create(input));
+        String ref = as(s.editor(), () -> drafting.create(input));
         byte[] bad = xlsx(List.of(
                 List.of("资助项目", "学段", "资助标准", "资助人数", "资助金额", "学年"),
                 List.of("营养改善计划", "义务教育", "5元/天", "八百", "100000", "2026-2027学年"),
                 List.of("免学费", "中职", "2000元/年", "300", "60000.123", "2026-2027学年"),
                 List.of("", "学前", "1000元/年", "100", "100000", "2026-2027学年")));
-        assertThatThrownBy(() -> as(s.editor(), () -> publishing.importRows(ref, "资助.xlsx", new ByteArrayInputStream(bad))))
+        assertThatThrownBy(() -> as(s.editor(), () -> drafting.importRows(ref, "资助.xlsx", new ByteArrayInputStream(bad))))
                 .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.errors())
                         .extracting(InvalidInputProblem.FieldError::message)
                         .anyMatch(m -> m.startsWith("第2行“资助人数”"))
@@ -99,7 +95,7 @@ class PublishingEdgesTest {
                 List.of("资助项目", "学段", "资助标准", "资助人数", "资助金额", "学年"),
                 List.of("营养改善计划", "义务教育", "5元/天", "800", "100000", "2026-2027学年"),
                 List.of("免学费", "中职", "2000元/年", "300", "600000.00", "2026-2027学年")));
-        int rows = as(s.editor(), () -> publishing.importRows(ref, "资助.xlsx", new ByteArrayInputStream(good)));
+        int rows = as(s.editor(), () -> drafting.importRows(ref, "资助.xlsx", new ByteArrayInputStream(good)));
         assertThat(rows).isEqualTo(2);
         assertThat(as(s.editor(), () -> records.workingCopy(ref)).rows()).extracting(r -> r.get("资助项目"))
                 .containsExactly("营养改善计划", "免学费");
@@ -109,18 +105,18 @@ class PublishingEdgesTest {
     void attachmentsAreCheckedByContentAndTheirTextByThePrivacyGuard() throws Exception {
         Staff s = Staff.of("ycsjyj");
         String ref = reviewedDraft(s);
-        assertThatThrownBy(() -> as(s.editor(), () -> publishing.addAttachment(ref, "通知.pdf",
+        assertThatThrownBy(() -> as(s.editor(), () -> drafting.addAttachment(ref, "通知.pdf",
                 new ByteArrayInputStream("<html><body>not a pdf</body></html>".getBytes()), null)))
                 .isInstanceOf(InvalidInputProblem.class).hasMessageContaining("通知.pdf");
         byte[] docx = docx("联系人手机13907951234，请及时联系。");
-        Attachment a = as(s.editor(), () -> publishing.addAttachment(ref, "名单.docx", new ByteArrayInputStream(docx),
+        Attachment a = as(s.editor(), () -> drafting.addAttachment(ref, "名单.docx", new ByteArrayInputStream(docx),
                 "名单"));
         assertThat(a.mediaType()).contains("wordprocessingml");
         assertThatThrownBy(() -> as(s.editor(), () -> publishing.submit(ref)))
                 .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.errors())
                         .anyMatch(x -> x.field().equals("attachments") && x.message().contains("附件“名单.docx”")
                                 && x.message().contains("手机号码")));
-        as(s.editor(), () -> publishing.removeAttachment(ref, a.sha256()));
+        as(s.editor(), () -> drafting.removeAttachment(ref, a.sha256()));
         as(s.editor(), () -> publishing.submit(ref));
     }
 
@@ -143,7 +139,7 @@ class PublishingEdgesTest {
     private String reviewedDraft(Staff s) {
         RecordInput input = new RecordInput("ed-dropout", "ycsjyj", "360900", "附件测试", "", null,
                 LocalDate.of(2026, 10, 1), "<p>见附件。</p>", List.of(), null, null, null, null, null, null, null);
-        return as(s.editor(), () -> publishing.create(input));
+        return as(s.editor(), () -> drafting.create(input));
     }
 
     private static byte[] xlsx(List<List<String>> rows) throws Exception {

@@ -20,12 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The three-step review: the full path, each refusal, separation of duties, versions and withdrawal. */
 @PlatformTest
-class PublishingWorkflowTest {
+class PublishingWorkflowTest extends PublishingFixture {
 
-    @Autowired
-    Publishing publishing;
-    @Autowired
-    Records records;
     @Autowired
     AuditTrail audit;
 
@@ -41,7 +37,7 @@ class PublishingWorkflowTest {
     }
 
     private String reviewed(Staff s, RecordInput input) {
-        String ref = as(s.editor(), () -> publishing.create(input));
+        String ref = as(s.editor(), () -> drafting.create(input));
         as(s.editor(), () -> publishing.submit(ref));
         as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, "同意"));
         return ref;
@@ -50,7 +46,7 @@ class PublishingWorkflowTest {
     @Test
     void aRecordTravelsFromDraftToPublicWithAnIndexNumber() {
         Staff s = Staff.of("ycsfpb");
-        String draft = as(s.editor(), () -> publishing.create(project("某村道路硬化项目公示", "<p>现将项目公示如下。</p>",
+        String draft = as(s.editor(), () -> drafting.create(project("某村道路硬化项目公示", "<p>现将项目公示如下。</p>",
                 List.of(projectRow("某村组道路硬化")))));
         assertThat(draft).startsWith("draft-");
         assertThat(as(s.editor(), () -> records.workingCopy(draft)).status()).isEqualTo(RecordStatus.DRAFT);
@@ -82,7 +78,7 @@ class PublishingWorkflowTest {
         var row = new java.util.HashMap<>(projectRow("缺项项目"));
         row.remove("资金来源");
         row.remove("责任人");
-        String ref = as(s.editor(), () -> publishing.create(project("内部资料：项目清单", "<p>本件为机密★文件。</p>",
+        String ref = as(s.editor(), () -> drafting.create(project("内部资料：项目清单", "<p>本件为机密★文件。</p>",
                 List.of(row))));
         assertThatThrownBy(() -> as(s.editor(), () -> publishing.submit(ref)))
                 .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.errors())
@@ -97,18 +93,18 @@ class PublishingWorkflowTest {
     @Test
     void aValidIdNumberBlocksSubmissionAndAWrongCheckDigitDoesNot() {
         Staff s = Staff.of("ycsfpb");
-        String blocked = as(s.editor(), () -> publishing.create(project("项目公示一",
+        String blocked = as(s.editor(), () -> drafting.create(project("项目公示一",
                 "<p>联系人王某，身份证号11010519491231002X。</p>", List.of(projectRow("项目甲")))));
         assertThatThrownBy(() -> as(s.editor(), () -> publishing.submit(blocked)))
                 .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.errors())
                         .anyMatch(x -> x.field().equals("body") && x.message().contains("居民身份证号码")
                                 && !x.message().contains("11010519491231002X")));
-        String fine = as(s.editor(), () -> publishing.create(project("项目公示二",
+        String fine = as(s.editor(), () -> drafting.create(project("项目公示二",
                 "<p>档案编号11010519491231002Y。</p>", List.of(projectRow("项目乙")))));
         as(s.editor(), () -> publishing.submit(fine));
         assertThat(as(s.editor(), () -> records.workingCopy(fine)).status()).isEqualTo(RecordStatus.SUBMITTED);
 
-        int masked = as(s.editor(), () -> publishing.applySuggestedMasking(blocked, "面向社会公开，保护个人隐私"));
+        int masked = as(s.editor(), () -> drafting.applySuggestedMasking(blocked, "面向社会公开，保护个人隐私"));
         assertThat(masked).isEqualTo(1);
         as(s.editor(), () -> publishing.submit(blocked));
         RecordView after = as(s.editor(), () -> records.workingCopy(blocked));
@@ -122,7 +118,7 @@ class PublishingWorkflowTest {
         gongkai.shared.Actor allRoles = new gongkai.shared.Actor("all-" + System.nanoTime(), "ycsfpb",
                 java.util.EnumSet.of(gongkai.shared.Role.EDITOR, gongkai.shared.Role.REVIEWER,
                         gongkai.shared.Role.APPROVER), false);
-        String ref = as(allRoles, () -> publishing.create(project("自审测试", "<p>正文</p>", List.of(projectRow("项目丙")))));
+        String ref = as(allRoles, () -> drafting.create(project("自审测试", "<p>正文</p>", List.of(projectRow("项目丙")))));
         as(allRoles, () -> publishing.submit(ref));
         assertThatThrownBy(() -> as(allRoles, () -> publishing.review(ref, Decision.PASS, "")))
                 .isInstanceOf(AccessDeniedProblem.class).hasMessageContaining("三审");
@@ -141,7 +137,7 @@ class PublishingWorkflowTest {
     @Test
     void stepsOutOfOrderAndRejectionsWithoutCommentAreRefused() {
         Staff s = Staff.of("ycsfpb");
-        String ref = as(s.editor(), () -> publishing.create(project("顺序测试", "<p>正文</p>", List.of(projectRow("项目丁")))));
+        String ref = as(s.editor(), () -> drafting.create(project("顺序测试", "<p>正文</p>", List.of(projectRow("项目丁")))));
         assertThatThrownBy(() -> as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, "")))
                 .isInstanceOf(ConflictProblem.class);
         as(s.editor(), () -> publishing.submit(ref));
@@ -153,7 +149,7 @@ class PublishingWorkflowTest {
         RecordView rejected = as(s.editor(), () -> records.workingCopy(ref));
         assertThat(rejected.status()).isEqualTo(RecordStatus.REJECTED);
         assertThat(rejected.steps()).last().satisfies(x -> assertThat(x.comment()).isEqualTo("实施期限填写有误"));
-        as(s.editor(), () -> publishing.update(ref, project("顺序测试（已修改）", "<p>正文</p>", List.of(projectRow("项目丁")))));
+        as(s.editor(), () -> drafting.update(ref, project("顺序测试（已修改）", "<p>正文</p>", List.of(projectRow("项目丁")))));
         as(s.editor(), () -> publishing.submit(ref));
         assertThat(as(s.editor(), () -> records.workingCopy(ref)).status()).isEqualTo(RecordStatus.SUBMITTED);
     }
@@ -165,7 +161,7 @@ class PublishingWorkflowTest {
         as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));
         String indexNo = records.view(ref, null).indexNo();
         as(s.editor(), () -> publishing.revise(indexNo));
-        as(s.editor(), () -> publishing.update(indexNo, project("版本测试", "<p>第二版</p>", List.of(projectRow("项目戊")))));
+        as(s.editor(), () -> drafting.update(indexNo, project("版本测试", "<p>第二版</p>", List.of(projectRow("项目戊")))));
         assertThat(records.view(indexNo, null).body()).contains("第一版");
         as(s.editor(), () -> publishing.submit(indexNo));
         as(s.reviewer(), () -> publishing.review(indexNo, Decision.PASS, ""));
@@ -202,16 +198,16 @@ class PublishingWorkflowTest {
         RecordInput bad = new RecordInput("pa-project", "ycsfpb", "no-region", " ", null, null, LocalDate.of(2026, 1, 1),
                 null, null, "targeted", null, "不存在的分类", null,
                 List.of(Map.of("项目名称", "x", "举报电话", "不是电话", "未知列", "y")), null, null);
-        assertThatThrownBy(() -> as(s.editor(), () -> publishing.create(bad)))
+        assertThatThrownBy(() -> as(s.editor(), () -> drafting.create(bad)))
                 .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.errors())
                         .extracting(InvalidInputProblem.FieldError::field)
                         .contains("title", "region", "audience", "subjectClass", "data"));
         RecordInput notOwner = new RecordInput("ed-policy", "ycsfpb", "360900", "越权", null, null,
                 LocalDate.of(2026, 1, 1), "<p>x</p>", null, null, null, null, null, null, null, null);
-        assertThatThrownBy(() -> as(s.editor(), () -> publishing.create(notOwner)))
+        assertThatThrownBy(() -> as(s.editor(), () -> drafting.create(notOwner)))
                 .isInstanceOfSatisfying(InvalidInputProblem.class,
                         e -> assertThat(e.getMessage()).contains("不是目录事项“教育政策和发展规划”的责任单位"));
-        assertThatThrownBy(() -> as(Staff.of("ycsmzj").editor(), () -> publishing.create(project("他单位", "", List.of()))))
+        assertThatThrownBy(() -> as(Staff.of("ycsmzj").editor(), () -> drafting.create(project("他单位", "", List.of()))))
                 .isInstanceOf(AccessDeniedProblem.class);
         assertThat(records.published(RecordFilter.none(), 0, 1).getTotalElements()).isEqualTo(before);
     }
@@ -219,7 +215,7 @@ class PublishingWorkflowTest {
     @Test
     void bodiesAreSanitised() {
         Staff s = Staff.of("ycsfpb");
-        String ref = as(s.editor(), () -> publishing.create(project("净化测试",
+        String ref = as(s.editor(), () -> drafting.create(project("净化测试",
                 "<p onclick=\"x()\">正文<script>alert(1)</script><a href=\"javascript:evil()\">链接</a></p>",
                 List.of(projectRow("项目庚")))));
         String body = as(s.editor(), () -> records.workingCopy(ref)).body();

@@ -40,6 +40,8 @@ class RecordLinksHttpTest {
     @LocalServerPort
     int port;
     @Autowired
+    Drafting drafting;
+    @Autowired
     Publishing publishing;
     @Autowired
     Records records;
@@ -59,9 +61,9 @@ class RecordLinksHttpTest {
     }
 
     private String publish(Staff s, RecordInput input, byte[] attachment) {
-        String ref = as(s.editor(), () -> publishing.create(input));
+        String ref = as(s.editor(), () -> drafting.create(input));
         if (attachment != null) {
-            as(s.editor(), () -> publishing.addAttachment(ref, "项目现场.png", new ByteArrayInputStream(attachment),
+            as(s.editor(), () -> drafting.addAttachment(ref, "项目现场.png", new ByteArrayInputStream(attachment),
                     "项目现场照片"));
         }
         as(s.editor(), () -> publishing.submit(ref));
@@ -77,7 +79,7 @@ class RecordLinksHttpTest {
         Staff s = Staff.of("ycsfpb");
         String indexNo = publish(s, project(title, "<p>见附件。</p>", List.of(projectRow("附件项目"))), png);
         as(s.editor(), () -> publishing.revise(indexNo));
-        as(s.editor(), () -> publishing.update(indexNo, project(title, "<p>见附件（第二版）。</p>",
+        as(s.editor(), () -> drafting.update(indexNo, project(title, "<p>见附件（第二版）。</p>",
                 List.of(projectRow("附件项目")))));
         as(s.editor(), () -> publishing.submit(indexNo));
         as(s.reviewer(), () -> publishing.review(indexNo, Decision.PASS, ""));
@@ -113,7 +115,7 @@ class RecordLinksHttpTest {
     @Test
     void aFileOverTheUploadLimitIsRefusedInChineseNotWithA500() throws Exception {
         Staff s = Staff.of("ycsfpb");
-        String ref = as(s.editor(), () -> publishing.create(project("超大附件测试" + System.nanoTime(), "<p>正文。</p>",
+        String ref = as(s.editor(), () -> drafting.create(project("超大附件测试" + System.nanoTime(), "<p>正文。</p>",
                 List.of(projectRow("超大附件项目")))));
         String editor = Acting.newUser(accounts, "ycsfpb", Role.EDITOR);
         String boundary = "gongkai" + System.nanoTime();
@@ -175,8 +177,8 @@ class RecordLinksHttpTest {
         Actor editorActor = new Actor(editor, "ycsfpb", EnumSet.of(Role.EDITOR), false);
         var row = new java.util.HashMap<>(projectRow("缺项项目"));
         row.remove("资金来源");
-        String flawed = as(editorActor, () -> publishing.create(project("内部资料：项目清单", "<p>正文</p>", List.of(row))));
-        String clean = as(editorActor, () -> publishing.create(project("退回测试项目公示", "<p>正文</p>",
+        String flawed = as(editorActor, () -> drafting.create(project("内部资料：项目清单", "<p>正文</p>", List.of(row))));
+        String clean = as(editorActor, () -> drafting.create(project("退回测试项目公示", "<p>正文</p>",
                 List.of(projectRow("退回项目")))));
         as(editorActor, () -> publishing.submit(clean));
 

@@ -13,15 +13,9 @@ import java.util.function.BiConsumer;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
-
-import gongkai.account.Accounts;
-import gongkai.account.internal.AccountUserDetailsService;
 
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
@@ -37,7 +31,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -50,20 +43,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * neither review nor approve it, even holding every role, and the reviewer may not approve it.
  */
 @PlatformTest
-class SeparationOfDutiesTest {
+class SeparationOfDutiesTest extends PublishingFixture {
 
     private static final String ORG = "ycsfpb";
-
-    @Autowired
-    Publishing publishing;
-    @Autowired
-    Records records;
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Accounts accounts;
-    @Autowired
-    AccountUserDetailsService principals;
 
     private static Actor everyRole(String name) {
         return new Actor(name + "-" + Long.toString(System.nanoTime(), 36), ORG,
@@ -81,13 +63,13 @@ class SeparationOfDutiesTest {
     }
 
     private void assertMayNeitherReviewNorApprove(Actor who, String ref, Staff s) {
-        assertThat(as(who, () -> publishing.mayReview(ref)).refusedForDuties()).isTrue();
+        assertThat(as(who, () -> publishing.allowedActions(ref).get(RecordAction.REVIEW)).refusedForDuties()).isTrue();
         assertThatThrownBy(() -> as(who, () -> publishing.review(ref, Decision.PASS, "同意")))
                 .isInstanceOf(AccessDeniedProblem.class).hasMessageContaining("三审");
         assertThatThrownBy(() -> as(who, () -> publishing.review(ref, Decision.REJECT, "退回")))
                 .isInstanceOf(AccessDeniedProblem.class);
         as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, "材料齐全"));
-        assertThat(as(who, () -> publishing.mayApprove(ref)).refusedForDuties()).isTrue();
+        assertThat(as(who, () -> publishing.allowedActions(ref).get(RecordAction.APPROVE)).refusedForDuties()).isTrue();
         assertThatThrownBy(() -> as(who, () -> publishing.approve(ref, Decision.PASS, "同意", null, null)))
                 .isInstanceOf(AccessDeniedProblem.class).hasMessageContaining("三审");
         assertThat(as(s.approver(), () -> records.workingCopy(ref)).status()).isEqualTo(RecordStatus.REVIEWED);
@@ -96,28 +78,28 @@ class SeparationOfDutiesTest {
     @Test
     void whoeverChangedTheWorkingCopyInAnyWayMayNeitherReviewNorApproveIt() throws Exception {
         Map<String, BiConsumer<Actor, String>> changes = Map.of(
-                "修改内容", (who, ref) -> as(who, () -> publishing.update(ref, project("改写后的项目公示", "<p>改写。</p>"))),
-                "添加附件", (who, ref) -> as(who, () -> publishing.addAttachment(ref, "现场.png",
+                "修改内容", (who, ref) -> as(who, () -> drafting.update(ref, project("改写后的项目公示", "<p>改写。</p>"))),
+                "添加附件", (who, ref) -> as(who, () -> drafting.addAttachment(ref, "现场.png",
                         new ByteArrayInputStream(png()), "项目现场照片")),
                 "删除附件", (who, ref) -> {
                     Staff other = Staff.of(ORG);
-                    Attachment a = as(other.editor(), () -> publishing.addAttachment(ref, "现场.png",
+                    Attachment a = as(other.editor(), () -> drafting.addAttachment(ref, "现场.png",
                             new ByteArrayInputStream(png()), "项目现场照片"));
-                    as(who, () -> publishing.removeAttachment(ref, a.sha256()));
+                    as(who, () -> drafting.removeAttachment(ref, a.sha256()));
                 },
-                "导入数据", (who, ref) -> as(who, () -> publishing.importRows(ref, "项目.csv", new ByteArrayInputStream(
+                "导入数据", (who, ref) -> as(who, () -> drafting.importRows(ref, "项目.csv", new ByteArrayInputStream(
                         ("项目名称,资金来源,实施期限,预期目标,实施单位,责任人,举报电话\n"
                                 + "某村桥梁修复,中央财政衔接资金,2026年4月至9月,修复桥梁1座,某乡人民政府,刘建设,0795-3201234\n")
                                 .getBytes(StandardCharsets.UTF_8)))),
-                "遮蔽", (who, ref) -> assertThat(as(who, () -> publishing.applySuggestedMasking(ref,
+                "遮蔽", (who, ref) -> assertThat(as(who, () -> drafting.applySuggestedMasking(ref,
                         "面向社会公开，保护个人隐私"))).isEqualTo(1));
         for (var change : changes.entrySet()) {
             Staff s = Staff.of(ORG);
             Actor allRoles = everyRole("all");
-            String ref = as(s.editor(), () -> publishing.create(project("职责分离：" + change.getKey(),
+            String ref = as(s.editor(), () -> drafting.create(project("职责分离：" + change.getKey(),
                     "<p>联系人王某，身份证号11010519491231002X。</p>")));
             change.getValue().accept(allRoles, ref);
-            as(s.editor(), () -> publishing.applySuggestedMasking(ref, "面向社会公开，保护个人隐私"));
+            as(s.editor(), () -> drafting.applySuggestedMasking(ref, "面向社会公开，保护个人隐私"));
             as(s.editor(), () -> publishing.submit(ref));
             assertMayNeitherReviewNorApprove(allRoles, ref, s);
         }
@@ -128,7 +110,7 @@ class SeparationOfDutiesTest {
         Staff s = Staff.of(ORG);
         Actor author = everyRole("author");
         Actor submitter = everyRole("submitter");
-        String ref = as(author, () -> publishing.create(project("职责分离：录入与提交", "<p>正文</p>")));
+        String ref = as(author, () -> drafting.create(project("职责分离：录入与提交", "<p>正文</p>")));
         as(submitter, () -> publishing.submit(ref));
         assertThatThrownBy(() -> as(author, () -> publishing.review(ref, Decision.PASS, "")))
                 .isInstanceOf(AccessDeniedProblem.class);
@@ -139,10 +121,10 @@ class SeparationOfDutiesTest {
     void theReviewerMayNotApproveWhatTheyReviewed() {
         Staff s = Staff.of(ORG);
         Actor both = new Actor("both-" + System.nanoTime(), ORG, EnumSet.of(Role.REVIEWER, Role.APPROVER), false);
-        String ref = as(s.editor(), () -> publishing.create(project("职责分离：审核后审批", "<p>正文</p>")));
+        String ref = as(s.editor(), () -> drafting.create(project("职责分离：审核后审批", "<p>正文</p>")));
         as(s.editor(), () -> publishing.submit(ref));
         as(both, () -> publishing.review(ref, Decision.PASS, "同意"));
-        StepPermission p = as(both, () -> publishing.mayApprove(ref));
+        StepPermission p = as(both, () -> publishing.allowedActions(ref).get(RecordAction.APPROVE));
         assertThat(p.granted()).isFalse();
         assertThat(p.reason()).contains("您已审核这条信息");
         assertThatThrownBy(() -> as(both, () -> publishing.approve(ref, Decision.PASS, "", null, null)))
@@ -157,11 +139,11 @@ class SeparationOfDutiesTest {
     void aDrafterStaysOneAcrossReturnsOfTheSameRound() {
         Staff s = Staff.of(ORG);
         Actor allRoles = everyRole("returned");
-        String ref = as(s.editor(), () -> publishing.create(project("职责分离：退回后", "<p>正文</p>")));
-        as(allRoles, () -> publishing.update(ref, project("职责分离：退回后", "<p>改写的正文</p>")));
+        String ref = as(s.editor(), () -> drafting.create(project("职责分离：退回后", "<p>正文</p>")));
+        as(allRoles, () -> drafting.update(ref, project("职责分离：退回后", "<p>改写的正文</p>")));
         as(s.editor(), () -> publishing.submit(ref));
         as(s.reviewer(), () -> publishing.review(ref, Decision.REJECT, "请补充实施期限说明"));
-        as(s.editor(), () -> publishing.update(ref, project("职责分离：退回后", "<p>补充后的正文</p>")));
+        as(s.editor(), () -> drafting.update(ref, project("职责分离：退回后", "<p>补充后的正文</p>")));
         as(s.editor(), () -> publishing.submit(ref));
         assertMayNeitherReviewNorApprove(allRoles, ref, s);
     }
@@ -170,7 +152,7 @@ class SeparationOfDutiesTest {
     void aNewVersionIsANewRoundWithItsOwnDrafters() {
         Staff s = Staff.of(ORG);
         Actor firstDrafter = everyRole("v1");
-        String ref = as(firstDrafter, () -> publishing.create(project("职责分离：修订", "<p>第一版</p>")));
+        String ref = as(firstDrafter, () -> drafting.create(project("职责分离：修订", "<p>第一版</p>")));
         as(firstDrafter, () -> publishing.submit(ref));
         as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
         as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));
@@ -178,7 +160,7 @@ class SeparationOfDutiesTest {
 
         // The second version is drafted by someone else: the first version's drafter may review it ...
         as(s.editor(), () -> publishing.revise(indexNo));
-        as(s.editor(), () -> publishing.update(indexNo, project("职责分离：修订", "<p>第二版</p>")));
+        as(s.editor(), () -> drafting.update(indexNo, project("职责分离：修订", "<p>第二版</p>")));
         as(s.editor(), () -> publishing.submit(indexNo));
         as(firstDrafter, () -> publishing.review(indexNo, Decision.PASS, "同意"));
         as(s.approver(), () -> publishing.approve(indexNo, Decision.PASS, "", null, null));
@@ -186,7 +168,7 @@ class SeparationOfDutiesTest {
 
         // ... and the second version's drafter may not review the third, which they changed again.
         as(s.editor(), () -> publishing.revise(indexNo));
-        as(firstDrafter, () -> publishing.update(indexNo, project("职责分离：修订", "<p>第三版</p>")));
+        as(firstDrafter, () -> drafting.update(indexNo, project("职责分离：修订", "<p>第三版</p>")));
         as(s.editor(), () -> publishing.submit(indexNo));
         assertMayNeitherReviewNorApprove(firstDrafter, indexNo, s);
     }
@@ -196,10 +178,10 @@ class SeparationOfDutiesTest {
         Staff s = Staff.of("ycsmzj");
         Actor allRoles = new Actor("interp-" + System.nanoTime(), "ycsmzj",
                 EnumSet.of(Role.EDITOR, Role.REVIEWER, Role.APPROVER), false);
-        String policy = as(s.editor(), () -> publishing.create(new RecordInput("sa-policy", "ycsmzj", "360900",
+        String policy = as(s.editor(), () -> drafting.create(new RecordInput("sa-policy", "ycsmzj", "360900",
                 "临时救助办法（职责分离测试）", "", "宜民字〔2026〕11号", LocalDate.of(2026, 8, 1), "<p>政策正文。</p>",
                 List.of("救助"), null, null, null, null, null, null, null)));
-        String interpretation = as(allRoles, () -> publishing.create(new RecordInput("sa-policy", "ycsmzj", "360900",
+        String interpretation = as(allRoles, () -> drafting.create(new RecordInput("sa-policy", "ycsmzj", "360900",
                 "图解临时救助办法", "", null, LocalDate.of(2026, 8, 2), "<p>问：谁可以申请？</p><p>答：……</p>",
                 List.of("解读"), null, null, null, null, null, policy, "QA")));
         as(s.editor(), () -> publishing.submit(policy));
@@ -220,11 +202,11 @@ class SeparationOfDutiesTest {
         Actor a = everyRole("a");
         Actor b = everyRole("b");
         Actor c = everyRole("c");
-        String ref = as(a, () -> publishing.create(project("职责分离：三人", "<p>正文</p>")));
+        String ref = as(a, () -> drafting.create(project("职责分离：三人", "<p>正文</p>")));
         as(a, () -> publishing.submit(ref));
-        assertThat(as(b, () -> publishing.mayReview(ref)).granted()).isTrue();
+        assertThat(as(b, () -> publishing.allowedActions(ref).get(RecordAction.REVIEW)).granted()).isTrue();
         as(b, () -> publishing.review(ref, Decision.PASS, "同意"));
-        assertThat(as(c, () -> publishing.mayApprove(ref)).granted()).isTrue();
+        assertThat(as(c, () -> publishing.allowedActions(ref).get(RecordAction.APPROVE)).granted()).isTrue();
         as(c, () -> publishing.approve(ref, Decision.PASS, "同意发布", null, null));
         assertThat(records.view(ref, null).status()).isEqualTo(RecordStatus.PUBLISHED);
         assertThat(as(s.editor(), () -> records.workingCopy(ref)).steps())
@@ -287,10 +269,6 @@ class SeparationOfDutiesTest {
                         .param("decision", "PASS").param("comment", "同意发布"))
                 .andExpect(status().is3xxRedirection());
         assertThat(records.view(ref, null).status()).isEqualTo(RecordStatus.PUBLISHED);
-    }
-
-    private RequestPostProcessor page(String username) {
-        return user(principals.loadUserByUsername(username));
     }
 
     private static byte[] png() {

@@ -16,16 +16,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
-import gongkai.account.Accounts;
-import gongkai.account.internal.AccountUserDetailsService;
 import gongkai.shared.Role;
 import gongkai.support.Acting;
 import gongkai.support.PlatformTest;
@@ -33,7 +28,6 @@ import gongkai.support.Staff;
 
 import static gongkai.support.Acting.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -45,24 +39,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StoredUnsafeTextTest {
+class StoredUnsafeTextTest extends PublishingFixture {
 
     /** NUL, other C0 controls, an unpaired high and low surrogate and a noncharacter, around a real emoji pair. */
     private static final String BAD = "\u0000坏\u0001标\u001b题\uD800😀\uDC00示\uFFFE例\uFFFF";
     private static final String SHOWN = "坏标题😀示例";
-
-    @Autowired
-    Publishing publishing;
-    @Autowired
-    Records records;
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Accounts accounts;
-    @Autowired
-    AccountUserDetailsService principals;
-    @Autowired
-    JdbcTemplate jdbc;
 
     private String open;
     private String targeted;
@@ -91,7 +72,7 @@ class StoredUnsafeTextTest {
     }
 
     private String publish(Staff s, RecordInput input) {
-        String draft = as(s.editor(), () -> publishing.create(input));
+        String draft = as(s.editor(), () -> drafting.create(input));
         as(s.editor(), () -> publishing.submit(draft));
         as(s.reviewer(), () -> publishing.review(draft, Decision.PASS, "材料齐全"));
         as(s.approver(), () -> publishing.approve(draft, Decision.PASS, "同意发布", null, null));
@@ -117,7 +98,7 @@ class StoredUnsafeTextTest {
     void thePrintableNoticeStillPrints() throws Exception {
         String editor = Acting.newUser(accounts, "fxxzf", Role.EDITOR);
         byte[] pdf = mvc.perform(get(URI.create("/records/" + UriUtils.encodePathSegment(targeted,
-                        StandardCharsets.UTF_8) + "/notice.pdf")).with(user(principals.loadUserByUsername(editor))))
+                        StandardCharsets.UTF_8) + "/notice.pdf")).with(page(editor)))
                 .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF))
                 .andReturn().getResponse().getContentAsByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {

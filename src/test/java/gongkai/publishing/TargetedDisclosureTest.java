@@ -9,12 +9,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
-import gongkai.account.Accounts;
-import gongkai.account.internal.AccountUserDetailsService;
 import gongkai.shared.Role;
 import gongkai.support.Acting;
 import gongkai.support.PlatformTest;
@@ -36,20 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TargetedDisclosureTest {
-
-    @Autowired
-    Publishing publishing;
-    @Autowired
-    Records records;
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Accounts accounts;
-    @Autowired
-    AccountUserDetailsService principals;
-    @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+class TargetedDisclosureTest extends PublishingFixture {
 
     private String indexNo;
     private String code;
@@ -64,7 +47,7 @@ class TargetedDisclosureTest {
                 List.of(Map.of("户主姓名", "王小明", "家庭人口", "4", "所在村组", "某村三组", "识别或退出", "退出", "年度", "2026"),
                         Map.of("户主姓名", "李四", "家庭人口", "2", "所在村组", "某村五组", "识别或退出", "识别", "年度", "2026")),
                 null, null);
-        String ref = as(s.editor(), () -> publishing.create(input));
+        String ref = as(s.editor(), () -> drafting.create(input));
         as(s.editor(), () -> publishing.submit(ref));
         as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
         as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));
@@ -182,7 +165,7 @@ class TargetedDisclosureTest {
         // Anonymous visitors cannot print it, nor can another organisation's staff.
         mvc.perform(get(java.net.URI.create("/records/" + encoded() + "/notice.pdf"))).andExpect(status().isForbidden());
         String other = Acting.newUser(accounts, "ycsmzj", Role.EDITOR);
-        mvc.perform(get(java.net.URI.create("/records/" + encoded() + "/notice.pdf")).with(user(principals.loadUserByUsername(other))))
+        mvc.perform(get(java.net.URI.create("/records/" + encoded() + "/notice.pdf")).with(page(other)))
                 .andExpect(status().isForbidden());
     }
 

@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import gongkai.publishing.Decision;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
@@ -24,6 +25,7 @@ public final class ThreeStepReview implements BeforeAllCallback, BeforeEachCallb
     /** Given when a policy document goes out without an interpretation; ignored for other records. */
     private static final String NO_INTERPRETATION = "测试：不配解读";
 
+    private Drafting drafting;
     private Publishing publishing;
     private Records records;
 
@@ -45,6 +47,7 @@ public final class ThreeStepReview implements BeforeAllCallback, BeforeEachCallb
     }
 
     private void take(ApplicationContext spring) {
+        drafting = spring.getBean(Drafting.class);
         publishing = spring.getBean(Publishing.class);
         records = spring.getBean(Records.class);
     }
@@ -66,7 +69,7 @@ public final class ThreeStepReview implements BeforeAllCallback, BeforeEachCallb
 
     /** Writes a draft as the office's editor; returns its key. */
     public String draft(Staff staff, RecordInput input) {
-        return as(staff.editor(), () -> publishing.create(input));
+        return as(staff.editor(), () -> drafting.create(input));
     }
 
     /** Submits, passes review and approves a draft written by the office's editor. */

@@ -20,6 +20,7 @@ import gongkai.support.ThreeStepReview;
 import gongkai.account.Accounts;
 import gongkai.account.ResidentRegistration;
 import gongkai.account.Residents;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.shared.Role;
@@ -64,6 +65,8 @@ class SiteCrawlTest {
     Accounts accounts;
     @Autowired
     Residents residents;
+    @Autowired
+    Drafting drafting;
     @Autowired
     Publishing publishing;
 
@@ -123,13 +126,13 @@ class SiteCrawlTest {
      */
     private void addWhatTheDemoDataLacks() throws Exception {
         Staff s = Staff.of(ORG);
-        String published = as(s.editor(), () -> publishing.create(input("附件下载测试：2026年学生资助政策宣传材料")));
+        String published = as(s.editor(), () -> drafting.create(input("附件下载测试：2026年学生资助政策宣传材料")));
         byte[] material = docx("学生资助政策宣传材料。");
-        as(s.editor(), () -> publishing.addAttachment(published, "资助政策宣传材料.docx",
+        as(s.editor(), () -> drafting.addAttachment(published, "资助政策宣传材料.docx",
                 new ByteArrayInputStream(material), "资助政策宣传材料"));
         review.pass(s, published);
 
-        String waiting = as(s.editor(), () -> publishing.create(input("待审核测试：2026年秋季学期控辍保学工作进展")));
+        String waiting = as(s.editor(), () -> drafting.create(input("待审核测试：2026年秋季学期控辍保学工作进展")));
         as(s.editor(), () -> publishing.submit(waiting));
     }
 

@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import gongkai.publishing.Decision;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.shared.Actor;
@@ -37,11 +38,13 @@ class DemoRecordLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoRecordLoader.class);
 
     private final GongkaiProperties properties;
+    private final Drafting drafting;
     private final Publishing publishing;
     private final RecordRepository records;
 
-    DemoRecordLoader(GongkaiProperties properties, Publishing publishing, RecordRepository records) {
+    DemoRecordLoader(GongkaiProperties properties, Drafting drafting, Publishing publishing, RecordRepository records) {
         this.properties = properties;
+        this.drafting = drafting;
         this.publishing = publishing;
         this.records = records;
     }
@@ -68,7 +71,7 @@ class DemoRecordLoader implements ApplicationRunner {
                     rows(e.get("rows")), interpretationKey == null ? null : refs.get(interpretationKey.toString()),
                     text(e, "interpretationKind"));
             String ref = as(actor("示例信息员", org, Role.EDITOR), () -> {
-                String r = publishing.create(input, true);
+                String r = drafting.create(input, true);
                 publishing.submit(r);
                 return r;
             });
@@ -85,11 +88,9 @@ class DemoRecordLoader implements ApplicationRunner {
             String org = text(e, "org");
             String ref = refs.get(text(e, "key"));
             as(actor("示例审批人", org, Role.APPROVER), () -> {
-                publishing.approve(ref, Decision.PASS, "示例数据：同意发布", null,
-                        "示例数据：本条未配解读，仅作演示");
+                String published = publishing.approve(ref, Decision.PASS, "示例数据：同意发布", null,
+                        "示例数据：本条未配解读，仅作演示").ref();
                 if (e.get("withdraw") != null) {
-                    String published = records.findById(Long.parseLong(ref.substring(RecordEntity.DRAFT_PREFIX.length())))
-                            .orElseThrow().ref();
                     publishing.withdraw(published, e.get("withdraw").toString());
                 }
                 return null;

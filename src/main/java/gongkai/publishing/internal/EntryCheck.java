@@ -1,10 +1,17 @@
 package gongkai.publishing.internal;
 
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Component;
 
@@ -15,14 +22,19 @@ import gongkai.catalog.FieldType;
 import gongkai.privacy.Finding;
 import gongkai.privacy.PersonalDataGuard;
 import gongkai.privacy.PersonalDataKind;
+import gongkai.publishing.DisclosureMode;
 import gongkai.publishing.ForbiddenWords;
+import gongkai.publishing.RecordInput;
 import gongkai.shared.HtmlText;
+import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.InvalidInputProblem.FieldError;
 
 /**
- * The entry standard (信息录入规范) a record must meet before review: required metadata, the item's schema, the
- * forbidden words, and no personal data the audience may not see in any text the public sees. Every problem is
- * listed with where it is.
+ * The one domain check of a record, for the rules that need other modules. On entry ({@link #entered}): the shape
+ * rules of {@link RecordInput} and what only the catalogue, the organisations and the regions can tell. Before review
+ * ({@link #problems}): the entry standard (信息录入规范): required metadata, the item's schema, the forbidden words,
+ * and no personal data the audience may not see in any text the public sees. Every problem is listed with where it
+ * is.
  */
 @Component
 public class EntryCheck {
@@ -33,11 +45,80 @@ public class EntryCheck {
     private final ForbiddenWords forbiddenWords;
     private final PersonalDataGuard guard;
     private final RowsJson rowsJson;
+    private final Validator validator;
+    private final EntryReferences references;
+    private final BodySanitizer sanitizer;
 
-    EntryCheck(ForbiddenWords forbiddenWords, PersonalDataGuard guard, RowsJson rowsJson) {
+    EntryCheck(ForbiddenWords forbiddenWords, PersonalDataGuard guard, RowsJson rowsJson, Validator validator,
+            EntryReferences references, BodySanitizer sanitizer) {
         this.forbiddenWords = forbiddenWords;
         this.guard = guard;
         this.rowsJson = rowsJson;
+        this.validator = validator;
+        this.references = references;
+        this.sanitizer = sanitizer;
+    }
+
+    /**
+     * The input as the working copy it makes, or every problem with it: its shape (the annotations of
+     * {@link RecordInput}, the same the API checks at its edge) and then what the catalogue, organisations and
+     * regions say of it. Optional metadata missing from the input is taken from the catalogue item.
+     */
+    public RecordEntity.WorkingCopy entered(RecordInput in, CatalogItem item) {
+        List<FieldError> errors = new ArrayList<>(shapeProblems(in));
+        EntryReferences.Resolved resolved = references.resolve(in, item, errors);
+        List<Map<String, String>> rows = normaliseRows(in.data(), item, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputProblem(errors);
+        }
+        List<String> keywords = in.keywords() == null ? List.of()
+                : in.keywords().stream().map(String::strip).filter(k -> !k.isEmpty()).distinct().toList();
+        return new RecordEntity.WorkingCopy(resolved.region(), resolved.audience(), blankToNull(in.targetGroup()),
+                in.disclosureMode() == null || in.disclosureMode().isBlank() ? DisclosureMode.PROACTIVE
+                        : DisclosureMode.valueOf(in.disclosureMode().strip().toUpperCase(Locale.ROOT)),
+                resolved.interpretationOf(), resolved.interpretationKind(), in.title().strip(), nz(in.summary()).strip(),
+                sanitizer.sanitize(in.body()), blankToNull(in.documentNumber()), in.writtenOn(),
+                String.join("、", keywords), resolved.subjectClass(), rowsJson.write(rows));
+    }
+
+    /** The shape rules of the input, in the order of its fields. */
+    private List<FieldError> shapeProblems(RecordInput in) {
+        List<String> order = Arrays.stream(RecordInput.class.getRecordComponents()).map(RecordComponent::getName)
+                .toList();
+        return validator.validate(in).stream()
+                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparingInt((FieldError e) -> order.indexOf(e.field()))
+                        .thenComparing(FieldError::message))
+                .toList();
+    }
+
+    /** The rows as entered, each field trimmed and in the item's order; type problems are added to errors. */
+    private static List<Map<String, String>> normaliseRows(List<Map<String, String>> data, CatalogItem item,
+            List<FieldError> errors) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        if (data == null) {
+            return rows;
+        }
+        if (!item.hasSchema() && !data.isEmpty()) {
+            errors.add(new FieldError("data", "事项“" + item.name() + "”没有结构化数据字段。"));
+            return rows;
+        }
+        for (Map<String, String> in : data) {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (CatalogField f : item.fields()) {
+                String v = in == null ? null : in.get(f.name());
+                if (v != null && !v.isBlank()) {
+                    row.put(f.name(), v.strip());
+                }
+            }
+            if (in != null) {
+                in.keySet().stream().filter(k -> !row.containsKey(k)
+                        && item.fields().stream().noneMatch(f -> f.name().equals(k))).forEach(k -> row.put(k, in.get(k)));
+            }
+            rows.add(row);
+        }
+        errors.addAll(rowProblems(item, rows).stream().filter(p -> !p.message().endsWith("为必填项。")).toList());
+        return rows;
     }
 
     /**
@@ -194,11 +275,6 @@ public class EntryCheck {
         return problems;
     }
 
-    /** Type problems of rows as entered, before the completeness check of submission. */
-    public static List<FieldError> rowTypeProblems(CatalogItem item, List<Map<String, String>> rows) {
-        return rowProblems(item, rows).stream().filter(p -> !p.message().endsWith("为必填项。")).toList();
-    }
-
     private static String fieldOf(String where) {
         return switch (where) {
             case "标题" -> "title";
@@ -210,5 +286,9 @@ public class EntryCheck {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -19,8 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import gongkai.catalog.Catalog;
 import gongkai.org.Organisation;
 import gongkai.org.Organisations;
-import gongkai.publishing.RecordPublished;
-import gongkai.publishing.RecordRevised;
 import gongkai.publishing.RecordStatus;
 import gongkai.publishing.RecordStep;
 import gongkai.publishing.RecordWithdrawn;
@@ -94,23 +92,17 @@ public class PublicationStep {
         steps.save(new RecordStepEntity(record.getId(), RecordStep.Kind.PUBLISH, approver, "第" + version + "版", at));
         events.publishEvent(new AuditedChange("record.publish", "record", record.getIndexNo(),
                 "发布第" + version + "版：" + c.title()));
-        if (version == 1) {
-            events.publishEvent(new RecordPublished(record.getIndexNo(), version, record.getCatalogItem(),
-                    org.code(), c.region(), c.audience().code(), sha, at));
-        } else {
-            events.publishEvent(new RecordRevised(record.getIndexNo(), version, record.getCatalogItem(), org.code(),
-                    c.region(), c.audience().code(), sha, at));
-        }
+        events.publishEvent(record.publicationEvent(sha));
     }
 
+    /** Withdraws a published record (撤回); the record checks its state and the reason. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void withdraw(RecordEntity record, String approver, String reason, Instant at) {
-        record.withdraw(reason, at);
-        steps.save(new RecordStepEntity(record.getId(), RecordStep.Kind.WITHDRAW, approver, reason, at));
-        events.publishEvent(new AuditedChange("record.withdraw", "record", record.getIndexNo(), "撤回：" + reason));
-        RecordEntity.WorkingCopy c = record.content();
-        events.publishEvent(new RecordWithdrawn(record.getIndexNo(), record.getPublishedVersion(),
-                record.getCatalogItem(), record.getOrgCode(), c.region(), c.audience().code(), reason, at));
+        RecordWithdrawn withdrawn = record.withdraw(reason, at);
+        steps.save(new RecordStepEntity(record.getId(), RecordStep.Kind.WITHDRAW, approver, withdrawn.reason(), at));
+        events.publishEvent(new AuditedChange("record.withdraw", "record", record.getIndexNo(),
+                "撤回：" + withdrawn.reason()));
+        events.publishEvent(withdrawn);
     }
 
     /** Interpretations of this policy waiting for approval: they are published with it (同步审签). */

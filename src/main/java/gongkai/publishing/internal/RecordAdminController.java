@@ -5,16 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,25 +22,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 import gongkai.catalog.Catalog;
-import gongkai.catalog.CatalogField;
 import gongkai.catalog.CatalogItem;
 import gongkai.org.Organisation;
 import gongkai.org.Organisations;
 import gongkai.privacy.Finding;
+import gongkai.publishing.Approval;
 import gongkai.publishing.Decision;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.InterpretationKind;
 import gongkai.publishing.Publishing;
+import gongkai.publishing.RecordAction;
+import gongkai.publishing.RecordActions;
 import gongkai.publishing.RecordInput;
-import gongkai.publishing.RecordStatus;
 import gongkai.publishing.RecordView;
 import gongkai.publishing.Records;
-import gongkai.publishing.StepPermission;
 import gongkai.publishing.Validity;
 import gongkai.region.Region;
 import gongkai.region.Regions;
 import gongkai.shared.Actor;
 import gongkai.shared.BackOfficeStep;
-import gongkai.shared.ConflictProblem;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.Role;
@@ -54,14 +52,16 @@ class RecordAdminController {
 
     private static final int BLANK_ROWS = 3;
 
+    private final Drafting drafting;
     private final Publishing publishing;
     private final Records records;
     private final Catalog catalog;
     private final Organisations organisations;
     private final Regions regions;
 
-    RecordAdminController(Publishing publishing, Records records, Catalog catalog, Organisations organisations,
-            Regions regions) {
+    RecordAdminController(Drafting drafting, Publishing publishing, Records records, Catalog catalog,
+            Organisations organisations, Regions regions) {
+        this.drafting = drafting;
         this.publishing = publishing;
         this.records = records;
         this.catalog = catalog;
@@ -99,11 +99,12 @@ class RecordAdminController {
     }
 
     @PostMapping
-    String create(HttpServletRequest request, Model model, RedirectAttributes redirect) {
-        CatalogItem item = catalog.requireItem(request.getParameter("catalogItem"));
-        RecordInput input = input(request, item);
+    String create(@RequestParam(defaultValue = "") String catalogItem, @ModelAttribute RecordForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        CatalogItem item = catalog.requireItem(catalogItem);
+        RecordInput input = input(form, binding, item);
         try {
-            String ref = publishing.create(input);
+            String ref = drafting.create(input);
             redirect.addFlashAttribute("notice", "草稿已保存。检查无误后请提交审核。");
             return "redirect:" + path(ref);
         } catch (InvalidInputProblem e) {
@@ -124,12 +125,13 @@ class RecordAdminController {
     }
 
     @PostMapping("/{ref}/edit")
-    String update(@PathVariable String ref, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+    String update(@PathVariable String ref, @ModelAttribute RecordForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
         RecordView view = records.workingCopy(ref);
         CatalogItem item = catalog.requireItem(view.catalogItem());
-        RecordInput input = input(request, item);
+        RecordInput input = input(form, binding, item);
         try {
-            publishing.update(ref, input);
+            drafting.update(ref, input);
         } catch (InvalidInputProblem e) {
             return form(model, ref, item, input, e);
         }
@@ -140,26 +142,21 @@ class RecordAdminController {
     @GetMapping("/{ref}")
     String record(@PathVariable String ref, Model model) {
         RecordView view = records.workingCopy(ref);
-        Actor actor = Actor.require();
         model.addAttribute("record", view);
         model.addAttribute("path", path(ref));
-        boolean editor = actor.canActFor(view.org(), Role.EDITOR);
-        model.addAttribute("canEdit", editor && view.status().editable());
-        model.addAttribute("canRevise", editor && view.status() == RecordStatus.PUBLISHED);
-        // The same answers the service acts on: a button is offered only for a step that would be accepted.
-        StepPermission review = publishing.mayReview(ref);
-        StepPermission approve = publishing.mayApprove(ref);
-        model.addAttribute("canReview", review.granted());
-        model.addAttribute("canApprove", approve.granted());
-        model.addAttribute("dutiesNote", review.refusedForDuties() ? review.reason()
-                : approve.refusedForDuties() ? approve.reason() : null);
-        model.addAttribute("canWithdraw", actor.canActFor(view.org(), Role.APPROVER) && view.version() > 0
-                && view.status() != RecordStatus.WITHDRAWN);
+        // The same answers the services act on: a button is offered only for a step that would be accepted.
+        RecordActions actions = publishing.allowedActions(ref);
+        model.addAttribute("canEdit", actions.allowed(RecordAction.EDIT));
+        model.addAttribute("canRevise", actions.allowed(RecordAction.REOPEN));
+        model.addAttribute("canReview", actions.allowed(RecordAction.REVIEW));
+        model.addAttribute("canApprove", actions.allowed(RecordAction.APPROVE));
+        model.addAttribute("dutiesNote", actions.dutiesNote(RecordAction.REVIEW, RecordAction.APPROVE));
+        model.addAttribute("canWithdraw", actions.allowed(RecordAction.WITHDRAW));
         model.addAttribute("policy", catalog.requireItem(view.catalogItem()).policyDocument());
         model.addAttribute("validities", Validity.values());
-        if (editor && view.status().editable()) {
-            model.addAttribute("problems", publishing.entryProblems(ref));
-            model.addAttribute("findings", publishing.privacyFindings(ref).stream().filter(Finding::maskable).toList());
+        if (actions.allowed(RecordAction.EDIT)) {
+            model.addAttribute("problems", drafting.entryProblems(ref));
+            model.addAttribute("findings", drafting.privacyFindings(ref).stream().filter(Finding::maskable).toList());
         }
         return "publishing/admin-record";
     }
@@ -181,12 +178,12 @@ class RecordAdminController {
             @RequestParam(defaultValue = "") String comment, @RequestParam(required = false) LocalDateTime publishAt,
             @RequestParam(defaultValue = "") String noInterpretationReason, RedirectAttributes redirect) {
         Instant at = publishAt == null ? null : publishAt.atZone(PlatformConfiguration.CHINA).toInstant();
-        String[] target = {ref};
-        String result = act(ref, redirect, () -> {
-            publishing.approve(ref, decision, comment, at, noInterpretationReason);
-            target[0] = records.workingCopy(ref).ref();
-        }, decision == Decision.REJECT ? "已退回信息员。" : at != null ? "审批通过，将定时发布。" : "审批通过，已发布。");
-        return result.startsWith("redirect:") ? "redirect:" + path(target[0]) : result;
+        Approval[] made = {null};
+        String result = act(ref, redirect, () -> made[0] = publishing.approve(ref, decision, comment, at,
+                noInterpretationReason),
+                decision == Decision.REJECT ? "已退回信息员。" : at != null ? "审批通过，将定时发布。" : "审批通过，已发布。");
+        // Publication gives the index number: the page of the record is at its new address.
+        return made[0] == null ? result : "redirect:" + path(made[0].ref());
     }
 
     @PostMapping("/{ref}/withdraw")
@@ -203,7 +200,7 @@ class RecordAdminController {
     @PostMapping("/{ref}/masking")
     String mask(@PathVariable String ref, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         int[] n = {0};
-        String result = act(ref, redirect, () -> n[0] = publishing.applySuggestedMasking(ref, reason), null);
+        String result = act(ref, redirect, () -> n[0] = drafting.applySuggestedMasking(ref, reason), null);
         if (!redirect.getFlashAttributes().containsKey("problem")) {
             redirect.addFlashAttribute("notice", n[0] == 0 ? "没有可以一键遮蔽的内容；提交前检查列出的其余问题请手工处理。"
                     : "已遮蔽" + n[0] + "处，理由已记录。");
@@ -222,7 +219,7 @@ class RecordAdminController {
             @RequestParam(defaultValue = "") String altText, RedirectAttributes redirect) {
         return act(ref, redirect, () -> {
             try {
-                publishing.addAttachment(ref, file.getOriginalFilename(), file.getInputStream(), altText);
+                drafting.addAttachment(ref, file.getOriginalFilename(), file.getInputStream(), altText);
             } catch (IOException e) {
                 throw new InvalidInputProblem("file", "附件读取失败，请重新上传。");
             }
@@ -231,7 +228,7 @@ class RecordAdminController {
 
     @PostMapping("/{ref}/attachments/{sha256}/remove")
     String detach(@PathVariable String ref, @PathVariable String sha256, RedirectAttributes redirect) {
-        return act(ref, redirect, () -> publishing.removeAttachment(ref, sha256), "附件已删除。");
+        return act(ref, redirect, () -> drafting.removeAttachment(ref, sha256), "附件已删除。");
     }
 
     @PostMapping("/{ref}/data")
@@ -240,7 +237,7 @@ class RecordAdminController {
         int[] n = {0};
         String result = act(ref, redirect, () -> {
             try {
-                n[0] = publishing.importRows(ref, file.getOriginalFilename(), file.getInputStream());
+                n[0] = drafting.importRows(ref, file.getOriginalFilename(), file.getInputStream());
             } catch (IOException e) {
                 throw new InvalidInputProblem("file", "文件读取失败，请重新上传。");
             }
@@ -282,45 +279,12 @@ class RecordAdminController {
         return regions.all().stream().filter(r -> codes.contains(r.code())).toList();
     }
 
-    /** The form's fields as the API's input; rows come as d_{row}_{column}, blank rows dropped. */
-    private static RecordInput input(HttpServletRequest request, CatalogItem item) {
-        List<Map<String, String>> rows = new ArrayList<>();
-        int maxRow = request.getParameterMap().keySet().stream().filter(k -> k.matches("d_\\d+_\\d+"))
-                .mapToInt(k -> Integer.parseInt(k.split("_")[1])).max().orElse(-1);
-        for (int r = 0; r <= maxRow; r++) {
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int c = 0; c < item.fields().size(); c++) {
-                String v = request.getParameter("d_" + r + "_" + c);
-                CatalogField f = item.fields().get(c);
-                if (v != null && !v.isBlank()) {
-                    row.put(f.name(), v.strip());
-                }
-            }
-            if (!row.isEmpty()) {
-                rows.add(row);
-            }
-        }
-        String written = request.getParameter("writtenOn");
-        LocalDate writtenOn = null;
-        try {
-            writtenOn = written == null || written.isBlank() ? null : LocalDate.parse(written);
-        } catch (RuntimeException e) {
+    /** The form as the API's input; a date that is not one is refused as before anything else. */
+    private static RecordInput input(RecordForm form, BindingResult binding, CatalogItem item) {
+        if (binding.hasFieldErrors("writtenOn")) {
             throw new InvalidInputProblem("writtenOn", "成文日期格式应为 2026-11-27。");
         }
-        if (writtenOn == null) {
-            throw new InvalidInputProblem("writtenOn", "请填写成文日期。");
-        }
-        String keywords = param(request, "keywords");
-        return new RecordInput(item.code(), param(request, "org"), param(request, "region"), param(request, "title"),
-                param(request, "summary"), param(request, "documentNumber"), writtenOn, param(request, "body"),
-                keywords.isBlank() ? List.of() : Arrays.asList(keywords.split("[、,，;；\\s]+")), null,
-                param(request, "targetGroup"), param(request, "subjectClass"), null, rows,
-                param(request, "interpretationOf"), param(request, "interpretationKind"));
-    }
-
-    private static String param(HttpServletRequest request, String name) {
-        String v = request.getParameter(name);
-        return v == null ? "" : v;
+        return form.toInput(item);
     }
 
     static String path(String ref) {

@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import gongkai.publishing.Attachment;
 import gongkai.publishing.Decision;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordFilter;
 import gongkai.publishing.RecordInput;
@@ -41,10 +42,12 @@ import gongkai.shared.InvalidInputProblem;
 @RequestMapping("/api/v1/records")
 class RecordApiController {
 
+    private final Drafting drafting;
     private final Publishing publishing;
     private final Records records;
 
-    RecordApiController(Publishing publishing, Records records) {
+    RecordApiController(Drafting drafting, Publishing publishing, Records records) {
+        this.drafting = drafting;
         this.publishing = publishing;
         this.records = records;
     }
@@ -59,13 +62,13 @@ class RecordApiController {
 
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@Valid @RequestBody RecordInput input) {
-        String ref = publishing.create(input);
+        String ref = drafting.create(input);
         return ResponseEntity.created(URI.create("/api/v1/records/" + ref)).body(state(ref));
     }
 
     @PutMapping("/{ref}")
     Map<String, Object> update(@PathVariable String ref, @Valid @RequestBody RecordInput input) {
-        publishing.update(ref, input);
+        drafting.update(ref, input);
         return state(ref);
     }
 
@@ -101,7 +104,7 @@ class RecordApiController {
 
     @PostMapping("/{ref}/masking")
     Map<String, Object> mask(@PathVariable String ref, @RequestBody ReasonBody body) {
-        int masked = publishing.applySuggestedMasking(ref, body == null ? null : body.reason());
+        int masked = drafting.applySuggestedMasking(ref, body == null ? null : body.reason());
         Map<String, Object> result = state(ref);
         result.put("masked", masked);
         return result;
@@ -110,14 +113,14 @@ class RecordApiController {
     @PostMapping("/{ref}/attachments")
     ResponseEntity<Attachment> attach(@PathVariable String ref, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String altText) throws IOException {
-        Attachment a = publishing.addAttachment(ref, file.getOriginalFilename(), file.getInputStream(), altText);
+        Attachment a = drafting.addAttachment(ref, file.getOriginalFilename(), file.getInputStream(), altText);
         return ResponseEntity.status(201).body(a);
     }
 
     @PostMapping("/{ref}/data")
     Map<String, Object> importRows(@PathVariable String ref, @RequestPart("file") MultipartFile file)
             throws IOException {
-        int rows = publishing.importRows(ref, file.getOriginalFilename(), file.getInputStream());
+        int rows = drafting.importRows(ref, file.getOriginalFilename(), file.getInputStream());
         Map<String, Object> result = state(ref);
         result.put("rows", rows);
         return result;
@@ -126,7 +129,7 @@ class RecordApiController {
     /** What would stop a submission now, and the privacy guard's findings (the record's staff). */
     @GetMapping("/{ref}/problems")
     Map<String, Object> problems(@PathVariable String ref) {
-        return Map.of("problems", publishing.entryProblems(ref), "privacy", publishing.privacyFindings(ref));
+        return Map.of("problems", drafting.entryProblems(ref), "privacy", drafting.privacyFindings(ref));
     }
 
     @GetMapping

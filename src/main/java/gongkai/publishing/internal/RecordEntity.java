@@ -2,7 +2,9 @@ package gongkai.publishing.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -19,15 +21,19 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import gongkai.catalog.Audience;
+import gongkai.publishing.Decision;
 import gongkai.publishing.DisclosureMode;
 import gongkai.publishing.InterpretationKind;
+import gongkai.publishing.RecordAction;
+import gongkai.publishing.RecordActions;
+import gongkai.publishing.RecordPublished;
+import gongkai.publishing.RecordRevised;
 import gongkai.publishing.RecordStatus;
+import gongkai.publishing.RecordWithdrawn;
 import gongkai.publishing.StepPermission;
-import gongkai.publishing.StepPermission.Refusal;
 import gongkai.publishing.Validity;
 import gongkai.shared.Actor;
-import gongkai.shared.ConflictProblem;
-import gongkai.shared.Role;
+import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.Timestamped;
 
 /**
@@ -136,7 +142,7 @@ public class RecordEntity extends Timestamped {
 
     /** Replaces the working copy; only while the editor holds the record. The editor joins this round's drafters. */
     public void edit(WorkingCopy c, String editor) {
-        editedBy(editor, "修改");
+        editedBy(editor, RecordAction.EDIT);
         this.regionCode = c.region();
         this.audience = c.audience();
         this.targetGroup = c.targetGroup();
@@ -176,73 +182,68 @@ public class RecordEntity extends Timestamped {
         }
     }
 
-    /**
-     * Records a change to the working copy made beside it (attachments) or to it: refused unless the editor holds
-     * the record; the editor joins this round's drafters.
-     */
-    public void editedBy(String editor, String action) {
-        if (!status.editable()) {
-            throw new ConflictProblem("记录当前状态为“" + status.label() + "”，不能" + action + "。");
-        }
+    /** A change to or beside the working copy (attachments): only while editable; the editor joins the drafters. */
+    public void editedBy(String editor, RecordAction change) {
+        requireState(change);
         editors.add(editor);
     }
 
-    /** May the actor review (审核) this record now? Not if they changed or submitted its working copy. */
-    public StepPermission mayReview(Actor actor) {
-        return may(actor, Role.REVIEWER, RecordStatus.SUBMITTED, "审核");
+    /** What the actor may do to this record now, and for each refusal why ({@link RecordRules}): asked by all. */
+    public RecordActions allowedActions(Actor actor) {
+        Map<RecordAction, StepPermission> verdicts = new EnumMap<>(RecordAction.class);
+        for (RecordAction action : RecordAction.values()) {
+            verdicts.put(action, RecordRules.decide(this, action, actor));
+        }
+        return new RecordActions(verdicts);
     }
 
-    /** May the actor approve (审批) this record now? Not if they drafted it, nor if they reviewed it. */
-    public StepPermission mayApprove(Actor actor) {
-        StepPermission p = may(actor, Role.APPROVER, RecordStatus.REVIEWED, "审批");
-        if (p.granted() && actor.username().equals(reviewedBy)) {
-            return StepPermission.refused(Refusal.DUTIES,
-                    "您已审核这条信息，不能再审批它（三审须由拟稿、审核、审批三个不同的人完成）。");
-        }
-        return p;
+    private void requireState(RecordAction action) {
+        RecordRules.stateAllows(this, action).orThrow();
     }
 
-    private StepPermission may(Actor actor, Role role, RecordStatus expected, String action) {
-        if (!actor.canActFor(orgCode, role)) {
-            return StepPermission.refused(Refusal.ROLE, "只有本单位的" + role.label() + "可以" + action + "这条信息。");
-        }
-        if (status != expected) {
-            return StepPermission.refused(Refusal.STATE, "记录当前状态为“" + status.label() + "”，不能" + action + "。");
-        }
-        if (editors.contains(actor.username())) {
-            return StepPermission.refused(Refusal.DUTIES, "您参与了这条信息本轮的拟稿（录入、修改、导入、附件、遮蔽或提交），不能"
-                    + action + "它（三审须由拟稿、审核、审批三个不同的人完成）。");
-        }
-        return StepPermission.GRANTED;
-    }
-
-    public void require(RecordStatus expected, String action) {
-        if (status != expected) {
-            throw new ConflictProblem("记录当前状态为“" + status.label() + "”，不能" + action + "。");
-        }
-    }
-
-    public void moveTo(RecordStatus next) {
-        this.status = next;
-    }
-
-    /** The submitter answers for the draft as its drafters do, and so joins them. */
-    public void submittedBy(String username) {
+    /** To review; the submitter answers for the draft as its drafters do, and so joins them. */
+    public void submit(String username) {
+        requireState(RecordAction.SUBMIT);
         this.submittedBy = username;
         editors.add(username);
+        this.status = RecordStatus.SUBMITTED;
     }
 
-    public void reviewedBy(String username) {
-        this.reviewedBy = username;
+    /** The first check (审核): passed on to approval, or sent back to the editor. */
+    public void review(Decision decision, String comment, Actor reviewer) {
+        RecordRules.decide(this, RecordAction.REVIEW, reviewer).orThrow();
+        if (decision == Decision.REJECT) {
+            sendBack(comment);
+            return;
+        }
+        this.reviewedBy = reviewer.username();
+        this.status = RecordStatus.REVIEWED;
     }
 
+    /** The approver sends the record back to the editor instead of approving it (审批退回). */
+    public void rejectApproval(String comment, Actor approver) {
+        RecordRules.decide(this, RecordAction.APPROVE, approver).orThrow();
+        sendBack(comment);
+    }
+
+    /** A return (退回) says what to change: the comment is required. */
+    private void sendBack(String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInputProblem("comment", "退回时请填写意见，说明需要修改的地方。");
+        }
+        this.status = RecordStatus.REJECTED;
+    }
+
+    /** Approved for publication at a later time (定时发布). */
     public void schedule(Instant at) {
+        requireState(RecordAction.APPROVE);
         this.scheduledAt = at;
         this.status = RecordStatus.SCHEDULED;
     }
 
-    /** Marks a publication of the next version; the index number is given at the first one. */
+    /** Publishes the next version of an approved record; the index number is given at the first one. */
     public void published(String newIndexNo, Instant at) {
+        requireState(RecordAction.APPROVE);
         if (indexNo == null) {
             indexNo = newIndexNo;
             firstPublishedAt = at;
@@ -256,10 +257,25 @@ public class RecordEntity extends Timestamped {
         status = RecordStatus.PUBLISHED;
     }
 
-    public void withdraw(String reason, Instant at) {
+    /** The event of the publication just made: the first version is published, any later one a revision. */
+    public Object publicationEvent(String sha) {
+        return publishedVersion == 1
+                ? new RecordPublished(indexNo, 1, catalogItem, orgCode, regionCode, audience.code(), sha, lastPublishedAt)
+                : new RecordRevised(indexNo, publishedVersion, catalogItem, orgCode, regionCode, audience.code(), sha,
+                        lastPublishedAt);
+    }
+
+    /** Withdraws the published record (撤回) for the given reason, which its page will show. */
+    public RecordWithdrawn withdraw(String reason, Instant at) {
+        requireState(RecordAction.WITHDRAW);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputProblem("reason", "请填写撤回理由，它将显示在信息页面上。");
+        }
         this.status = RecordStatus.WITHDRAWN;
-        this.withdrawalReason = reason;
+        this.withdrawalReason = reason.strip();
         this.withdrawnAt = at;
+        return new RecordWithdrawn(indexNo, publishedVersion, catalogItem, orgCode, regionCode, audience.code(),
+                withdrawalReason, at);
     }
 
     /**
@@ -267,13 +283,19 @@ public class RecordEntity extends Timestamped {
      * round begins: the last round's drafters may review or approve this one unless they change it again.
      */
     public void reopen() {
+        requireState(RecordAction.REOPEN);
         this.status = RecordStatus.DRAFT;
         this.submittedBy = null;
         this.reviewedBy = null;
         this.editors.clear();
     }
 
+    /** Changes 有效性 (a normative document amended or repealed); anything but valid needs its date. */
     public void setValidity(Validity validity, LocalDate since) {
+        requireState(RecordAction.SET_VALIDITY);
+        if (validity == null || (validity != Validity.VALID && since == null)) {
+            throw new InvalidInputProblem("since", "请填写修订或废止的日期。");
+        }
         this.validity = validity;
         this.validitySince = since;
     }
@@ -364,6 +386,11 @@ public class RecordEntity extends Timestamped {
 
     public String getMaskingNote() {
         return maskingNote;
+    }
+
+    /** Who changed the working copy in this round (拟稿). */
+    Set<String> drafters() {
+        return Set.copyOf(editors);
     }
 
     public boolean isDemo() {

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import gongkai.GongkaiApplication;
 import gongkai.publishing.Decision;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
@@ -43,11 +44,12 @@ class EventDeliveryAfterRestartTest {
         String indexNo;
         try (ConfigurableApplicationContext app = start("fail")) {
             Publishing publishing = app.getBean(Publishing.class);
+            Drafting drafting = app.getBean(Drafting.class);
             Staff s = Staff.of("ycsjyj");
             RecordInput input = new RecordInput("ed-dropout", "ycsjyj", "360900", "2026年秋季学期控辍保学工作进展", "",
                     null, LocalDate.of(2026, 10, 9), "<p>全市义务教育阶段学生保持零辍学。</p>", List.of("控辍保学"), null,
                     null, null, null, null, null, null);
-            String ref = as(s.editor(), () -> publishing.create(input));
+            String ref = as(s.editor(), () -> drafting.create(input));
             as(s.editor(), () -> publishing.submit(ref));
             as(s.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
             as(s.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));

@@ -1,0 +1,112 @@
+package gongkai.publishing.internal;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+import gongkai.catalog.Audience;
+import gongkai.catalog.Catalog;
+import gongkai.catalog.CatalogItem;
+import gongkai.org.Organisation;
+import gongkai.org.Organisations;
+import gongkai.publishing.InterpretationKind;
+import gongkai.publishing.RecordInput;
+import gongkai.region.Region;
+import gongkai.region.Regions;
+import gongkai.shared.InvalidInputProblem.FieldError;
+
+/**
+ * What an entered record names in other modules, checked against them for {@link EntryCheck}: the organisation
+ * must answer for the catalogue item, the region must lie in its jurisdiction, the audience is the item's, the
+ * subject class is the State Council's, and an interpretation interprets a policy document. The input's shape has
+ * been checked already; a value of the wrong shape is left to that complaint here.
+ */
+@Component
+class EntryReferences {
+
+    private final Organisations organisations;
+    private final Regions regions;
+    private final Catalog catalog;
+    private final RecordLookup lookup;
+
+    EntryReferences(Organisations organisations, Regions regions, Catalog catalog, RecordLookup lookup) {
+        this.organisations = organisations;
+        this.regions = regions;
+        this.catalog = catalog;
+        this.lookup = lookup;
+    }
+
+    /** What the input's codes stand for; meaningful only when no error was added. */
+    record Resolved(String region, Audience audience, String subjectClass, Long interpretationOf,
+            InterpretationKind interpretationKind) {
+    }
+
+    Resolved resolve(RecordInput in, CatalogItem item, List<FieldError> errors) {
+        Organisation org = organisations.find(in.org()).orElse(null);
+        if (org == null) {
+            errors.add(new FieldError("org", "机构代码“" + in.org() + "”不存在。"));
+        } else if (!item.ownerOrgs().contains(org.code()) && !(item.countyOwners() && !regions.isTop(org.regionCode()))) {
+            errors.add(new FieldError("catalogItem", org.name() + "不是目录事项“" + item.name() + "”的责任单位。"));
+        }
+        Region region = regions.find(in.region()).orElse(null);
+        if (region == null) {
+            errors.add(new FieldError("region", "区划代码“" + in.region() + "”不存在。"));
+        } else if (org != null && regions.path(region.code()).stream().noneMatch(r -> r.code().equals(org.regionCode()))) {
+            errors.add(new FieldError("region", "所选区划不在" + org.name() + "的管辖范围内。"));
+        }
+        Audience audience = audience(in, item, errors);
+        String subject = in.subjectClass() == null || in.subjectClass().isBlank() ? item.subjectClass()
+                : in.subjectClass().strip();
+        if (!catalog.subjectClasses().isValid(subject)) {
+            errors.add(new FieldError("subjectClass", "主题分类“" + subject + "”不在国务院主题分类中。"));
+        }
+        Long interpretationOf = null;
+        InterpretationKind kind = null;
+        if (in.interpretationOf() != null && !in.interpretationOf().isBlank()) {
+            interpretationOf = policy(in.interpretationOf(), errors);
+            kind = in.interpretationKind() == null || in.interpretationKind().isBlank() ? InterpretationKind.TEXT
+                    : parse(InterpretationKind.class, in.interpretationKind());
+        }
+        return new Resolved(region == null ? null : region.code(), audience, subject, interpretationOf, kind);
+    }
+
+    private static Audience audience(RecordInput in, CatalogItem item, List<FieldError> errors) {
+        if (in.audience() == null || in.audience().isBlank()) {
+            return item.audience();
+        }
+        Audience audience;
+        try {
+            audience = Audience.parse(in.audience());
+        } catch (IllegalArgumentException e) {
+            return item.audience();
+        }
+        if (audience != item.audience()) {
+            errors.add(new FieldError("audience", "事项“" + item.name() + "”的公开范围为“" + item.audience().label() + "”。"));
+        }
+        return audience;
+    }
+
+    /** The policy document an interpretation interprets, by its index number or draft key. */
+    private Long policy(String ref, List<FieldError> errors) {
+        RecordEntity policy = lookup.find(ref.strip()).orElse(null);
+        if (policy == null) {
+            errors.add(new FieldError("interpretationOf", "没有索引号为“" + ref + "”的政策文件。"));
+            return null;
+        }
+        if (!catalog.requireItem(policy.getCatalogItem()).policyDocument()) {
+            errors.add(new FieldError("interpretationOf", "“" + ref + "”不是政策文件，不能为其发布解读。"));
+            return null;
+        }
+        return policy.getId();
+    }
+
+    /** An enumeration's constant as entered; null when the shape check has refused the value already. */
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
