@@ -3,20 +3,16 @@ package gongkai.privacy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import gongkai.account.Accounts;
-import gongkai.account.internal.AccountUserDetailsService;
 import gongkai.catalog.Catalog;
 import gongkai.catalog.CatalogField;
 import gongkai.shared.Role;
-import gongkai.support.Acting;
+import gongkai.support.BackOfficeSignIn;
 import gongkai.support.PlatformTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -30,19 +26,13 @@ class PrivacyPolicyPagesTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    AccountUserDetailsService principals;
-    @Autowired
-    Accounts accounts;
+    BackOfficeSignIn signIn;
     @Autowired
     Catalog catalog;
 
-    private RequestPostProcessor as(String username) {
-        return user(principals.loadUserByUsername(username));
-    }
-
     @Test
     void theAdminReadsTheRulesInTheBackOffice() throws Exception {
-        mvc.perform(get("/admin/privacy").with(as("admin"))).andExpect(status().isOk())
+        mvc.perform(get("/admin/privacy").with(signIn.as("admin"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("后台管理")))
                 .andExpect(content().string(containsString("<h1>隐私保护规则</h1>")))
                 .andExpect(content().string(containsString("href=\"/admin/privacy\"")))
@@ -54,8 +44,7 @@ class PrivacyPolicyPagesTest {
 
     @Test
     void anEditorReadsThemTooAndStrangersAreSentToSignIn() throws Exception {
-        String editor = Acting.newUser(accounts, "ycsmzj", Role.EDITOR);
-        mvc.perform(get("/admin/privacy").with(as(editor))).andExpect(status().isOk());
+        mvc.perform(get("/admin/privacy").with(signIn.asNew("ycsmzj", Role.EDITOR))).andExpect(status().isOk());
         mvc.perform(get("/admin/privacy")).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/admin/login"));
     }

@@ -9,14 +9,11 @@ import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +38,7 @@ import gongkai.account.IssuedToken;
 import gongkai.account.NewUser;
 import gongkai.shared.Actor;
 import gongkai.shared.PlatformConfiguration;
+import gongkai.publishing.input.UploadFiles;
 import gongkai.shared.Role;
 import gongkai.support.Acting;
 import gongkai.support.JsonSnapshots;
@@ -123,9 +121,9 @@ class ApiContractTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    Accounts accounts;
-    @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Accounts accounts;
 
     private final JsonSnapshots snapshots = new JsonSnapshots(SNAPSHOTS, Boolean.getBoolean("api.contract.write"),
             (name, path) -> listed(MAP_OF_OBJECTS, name, path), (name, path) -> listed(UNORDERED_ARRAYS, name, path));
@@ -493,16 +491,8 @@ class ApiContractTest {
 
     /** A one-page PDF, the same bytes on every run (PDFBox would otherwise make its file ID from the time). */
     private static byte[] pdf(String text) throws java.io.IOException {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 700);
-                content.showText(text);
-                content.endText();
-            }
+        try (PDDocument document = Loader.loadPDF(UploadFiles.pdf(text));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             COSArray id = new COSArray();
             id.add(new COSString("api-contract"));
             id.add(new COSString("api-contract"));

@@ -10,14 +10,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import gongkai.account.Accounts;
-import gongkai.account.internal.AccountUserDetailsService;
 import gongkai.shared.Role;
-import gongkai.support.Acting;
+import gongkai.support.BackOfficeSignIn;
 import gongkai.support.PlatformTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** The back office shows each person the sections they may open, and only those: no link leads to a refusal. */
@@ -29,9 +26,7 @@ class BackOfficeNavigationTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    AccountUserDetailsService principals;
-    @Autowired
-    Accounts accounts;
+    BackOfficeSignIn signIn;
 
     @Test
     void everyLinkShownOpensAndTheRefusedOnesAreNotShown() throws Exception {
@@ -40,13 +35,13 @@ class BackOfficeNavigationTest {
         check("ycsjyj", Role.AUDITOR, List.of("/admin/residents", "/admin/ledger"));
         check("yzqzf", Role.ADMIN, List.of("/admin/ledger"));
         check("ycszfb", Role.ADMIN, List.of());
-        assertThat(mvc.perform(get("/admin").with(user(principals.loadUserByUsername("admin")))).andReturn()
+        assertThat(mvc.perform(get("/admin").with(signIn.as("admin"))).andReturn()
                 .getResponse().getContentAsString()).contains("href=\"/admin/ledger\"", "href=\"/admin/audit\"",
                 "href=\"/admin/residents\"");
     }
 
     private void check(String org, Role role, List<String> hidden) throws Exception {
-        RequestPostProcessor who = user(principals.loadUserByUsername(Acting.newUser(accounts, org, role)));
+        RequestPostProcessor who = signIn.asNew(org, role);
         String start = mvc.perform(get("/admin").with(who)).andReturn().getResponse().getContentAsString();
         List<String> links = new ArrayList<>();
         Matcher m = LINK.matcher(start);

@@ -3,7 +3,7 @@ package gongkai.account.internal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 
@@ -21,6 +21,7 @@ import gongkai.account.AuditTrail;
 import gongkai.account.NewUser;
 import gongkai.account.UserAccount;
 import gongkai.shared.Actor;
+import gongkai.shared.Role;
 
 /** {@code /api/v1/users}, {@code /api/v1/me} and {@code /api/v1/audit}. */
 @RestController
@@ -45,20 +46,31 @@ class UserApiController {
         return accounts.visibleUsers();
     }
 
+    /** Who the caller is signed in as: {@code GET /api/v1/me}. */
+    record Me(String username, String org, Set<Role> roles, boolean cityWide) {
+        static Me of(Actor actor) {
+            return new Me(actor.username(), actor.orgCode(), actor.roles(), actor.cityWide());
+        }
+    }
+
+    /** One page of the audit trail, newest first. */
+    record AuditPage(List<AuditEntry> entries, int page, int totalPages, long total) {
+        static AuditPage of(Page<AuditEntry> result) {
+            return new AuditPage(result.getContent(), result.getNumber(), result.getTotalPages(),
+                    result.getTotalElements());
+        }
+    }
+
     @GetMapping("/api/v1/me")
-    Map<String, Object> me() {
-        Actor actor = Actor.require();
-        return Map.of("username", actor.username(), "org", actor.orgCode(), "roles", actor.roles(),
-                "cityWide", actor.cityWide());
+    Me me() {
+        return Me.of(Actor.require());
     }
 
     @GetMapping("/api/v1/audit")
-    Map<String, Object> audit(@RequestParam(required = false) String actor,
+    AuditPage audit(@RequestParam(required = false) String actor,
             @RequestParam(required = false) String targetType, @RequestParam(required = false) String targetId,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             @RequestParam(defaultValue = "0") int page) {
-        Page<AuditEntry> result = audit.search(new AuditTrail.Query(actor, targetType, targetId, from, to), page);
-        return Map.of("entries", result.getContent(), "page", result.getNumber(), "totalPages",
-                result.getTotalPages(), "total", result.getTotalElements());
+        return AuditPage.of(audit.search(new AuditTrail.Query(actor, targetType, targetId, from, to), page));
     }
 }

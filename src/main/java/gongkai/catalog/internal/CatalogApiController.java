@@ -25,9 +25,10 @@ class CatalogApiController {
     }
 
     @GetMapping
-    Map<String, Object> catalog() {
+    CatalogView.CatalogDomains catalog() {
         Map<String, String> names = organisations.namesByCode();
-        return Map.of("domains", catalog.domains().stream().map(d -> CatalogView.Domain.of(d, names)).toList());
+        return new CatalogView.CatalogDomains(catalog.domains().stream().map(d -> CatalogView.Domain.of(d, names))
+                .toList());
     }
 
     @GetMapping("/items/{code}")

@@ -37,6 +37,10 @@ final class CatalogView {
         }
     }
 
+    /** The whole catalogue: {@code GET /api/v1/catalog}. */
+    record CatalogDomains(List<Domain> domains) {
+    }
+
     record Domain(String code, String name, String planSection, String owners, String crossNote,
             Map<String, List<String>> lists, List<Item> items) {
         static Domain of(CatalogDomain d, Map<String, String> orgNames) {

@@ -1,8 +1,5 @@
 package gongkai.ledger.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,17 +30,11 @@ class LedgerApiController {
 
     /** The newest signed tree head, or the stored head of a given size. */
     @GetMapping("/sth")
-    ResponseEntity<Map<String, Object>> sth(@RequestParam(required = false) Long treeSize) {
+    ResponseEntity<SignedTreeHead> sth(@RequestParam(required = false) Long treeSize) {
         SignedTreeHead head = treeSize == null ? ledger.head() : ledger.head(treeSize);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("treeSize", head.treeSize());
-        body.put("rootHash", head.rootHash());
-        body.put("timestamp", head.timestamp());
-        body.put("signature", head.signature());
-        body.put("publicKey", head.publicKey());
         // A head of a given size never changes; the newest one does with every append.
         return ResponseEntity.ok().cacheControl(treeSize == null ? CacheControl.noCache()
-                : CacheControl.maxAge(java.time.Duration.ofDays(1))).body(body);
+                : CacheControl.maxAge(java.time.Duration.ofDays(1))).body(head);
     }
 
     @GetMapping("/proof/inclusion")

@@ -3,7 +3,6 @@ package gongkai.web.internal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -147,8 +146,7 @@ class ErrorHandling {
             problem.setTitle(f.title());
             problem.setInstance(URI.create(request.getRequestURI()));
             if (!f.errors().isEmpty()) {
-                problem.setProperty("errors", f.errors().stream()
-                        .map(err -> Map.of("field", err.field(), "message", err.message())).toList());
+                problem.setProperty("errors", f.errors());
             }
             return ResponseEntity.status(f.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
