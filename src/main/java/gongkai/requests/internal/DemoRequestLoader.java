@@ -19,7 +19,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import gongkai.requests.InformationRequests;
+import gongkai.requests.ClockKeeping;
+import gongkai.requests.RequestHandling;
+import gongkai.requests.RequestIntake;
 import gongkai.requests.NewRequest;
 import gongkai.requests.Receipt;
 import gongkai.requests.Reply;
@@ -39,14 +41,18 @@ class DemoRequestLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoRequestLoader.class);
 
     private final GongkaiProperties properties;
-    private final InformationRequests requests;
+    private final RequestIntake intake;
+    private final ClockKeeping clockKeeping;
+    private final RequestHandling handling;
     private final InformationRequestRepository stored;
     private final Clock clock;
 
-    DemoRequestLoader(GongkaiProperties properties, InformationRequests requests, InformationRequestRepository stored,
-            Clock clock) {
+    DemoRequestLoader(GongkaiProperties properties, RequestIntake intake, ClockKeeping clockKeeping,
+            RequestHandling handling, InformationRequestRepository stored, Clock clock) {
         this.properties = properties;
-        this.requests = requests;
+        this.intake = intake;
+        this.clockKeeping = clockKeeping;
+        this.handling = handling;
         this.stored = stored;
         this.clock = clock;
     }
@@ -86,16 +92,16 @@ class DemoRequestLoader implements ApplicationRunner {
                 text(a, "address"), text(e, "description"), text(e, "purpose"), text(e, "preferredForm"), false);
         LocalDate arrived = today.minusDays(((Number) e.get("daysAgo")).intValue());
         String no = Actor.callAs(staff(org, Role.EDITOR),
-                () -> requests.enter(input, new Receipt(text(e, "channel"), arrived, null)).trackingNo());
+                () -> intake.enter(input, new Receipt(text(e, "channel"), arrived, null)).trackingNo());
         if (e.get("correction") instanceof List<?> items) {
-            Actor.callAs(staff(org, Role.EDITOR), () -> requests.requestCorrection(no,
+            Actor.callAs(staff(org, Role.EDITOR), () -> clockKeeping.requestCorrection(no,
                     items.stream().map(String::valueOf).toList(), today.plusDays(15)));
         }
         if (e.get("extension") != null) {
-            Actor.callAs(staff(org, Role.APPROVER), () -> requests.extend(no, text(e, "extension"), 20));
+            Actor.callAs(staff(org, Role.APPROVER), () -> clockKeeping.extend(no, text(e, "extension"), 20));
         }
         if (e.get("reply") instanceof Map<?, ?> reply) {
-            Actor.callAs(staff(org, Role.APPROVER), () -> requests.reply(no, new Reply(
+            Actor.callAs(staff(org, Role.APPROVER), () -> handling.reply(no, new Reply(
                     String.valueOf(reply.get("outcome")), String.valueOf(reply.get("text")), null, null)));
         }
     }
