@@ -263,11 +263,6 @@ public final class RequestClock {
                 .filter(step -> actor.canActFor(orgCode, step.role())).collect(Collectors.toSet()));
     }
 
-    /** @throws ConflictProblem naming why the request's state does not allow {@code step} today */
-    public void require(RequestStep step, LocalDate today) {
-        StepRules.require(this, step, today);
-    }
-
     /** 补正告知: once, within 7 working days of receipt; stops the clock until the corrected application. */
     public RequestEvent requestCorrection(LocalDate today, LocalDate deadline) {
         StepRules.require(this, RequestStep.CORRECTION, today);

@@ -217,7 +217,7 @@ public class RequestHandling {
         Taking taking = steps.take(trackingNo, RequestStep.DELIVERY);
         InformationRequestEntity request = taking.request();
         LocalDate today = steps.today();
-        store.clockOf(request).require(RequestStep.DELIVERY, today);
+        StepRules.require(store.clockOf(request), RequestStep.DELIVERY, today);
         DeliveryForm how = form == null || form.isBlank() ? request.getPreferredForm() : DeliveryForm.parse(form);
         if (how == null) {
             throw new InvalidInputProblem("form", "送达方式应为 ONLINE、EMAIL、POST 或 PICKUP。");
@@ -239,7 +239,7 @@ public class RequestHandling {
     public String proposeProactiveDisclosure(String trackingNo, Proposal proposal) {
         Taking taking = steps.take(trackingNo, RequestStep.PROPOSAL);
         InformationRequestEntity request = taking.request();
-        store.clockOf(request).require(RequestStep.PROPOSAL, steps.today());
+        StepRules.require(store.clockOf(request), RequestStep.PROPOSAL, steps.today());
         Set<Long> ids = new LinkedHashSet<>();
         ids.add(request.getId());
         List<String> related = proposal.related() == null ? List.of()

@@ -66,7 +66,7 @@ final class StepRules {
                 .or(() -> clock.extended() ? Optional.of("答复期限只能延长一次（条例第三十三条）。") : Optional.empty());
     }
 
-    /** ... and once the period has run out. The clock names a bad number of days before this. */
+    /** Nor once the period has run out; the clock names a bad number of days before this. */
     static Optional<String> extensionTooLate(RequestClock clock, LocalDate today) {
         return today.isAfter(clock.dueOn())
                 ? Optional.of("答复期限已于" + RequestClock.day(clock.dueOn()) + "届满，不能再延长。")

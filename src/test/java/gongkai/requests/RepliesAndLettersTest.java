@@ -111,7 +111,7 @@ class RepliesAndLettersTest extends RequestScenario {
         String eleventh = null;
         for (int i = 1; i <= 11; i++) {
             NewRequest r = new NewRequest(ORG, same.applicantType(), same.name(), same.idType(), same.idNumber(), null,
-                    same.phone(), null, same.address(), "第" + i + "个县区学校收费情况", null, "POST", false);
+                    same.phone(), null, same.address(), "第" + i + "个县区学校收费情况", null, DeliveryForm.POST, false);
             eleventh = Acting.as(staff.editor(), () -> intake.enter(r, new Receipt("IN_PERSON",
                     LocalDate.parse("2026-03-16"), null))).trackingNo();
         }

@@ -110,6 +110,17 @@ class RequestPagesTest {
     }
 
     @Test
+    void anUnknownCodeOnThePublicFormIsNamedInChineseLikeAMissingOne() throws Exception {
+        mvc.perform(post("/requests/new").with(csrf()).param("org", ORG).param("applicantType", "MARTIAN")
+                        .param("name", "李示例").param("idType", "RESIDENT_ID").param("idNumber", Applicants.idNumber())
+                        .param("phone", "13907950001").param("description", "2026年全民健身中心开放时间")
+                        .param("preferredForm", "CARRIER_PIGEON"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("请选择申请人类型")))
+                .andExpect(content().string(containsString("请选择获取信息的方式")));
+    }
+
+    @Test
     void aRefusedStepComesBackAsThePageWithTheReasonThroughTheDatabaseSession() throws Exception {
         Submitted s = Origins.fresh(() -> intake.submit(Applicants.person(ORG, "2026年体育彩票公益金使用情况")));
         UserDetails approver = staff(Role.APPROVER);

@@ -19,7 +19,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import gongkai.requests.ApplicantKind;
 import gongkai.requests.ClockKeeping;
+import gongkai.requests.DeliveryForm;
+import gongkai.requests.IdType;
 import gongkai.requests.RequestHandling;
 import gongkai.requests.RequestIntake;
 import gongkai.requests.NewRequest;
@@ -87,9 +90,10 @@ class DemoRequestLoader implements ApplicationRunner {
         String org = text(e, "org");
         @SuppressWarnings("unchecked")
         Map<String, Object> a = (Map<String, Object>) e.get("applicant");
-        NewRequest input = new NewRequest(org, text(a, "type"), text(a, "name"), text(a, "idType"),
-                text(a, "idNumber"), text(a, "contactName"), text(a, "phone"), text(a, "email"),
-                text(a, "address"), text(e, "description"), text(e, "purpose"), text(e, "preferredForm"), false);
+        NewRequest input = new NewRequest(org, ApplicantKind.parse(text(a, "type")), text(a, "name"),
+                IdType.parse(text(a, "idType")), text(a, "idNumber"), text(a, "contactName"), text(a, "phone"),
+                text(a, "email"), text(a, "address"), text(e, "description"), text(e, "purpose"),
+                DeliveryForm.parse(text(e, "preferredForm")), false);
         LocalDate arrived = today.minusDays(((Number) e.get("daysAgo")).intValue());
         String no = Actor.callAs(staff(org, Role.EDITOR),
                 () -> intake.enter(input, new Receipt(text(e, "channel"), arrived, null)).trackingNo());

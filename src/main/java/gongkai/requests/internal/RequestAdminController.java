@@ -12,7 +12,9 @@ import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,6 +76,11 @@ class RequestAdminController {
         this.clock = clock;
     }
 
+    @InitBinder
+    void codes(WebDataBinder binder) {
+        FormCodes.register(binder);
+    }
+
     @GetMapping
     String inbox(@RequestParam(required = false) String org, @RequestParam(defaultValue = "false") boolean closed,
             Model model) {
@@ -94,8 +101,8 @@ class RequestAdminController {
     @GetMapping("/new")
     String newEntry(Model model) {
         Actor actor = Actor.require();
-        NewRequest blank = new NewRequest(actor.orgCode(), ApplicantKind.NATURAL_PERSON.name(), null,
-                IdType.RESIDENT_ID.name(), null, null, null, null, null, null, null, DeliveryForm.POST.name(), null);
+        NewRequest blank = new NewRequest(actor.orgCode(), ApplicantKind.NATURAL_PERSON, null,
+                IdType.RESIDENT_ID, null, null, null, null, null, null, null, DeliveryForm.POST, null);
         return entryForm(model, blank, new Receipt(ReceiptChannel.IN_PERSON.name(), LocalDate.now(clock), null),
                 null);
     }

@@ -19,8 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import gongkai.requests.FeeQuote;
+import gongkai.requests.IdType;
 import gongkai.requests.ApplicantAccess;
+import gongkai.requests.ApplicantKind;
 import gongkai.requests.ClockKeeping;
+import gongkai.requests.DeliveryForm;
 import gongkai.requests.RequestHandling;
 import gongkai.requests.RequestIntake;
 import gongkai.requests.Letter;
@@ -55,9 +58,9 @@ class RequestApiController {
     }
 
     /** The body of a new request: API.md's fields, plus the receipt when staff enter one. */
-    record NewRequestBody(String org, String applicantType, String name, String idType, String idNumber,
+    record NewRequestBody(String org, ApplicantKind applicantType, String name, IdType idType, String idNumber,
             String contactName, String phone, String email, String address, String description, String purpose,
-            String preferredForm, Boolean suggestProactive, String channel, LocalDate arrivedOn,
+            DeliveryForm preferredForm, Boolean suggestProactive, String channel, LocalDate arrivedOn,
             LocalDate confirmedOn) {
 
         NewRequest request() {

@@ -8,7 +8,9 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,10 +57,15 @@ class RequestPageController {
         this.clock = clock;
     }
 
+    @InitBinder
+    void codes(WebDataBinder binder) {
+        FormCodes.register(binder);
+    }
+
     @GetMapping("/requests/new")
     String form(@RequestParam(required = false) String org, Model model) {
-        NewRequest blank = new NewRequest(org, ApplicantKind.NATURAL_PERSON.name(), null, IdType.RESIDENT_ID.name(),
-                null, null, null, null, null, null, null, DeliveryForm.ONLINE.name(), null);
+        NewRequest blank = new NewRequest(org, ApplicantKind.NATURAL_PERSON, null, IdType.RESIDENT_ID,
+                null, null, null, null, null, null, null, DeliveryForm.ONLINE, null);
         return form(model, blank, null);
     }
 
