@@ -1,5 +1,7 @@
 package gongkai.requests;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import gongkai.shared.Codes;
 
 /**
@@ -33,7 +35,11 @@ public enum ApplicantKind {
         return isPerson() ? label : "法人或其他组织（" + label + "）";
     }
 
-    /** Parses an API code; null for anything unknown. */
+    /**
+     * Parses a code from a form, JSON or YAML; null for anything unknown, so that a bad value is named like a missing
+     * one (see {@link NewRequest}).
+     */
+    @JsonCreator
     public static ApplicantKind parse(String code) {
         return Codes.parse(ApplicantKind.class, code);
     }

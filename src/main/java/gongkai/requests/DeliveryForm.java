@@ -1,5 +1,7 @@
 package gongkai.requests;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import gongkai.shared.Codes;
 
 /** 获取信息的方式: how the applicant wants the answer and the information (art. 29, art. 40). */
@@ -19,6 +21,11 @@ public enum DeliveryForm {
         return label;
     }
 
+    /**
+     * Parses a code from a form, JSON or YAML; null for anything unknown, so that a bad value is named like a missing
+     * one (see {@link NewRequest}).
+     */
+    @JsonCreator
     public static DeliveryForm parse(String code) {
         return Codes.parse(DeliveryForm.class, code);
     }

@@ -1,5 +1,7 @@
 package gongkai.requests;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import gongkai.shared.Codes;
 
 /**
@@ -30,6 +32,11 @@ public enum IdType {
         return new IdType[] {RESIDENT_ID, PASSPORT, HK_MACAO_PERMIT, TAIWAN_PERMIT, FOREIGN_PERMANENT_RESIDENCE, OTHER};
     }
 
+    /**
+     * Parses a code from a form, JSON or YAML; null for anything unknown, so that a bad value is named like a missing
+     * one (see {@link NewRequest}).
+     */
+    @JsonCreator
     public static IdType parse(String code) {
         return Codes.parse(IdType.class, code);
     }

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import gongkai.calendar.Deadline;
 import gongkai.calendar.WorkingDayCalendar;
+import gongkai.shared.Actor;
 import gongkai.shared.ConflictProblem;
 import gongkai.shared.InvalidInputProblem;
 
@@ -45,41 +47,12 @@ public final class RequestClock {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
-    /** Where the clock stands. The three middle phases stop it. */
-    public enum Phase {
-        RUNNING("办理中", false),
-        AWAITING_CORRECTION("待补正（暂停计时）", true),
-        IN_CONSULTATION("征求意见中（暂停计时）", true),
-        AWAITING_PAYMENT("待缴纳信息处理费（暂停计时）", true),
-        CLOSED("已办结", false);
-
-        private final String label;
-        private final boolean paused;
-
-        Phase(String label, boolean paused) {
-            this.label = label;
-            this.paused = paused;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        public boolean paused() {
-            return paused;
-        }
-
-        public boolean open() {
-            return this != CLOSED;
-        }
-    }
-
     private final WorkingDayCalendar calendar;
     private final List<RequestEvent> history;
 
     private LocalDate receivedOn;
     private LocalDate start;
-    private Phase phase;
+    private RequestPhase phase;
     private int extensionDays;
     private boolean extended;
     private int pausedDays;
@@ -126,29 +99,29 @@ public final class RequestClock {
             case RECEIVED -> {
                 receivedOn = e.on();
                 start = e.on();
-                phase = Phase.RUNNING;
+                phase = RequestPhase.RUNNING;
             }
             case CORRECTION_REQUESTED -> {
-                phase = Phase.AWAITING_CORRECTION;
+                phase = RequestPhase.AWAITING_CORRECTION;
                 correctionRequested = true;
                 pauseFrom = e.on();
                 pauseUntil = e.until();
             }
             case CORRECTED -> {
                 // Art. 30: the period is counted from the day the corrected application is received — afresh.
-                phase = Phase.RUNNING;
+                phase = RequestPhase.RUNNING;
                 corrected = true;
                 start = e.on();
                 pausedDays = 0;
                 extensionDays = 0;
             }
             case CONSULTATION_SENT -> {
-                phase = Phase.IN_CONSULTATION;
+                phase = RequestPhase.IN_CONSULTATION;
                 pauseFrom = e.on();
                 pauseUntil = calendar.plusWorkingDays(e.on(), CONSULTATION_WORKING_DAYS);
             }
             case FEE_REQUESTED -> {
-                phase = Phase.AWAITING_PAYMENT;
+                phase = RequestPhase.AWAITING_PAYMENT;
                 feeRequested = true;
                 pauseFrom = e.on();
                 pauseUntil = calendar.plusWorkingDays(e.on(), e.days());
@@ -156,15 +129,15 @@ public final class RequestClock {
             case CONSULTATION_REPLIED, CONSULTATION_LAPSED, FEE_PAID -> {
                 LocalDate end = e.on().isAfter(pauseUntil) ? pauseUntil : e.on();
                 pausedDays += calendar.workingDaysBetween(pauseFrom, end);
-                phase = Phase.RUNNING;
+                phase = RequestPhase.RUNNING;
             }
             case EXTENDED -> {
                 extensionDays += e.days();
                 extended = true;
             }
             case ANSWERED -> {
-                closedWhileRunning = phase == Phase.RUNNING;
-                phase = Phase.CLOSED;
+                closedWhileRunning = phase == RequestPhase.RUNNING;
+                phase = RequestPhase.CLOSED;
                 closedOn = e.on();
                 outcome = e.outcome();
             }
@@ -179,7 +152,7 @@ public final class RequestClock {
 
     // ----- where the clock stands
 
-    public Phase phase() {
+    public RequestPhase phase() {
         return phase;
     }
 
@@ -205,6 +178,18 @@ public final class RequestClock {
         return corrected;
     }
 
+    boolean correctionRequested() {
+        return correctionRequested;
+    }
+
+    boolean extended() {
+        return extended;
+    }
+
+    boolean feeRequested() {
+        return feeRequested;
+    }
+
     public Optional<LocalDate> closedOn() {
         return Optional.ofNullable(closedOn);
     }
@@ -218,7 +203,7 @@ public final class RequestClock {
      * stopped (the date depends on when the pause ends) and for a request ended by a lapse.
      */
     public Optional<Deadline> due() {
-        if (phase == Phase.RUNNING || (phase == Phase.CLOSED && closedWhileRunning)) {
+        if (phase == RequestPhase.RUNNING || (phase == RequestPhase.CLOSED && closedWhileRunning)) {
             return Optional.of(calendar.deadline(start, ANSWER_WORKING_DAYS + extensionDays + pausedDays));
         }
         return Optional.empty();
@@ -243,7 +228,7 @@ public final class RequestClock {
      * (−1 the working day after); empty when the clock does not run.
      */
     public Optional<Integer> workingDaysLeft(LocalDate today) {
-        if (phase != Phase.RUNNING) {
+        if (phase != RequestPhase.RUNNING) {
             return Optional.empty();
         }
         return Optional.of(workingDaysLeft(calendar, today, dueOn()));
@@ -259,27 +244,28 @@ public final class RequestClock {
 
     /** Running and past its due date. */
     public boolean overdue(LocalDate today) {
-        return phase == Phase.RUNNING && today.isAfter(dueOn());
+        return phase == RequestPhase.RUNNING && today.isAfter(dueOn());
     }
 
     /** Answered after its due date. */
     public boolean answeredLate() {
-        return phase == Phase.CLOSED && closedWhileRunning && closedOn.isAfter(dueOn());
+        return phase == RequestPhase.CLOSED && closedWhileRunning && closedOn.isAfter(dueOn());
     }
 
     // ----- the rules: each returns the step to record, or refuses with the reason
 
+    /**
+     * The staff steps {@code actor} may take today as staff of {@code orgCode}: those of their roles that the state
+     * allows ({@link StepRules}, which the rule methods below and the services ask too).
+     */
+    public AllowedSteps allowedSteps(Actor actor, String orgCode, LocalDate today) {
+        return new AllowedSteps(StepRules.allowed(this, today).stream()
+                .filter(step -> actor.canActFor(orgCode, step.role())).collect(Collectors.toSet()));
+    }
+
     /** 补正告知: once, within 7 working days of receipt; stops the clock until the corrected application. */
     public RequestEvent requestCorrection(LocalDate today, LocalDate deadline) {
-        requireRunning("告知补正");
-        if (correctionRequested) {
-            throw new ConflictProblem("补正只能告知一次，并应一次性告知需要补正的全部事项（条例第三十条）。");
-        }
-        LocalDate last = lastDayForCorrectionNotice();
-        if (today.isAfter(last)) {
-            throw new ConflictProblem("补正告知应在收到申请之日起" + CORRECTION_NOTICE_WORKING_DAYS + "个工作日内作出，本申请最迟为"
-                    + day(last) + "，现已超过。");
-        }
+        StepRules.require(this, RequestStep.CORRECTION, today);
         if (deadline == null || !deadline.isAfter(today)) {
             throw new InvalidInputProblem("deadline", "请填写补正期限，且应晚于今天。");
         }
@@ -288,9 +274,7 @@ public final class RequestClock {
 
     /** The corrected application, received on {@code on}: the 20 working days start again from that day. */
     public RequestEvent correct(LocalDate on, LocalDate today) {
-        if (phase != Phase.AWAITING_CORRECTION) {
-            throw new ConflictProblem("本申请没有待补正的事项。");
-        }
+        StepRules.require(this, RequestStep.RECORD_CORRECTION, today);
         requireStepDate("receivedOn", on, today, "收到补正申请的日期");
         if (on.isAfter(pauseUntil)) {
             throw new ConflictProblem("补正期限已于" + day(pauseUntil) + "届满，逾期补正的申请不再处理。");
@@ -300,22 +284,17 @@ public final class RequestClock {
 
     /** 延长答复期限: once, by 1 to 20 working days, decided before the period runs out. */
     public RequestEvent extend(LocalDate today, int workingDays) {
-        requireRunning("延长答复期限");
-        if (extended) {
-            throw new ConflictProblem("答复期限只能延长一次（条例第三十三条）。");
-        }
+        StepRules.refuse(StepRules.extensionRefusal(this));
         if (workingDays < 1 || workingDays > MAX_EXTENSION_WORKING_DAYS) {
             throw new InvalidInputProblem("workingDays", "延长的期限为1至" + MAX_EXTENSION_WORKING_DAYS + "个工作日。");
         }
-        if (today.isAfter(dueOn())) {
-            throw new ConflictProblem("答复期限已于" + day(dueOn()) + "届满，不能再延长。");
-        }
+        StepRules.refuse(StepRules.extensionTooLate(this, today));
         return RequestEvent.step(RequestEvent.Kind.EXTENDED, today, null, workingDays, null);
     }
 
     /** 书面征求意见 sent on {@code sentOn}: the clock stops for at most 15 working days. */
     public RequestEvent startConsultation(LocalDate sentOn, LocalDate today) {
-        requireRunning("征求意见");
+        StepRules.require(this, RequestStep.CONSULTATION, today);
         requireStepDate("sentOn", sentOn, today, "发出征求意见的日期");
         if (sentOn.isAfter(dueOn())) {
             throw new ConflictProblem("征求意见应在答复期限（" + day(dueOn()) + "）内发出。");
@@ -326,19 +305,14 @@ public final class RequestClock {
 
     /** The consulted party's answer, received on {@code receivedOn}: the clock runs again. */
     public RequestEvent endConsultation(LocalDate receivedOn, LocalDate today) {
-        if (phase != Phase.IN_CONSULTATION) {
-            throw new ConflictProblem("本申请没有正在进行的征求意见。");
-        }
+        StepRules.require(this, RequestStep.CONSULTATION_REPLY, today);
         requireStepDate("receivedOn", receivedOn, today, "收到意见的日期");
         return RequestEvent.step(RequestEvent.Kind.CONSULTATION_REPLIED, receivedOn, null, 0, null);
     }
 
     /** 收费通知 given today, with {@code paymentDays} working days to pay: the clock stops until payment. */
     public RequestEvent requestFee(LocalDate today, int paymentDays) {
-        requireRunning("发出收费通知");
-        if (feeRequested) {
-            throw new ConflictProblem("本申请已发出过收费通知。");
-        }
+        StepRules.require(this, RequestStep.FEE, today);
         if (paymentDays < 1) {
             throw new IllegalArgumentException("A payment period has at least one working day");
         }
@@ -348,9 +322,7 @@ public final class RequestClock {
 
     /** The fee paid on {@code on}: the clock runs again. */
     public RequestEvent feePaid(LocalDate on, LocalDate today) {
-        if (phase != Phase.AWAITING_PAYMENT) {
-            throw new ConflictProblem("本申请没有待缴纳的信息处理费。");
-        }
+        StepRules.require(this, RequestStep.FEE_PAID, today);
         requireStepDate("paidOn", on, today, "缴费日期");
         if (on.isAfter(pauseUntil)) {
             throw new ConflictProblem("缴费期限已于" + day(pauseUntil) + "届满。");
@@ -363,22 +335,22 @@ public final class RequestClock {
         if (outcome == null) {
             throw new InvalidInputProblem("outcome", "请选择办理结果。");
         }
-        if (phase == Phase.CLOSED) {
-            throw new ConflictProblem("本申请已于" + day(closedOn) + "办结。");
+        if (phase == RequestPhase.CLOSED) {
+            throw new ConflictProblem(StepRules.closed(this));
         }
         switch (outcome) {
             case OTHER_NO_CORRECTION -> {
-                if (phase != Phase.AWAITING_CORRECTION || !today.isAfter(pauseUntil)) {
+                if (phase != RequestPhase.AWAITING_CORRECTION || !today.isAfter(pauseUntil)) {
                     throw new ConflictProblem("只有补正期限届满仍未补正的申请才能以“逾期不补正”办结。");
                 }
             }
             case OTHER_FEE_UNPAID -> {
-                if (phase != Phase.AWAITING_PAYMENT || !today.isAfter(pauseUntil)) {
+                if (phase != RequestPhase.AWAITING_PAYMENT || !today.isAfter(pauseUntil)) {
                     throw new ConflictProblem("只有缴费期限届满仍未缴费的申请才能以“逾期未缴费”办结。");
                 }
             }
             default -> {
-                requireRunning("答复");
+                StepRules.require(this, RequestStep.REPLY, today);
                 if (outcome == RequestOutcome.NOT_AVAILABLE_STILL_UNCLEAR && !corrected) {
                     throw new ConflictProblem("只有经过补正的申请才能以“补正后申请内容仍不明确”答复。");
                 }
@@ -402,20 +374,6 @@ public final class RequestClock {
         });
     }
 
-    private void requireRunning(String action) {
-        switch (phase) {
-            case RUNNING -> {
-            }
-            case CLOSED -> throw new ConflictProblem("本申请已于" + day(closedOn) + "办结，不能" + action + "。");
-            case AWAITING_CORRECTION -> throw new ConflictProblem("申请人尚未补正（补正期限" + day(pauseUntil) + "），不能"
-                    + action + "。");
-            case IN_CONSULTATION -> throw new ConflictProblem("征求意见尚未结束（最迟" + day(pauseUntil)
-                    + "），请先登记收到的意见，再" + action + "。");
-            case AWAITING_PAYMENT -> throw new ConflictProblem("申请人尚未缴纳信息处理费（缴费期限" + day(pauseUntil) + "），不能"
-                    + action + "。");
-        }
-    }
-
     /** A date staff or the applicant give for a step: not in the future, not before the history's latest step. */
     private void requireStepDate(String field, LocalDate date, LocalDate today, String what) {
         if (date == null) {
@@ -429,7 +387,8 @@ public final class RequestClock {
         }
     }
 
-    static String day(LocalDate date) {
+    /** A date as letters and histories write it: 2026年10月9日. */
+    public static String day(LocalDate date) {
         return date == null ? "" : DAY.format(date);
     }
 }

@@ -74,7 +74,7 @@ public class RequestStatistics {
                     onTime++;
                 }
             }
-            if (r.getPhase() == RequestClock.Phase.RUNNING && r.getDueOn() != null && today.isAfter(r.getDueOn())) {
+            if (r.getPhase() == RequestPhase.RUNNING && r.getDueOn() != null && today.isAfter(r.getDueOn())) {
                 overdue++;
             }
         }

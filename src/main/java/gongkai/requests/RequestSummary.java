@@ -9,6 +9,6 @@ import java.time.LocalDate;
  * @param dueSoon         running with at most the reminder's number of working days left
  */
 public record RequestSummary(String trackingNo, String applicantName, ApplicantKind applicantKind, String description,
-        LocalDate receivedOn, RequestClock.Phase phase, LocalDate dueOn, LocalDate pauseUntil, Integer workingDaysLeft,
+        LocalDate receivedOn, RequestPhase phase, LocalDate dueOn, LocalDate pauseUntil, Integer workingDaysLeft,
         boolean overdue, boolean dueSoon, RequestOutcome outcome, LocalDate answeredOn, boolean demo) {
 }

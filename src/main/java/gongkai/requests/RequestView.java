@@ -20,7 +20,7 @@ import java.util.List;
  */
 public record RequestView(String trackingNo, String orgCode, String orgName, ReceiptChannel channel,
         LocalDate arrivedOn, LocalDate receivedOn, Applicant applicant, String description, String purpose,
-        DeliveryForm preferredForm, boolean suggestProactive, RequestClock.Phase phase, LocalDate dueOn,
+        DeliveryForm preferredForm, boolean suggestProactive, RequestPhase phase, LocalDate dueOn,
         boolean dueCovered, LocalDate pauseUntil, Integer workingDaysLeft, boolean overdue, RequestOutcome outcome,
         LocalDate answeredOn, boolean answeredLate, String replyText, boolean hasLetter, BigDecimal feeAmount,
         String transferredTo, String transferredFrom, int extensionDays, int pausedDays,

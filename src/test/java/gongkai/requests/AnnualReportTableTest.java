@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -34,27 +33,14 @@ import gongkai.support.Staff;
  */
 @PlatformTest
 @Import(MovableClock.Config.class)
-class AnnualReportTableTest {
+class AnnualReportTableTest extends RequestScenario {
 
-    @Autowired
-    InformationRequests requests;
     @Autowired
     RequestStatistics statistics;
     @Autowired
     ClockKeeper keeper;
     @Autowired
-    MovableClock clock;
-    @Autowired
     MockMvc mvc;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    private static LocalDate d(String iso) {
-        return LocalDate.parse(iso);
-    }
 
     private static NewRequest asking(String org, ApplicantKind kind, String description) {
         return kind.isPerson() ? Applicants.person(org, description) : Applicants.organisation(org, kind, description);
@@ -67,31 +53,31 @@ class AnnualReportTableTest {
     private LocalDate drive(Staff staff, String org, ApplicantKind kind, LocalDate receivedOn, RequestOutcome outcome,
             LocalDate answeredOn) {
         clock.setDate(receivedOn);
-        Submitted s = Origins.fresh(() -> requests.submit(asking(org, kind, "关于" + outcome.rowLabel() + "的申请")));
+        Submitted s = Origins.fresh(() -> intake.submit(asking(org, kind, "关于" + outcome.rowLabel() + "的申请")));
         String no = s.trackingNo();
         switch (outcome) {
             case OTHER_NO_CORRECTION -> {
                 LocalDate deadline = receivedOn.plusDays(10);
-                Acting.as(staff.editor(), () -> requests.requestCorrection(no, List.of("请写明文号"), deadline));
+                Acting.as(staff.editor(), () -> clockKeeping.requestCorrection(no, List.of("请写明文号"), deadline));
                 keeper.run(deadline.plusDays(1));
                 return deadline.plusDays(1);
             }
             case OTHER_FEE_UNPAID -> {
-                RequestView noticed = Acting.as(staff.approver(), () -> requests.requestFee(no, "PER_VOLUME", 60));
+                RequestView noticed = Acting.as(staff.approver(), () -> clockKeeping.requestFee(no, "PER_VOLUME", 60));
                 keeper.run(noticed.pauseUntil().plusDays(1));
                 return noticed.pauseUntil().plusDays(1);
             }
             case NOT_AVAILABLE_STILL_UNCLEAR -> {
-                Acting.as(staff.editor(), () -> requests.requestCorrection(no, List.of("请写明文号"),
+                Acting.as(staff.editor(), () -> clockKeeping.requestCorrection(no, List.of("请写明文号"),
                         receivedOn.plusDays(5)));
                 clock.setDate(receivedOn.plusDays(1));
-                requests.correctByApplicant(no, s.code(), "补正后的描述仍然笼统");
+                applicants.correctByApplicant(no, s.code(), "补正后的描述仍然笼统");
             }
             default -> {
             }
         }
         clock.setDate(answeredOn);
-        Acting.as(staff.approver(), () -> requests.reply(no, new Reply(outcome.name(), "答复内容。", null, null)));
+        Acting.as(staff.approver(), () -> handling.reply(no, new Reply(outcome.name(), "答复内容。", null, null)));
         return answeredOn;
     }
 
@@ -155,7 +141,7 @@ class AnnualReportTableTest {
             int fate = random.nextInt(20);
             if (fate < 3) {
                 clock.setDate(received);
-                Origins.fresh(() -> requests.submit(asking(org, kind, "尚未办结的申请")));
+                Origins.fresh(() -> intake.submit(asking(org, kind, "尚未办结的申请")));
                 facts.add(new Fact(kind, received, null, null));
                 continue;
             }

@@ -40,13 +40,13 @@ final class Applicants {
 
     /** A natural person's request to an organisation (fictitious name, phone and address). */
     static NewRequest person(String org, String description) {
-        return new NewRequest(org, "NATURAL_PERSON", "李示例", "RESIDENT_ID", idNumber(), null, "13907950001", null,
-                "宜春市袁州区示例路1号", description, "了解政策", "ONLINE", false);
+        return new NewRequest(org, ApplicantKind.NATURAL_PERSON, "李示例", IdType.RESIDENT_ID, idNumber(), null, "13907950001", null,
+                "宜春市袁州区示例路1号", description, "了解政策", DeliveryForm.ONLINE, false);
     }
 
     /** A request of an organisation of the given kind. */
     static NewRequest organisation(String org, ApplicantKind kind, String description) {
-        return new NewRequest(org, kind.name(), "宜春示例" + kind.label(), null, creditCode(), "王联系", "0795-3201234",
-                "contact@example.com", null, description, null, "EMAIL", false);
+        return new NewRequest(org, kind, "宜春示例" + kind.label(), null, creditCode(), "王联系", "0795-3201234",
+                "contact@example.com", null, description, null, DeliveryForm.EMAIL, false);
     }
 }

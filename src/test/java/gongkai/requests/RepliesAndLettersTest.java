@@ -14,7 +14,6 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -38,25 +37,16 @@ import gongkai.support.Staff;
  */
 @PlatformTest
 @Import(MovableClock.Config.class)
-class RepliesAndLettersTest {
+class RepliesAndLettersTest extends RequestScenario {
 
     private static final String ORG = "ycsjyj";
 
     @Autowired
-    InformationRequests requests;
-    @Autowired
     Records records;
     @Autowired
     MockMvc mvc;
-    @Autowired
-    MovableClock clock;
 
     private final Staff staff = Staff.of(ORG);
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private static String text(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -67,9 +57,9 @@ class RepliesAndLettersTest {
     @Test
     void theReplyLetterCitesTheBasisAndTheRemediesAndTheApplicantDownloadsIt() throws Exception {
         clock.setDate(LocalDate.parse("2026-09-23"));
-        Submitted s = Origins.fresh(() -> requests.submit(Applicants.person(ORG, "2026年宜春市中小学教师招聘计划")));
+        Submitted s = Origins.fresh(() -> intake.submit(Applicants.person(ORG, "2026年宜春市中小学教师招聘计划")));
         clock.setDate(LocalDate.parse("2026-10-09"));
-        Acting.as(staff.approver(), () -> requests.reply(s.trackingNo(), new Reply("WITHHELD_PROCESS_INFORMATION",
+        Acting.as(staff.approver(), () -> handling.reply(s.trackingNo(), new Reply("WITHHELD_PROCESS_INFORMATION",
                 "所申请的招聘计划尚在研究论证中，属于过程稿。\n正式计划将于确定后主动公开。", null, null)));
 
         byte[] pdf = mvc.perform(get("/requests/{n}/letter.pdf", s.trackingNo()).param("code", s.code()))
@@ -91,26 +81,26 @@ class RepliesAndLettersTest {
     @Test
     void aRequestForAnotherOrganisationsInformationGoesOnWithTheSameCode() throws Exception {
         clock.setDate(LocalDate.parse("2026-11-02"));
-        Submitted s = Origins.fresh(() -> requests.submit(Applicants.person(ORG, "2026年城乡低保对象名单")));
-        String onward = Acting.as(staff.approver(), () -> requests.transfer(s.trackingNo(), new Transfer("ycsmzj",
-                null, null, "城乡低保由民政部门负责，教育局不掌握该信息。")));
+        Submitted s = Origins.fresh(() -> intake.submit(Applicants.person(ORG, "2026年城乡低保对象名单")));
+        String onward = Acting.as(staff.approver(), () -> handling.transfer(s.trackingNo(), new Transfer("ycsmzj",
+                null, null, "城乡低保由民政部门负责，教育局不掌握该信息。"))).transferredTo();
 
-        RequestView first = requests.track(s.trackingNo(), s.code());
+        RequestView first = applicants.track(s.trackingNo(), s.code());
         assertThat(first.outcome()).isEqualTo(RequestOutcome.NOT_HELD);
         assertThat(first.transferredTo()).isEqualTo(onward);
-        String letter = text(requests.letterForApplicant(s.trackingNo(), s.code()).pdf());
+        String letter = text(applicants.letterForApplicant(s.trackingNo(), s.code()).pdf());
         assertThat(letter).contains("不属于本机关负责公开", "第三十六条第（五）项", "宜春市民政局", onward);
 
-        RequestView second = requests.track(onward, s.code());
+        RequestView second = applicants.track(onward, s.code());
         assertThat(second.orgCode()).isEqualTo("ycsmzj");
         assertThat(second.channel()).isEqualTo(ReceiptChannel.TRANSFER);
         assertThat(second.receivedOn()).isEqualTo(LocalDate.parse("2026-11-02"));
         assertThat(second.transferredFrom()).isEqualTo(s.trackingNo());
-        assertThat(second.phase()).isEqualTo(RequestClock.Phase.RUNNING);
+        assertThat(second.phase()).isEqualTo(RequestPhase.RUNNING);
         // The receiving office sees the applicant; the sending office no longer handles the new request.
-        assertThat(Acting.as(Staff.of("ycsmzj").editor(), () -> requests.view(onward)).applicant().idNumber())
+        assertThat(Acting.as(Staff.of("ycsmzj").editor(), () -> handling.view(onward)).applicant().idNumber())
                 .doesNotContain("*");
-        assertThatThrownBy(() -> Acting.as(staff.editor(), () -> requests.view(onward)))
+        assertThatThrownBy(() -> Acting.as(staff.editor(), () -> handling.view(onward)))
                 .isInstanceOf(gongkai.shared.AccessDeniedProblem.class);
     }
 
@@ -121,16 +111,16 @@ class RepliesAndLettersTest {
         String eleventh = null;
         for (int i = 1; i <= 11; i++) {
             NewRequest r = new NewRequest(ORG, same.applicantType(), same.name(), same.idType(), same.idNumber(), null,
-                    same.phone(), null, same.address(), "第" + i + "个县区学校收费情况", null, "POST", false);
-            eleventh = Acting.as(staff.editor(), () -> requests.enter(r, new Receipt("IN_PERSON",
+                    same.phone(), null, same.address(), "第" + i + "个县区学校收费情况", null, DeliveryForm.POST, false);
+            eleventh = Acting.as(staff.editor(), () -> intake.enter(r, new Receipt("IN_PERSON",
                     LocalDate.parse("2026-03-16"), null))).trackingNo();
         }
         String no = eleventh;
-        FeeQuote quote = Acting.as(staff.editor(), () -> requests.quote(no, 150));
+        FeeQuote quote = Acting.as(staff.editor(), () -> handling.quote(no, 150));
         assertThat(quote.monthlyRank()).isEqualTo(11);
         assertThat(quote.perRequest()).isEqualByComparingTo("100.00");
         assertThat(quote.perVolume()).isEqualByComparingTo("1700.00");
-        RequestView charged = Acting.as(staff.approver(), () -> requests.requestFee(no, "PER_REQUEST", null));
+        RequestView charged = Acting.as(staff.approver(), () -> clockKeeping.requestFee(no, "PER_REQUEST", null));
         assertThat(charged.feeAmount()).isEqualByComparingTo("100.00");
         assertThat(charged.history().get(charged.history().size() - 1).detail()).contains("第11件", "100.00元");
     }
@@ -155,27 +145,27 @@ class RepliesAndLettersTest {
     void informationGivenToSeveralApplicantsIsProposedAsADraftRecord() {
         clock.setDate(LocalDate.parse("2026-11-02"));
         String description = "2026年全市义务教育控辍保学工作进展情况";
-        Submitted a = Origins.fresh(() -> requests.submit(Applicants.person(ORG, description)));
-        Submitted b = Origins.fresh(() -> requests.submit(Applicants.person(ORG, description)));
+        Submitted a = Origins.fresh(() -> intake.submit(Applicants.person(ORG, description)));
+        Submitted b = Origins.fresh(() -> intake.submit(Applicants.person(ORG, description)));
         for (Submitted s : List.of(a, b)) {
-            Acting.as(staff.approver(), () -> requests.reply(s.trackingNo(), new Reply("PUBLIC",
+            Acting.as(staff.approver(), () -> handling.reply(s.trackingNo(), new Reply("PUBLIC",
                     "截至10月底，全市义务教育阶段无新增辍学学生。", null, null)));
         }
         Proposal alone = new Proposal("ed-dropout", "2026年全市义务教育控辍保学工作进展", "", List.of());
-        assertThatThrownBy(() -> Acting.as(staff.editor(), () -> requests.proposeProactiveDisclosure(a.trackingNo(),
+        assertThatThrownBy(() -> Acting.as(staff.editor(), () -> handling.proposeProactiveDisclosure(a.trackingNo(),
                 alone))).isInstanceOf(ConflictProblem.class).hasMessageContaining("第四十四条");
 
-        String draft = Acting.as(staff.editor(), () -> requests.proposeProactiveDisclosure(a.trackingNo(),
+        String draft = Acting.as(staff.editor(), () -> handling.proposeProactiveDisclosure(a.trackingNo(),
                 new Proposal("ed-dropout", "2026年全市义务教育控辍保学工作进展", "依申请公开后转为主动公开",
                         List.of(b.trackingNo()))));
         RecordView record = Acting.as(staff.editor(), () -> records.workingCopy(draft));
         assertThat(record.status()).isEqualTo(RecordStatus.DRAFT);
         assertThat(record.title()).isEqualTo("2026年全市义务教育控辍保学工作进展");
         assertThat(record.body()).contains("无新增辍学学生");
-        assertThat(Acting.as(staff.editor(), () -> requests.view(a.trackingNo())).history())
+        assertThat(Acting.as(staff.editor(), () -> handling.view(a.trackingNo())).history())
                 .extracting(RequestEvent::kind).contains(RequestEvent.Kind.PROPOSED);
         // Only staff see the proposal in the history.
-        assertThat(requests.track(a.trackingNo(), a.code()).history()).extracting(RequestEvent::kind)
+        assertThat(applicants.track(a.trackingNo(), a.code()).history()).extracting(RequestEvent::kind)
                 .doesNotContain(RequestEvent.Kind.PROPOSED);
     }
 }

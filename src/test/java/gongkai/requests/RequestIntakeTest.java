@@ -134,10 +134,14 @@ class RequestIntakeTest {
     void badInputNamesEveryFieldInChineseAndStoresNothing() throws Exception {
         String valid = Applicants.idNumber();
         char wrongCheck = valid.charAt(17) == '1' ? '2' : '1';
-        NewRequest bad = new NewRequest(ORG, "NATURAL_PERSON", " ", "RESIDENT_ID", valid.substring(0, 17) + wrongCheck,
-                null, "0795-12", "not-an-address", null, "", null, "CARRIER_PIGEON", false);
+        NewRequest bad = new NewRequest(ORG, ApplicantKind.NATURAL_PERSON, " ", IdType.RESIDENT_ID,
+                valid.substring(0, 17) + wrongCheck, null, "0795-12", "not-an-address", null, "", null, null, false);
+        // An unknown code in the JSON is named like a missing one, not refused as unreadable JSON.
+        Map<String, Object> carrierPigeon = new java.util.LinkedHashMap<>(json.convertValue(bad, Map.class));
+        carrierPigeon.put("preferredForm", "CARRIER_PIGEON");
         long before = stored();
-        mvc.perform(asking(bad, freshAddress()))
+        mvc.perform(post("/api/v1/requests").with(from(freshAddress())).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(carrierPigeon)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("输入有误"))
@@ -147,8 +151,9 @@ class RequestIntakeTest {
                         containsString("GB 11643"))))
                 .andExpect(jsonPath("$.errors[?(@.field == 'phone')].message").value(hasItems(
                         containsString("联系电话"))));
-        NewRequest company = new NewRequest(ORG, "COMMERCIAL", "宜春示例科技有限公司", null, "91360900MA35ABCDE1", null,
-                "0795-3201234", null, null, "2026年学校食堂招标结果", null, "POST", false);
+        NewRequest company = new NewRequest(ORG, ApplicantKind.COMMERCIAL, "宜春示例科技有限公司", null,
+                "91360900MA35ABCDE1", null, "0795-3201234", null, null, "2026年学校食堂招标结果", null, DeliveryForm.POST,
+                false);
         mvc.perform(asking(company, freshAddress()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(hasItems("idNumber", "address")))

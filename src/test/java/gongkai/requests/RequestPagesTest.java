@@ -43,7 +43,7 @@ class RequestPagesTest {
     @Autowired
     UserDetailsService principals;
     @Autowired
-    InformationRequests requests;
+    RequestIntake intake;
     @Autowired
     MovableClock clock;
 
@@ -110,8 +110,19 @@ class RequestPagesTest {
     }
 
     @Test
+    void anUnknownCodeOnThePublicFormIsNamedInChineseLikeAMissingOne() throws Exception {
+        mvc.perform(post("/requests/new").with(csrf()).param("org", ORG).param("applicantType", "MARTIAN")
+                        .param("name", "李示例").param("idType", "RESIDENT_ID").param("idNumber", Applicants.idNumber())
+                        .param("phone", "13907950001").param("description", "2026年全民健身中心开放时间")
+                        .param("preferredForm", "CARRIER_PIGEON"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("请选择申请人类型")))
+                .andExpect(content().string(containsString("请选择获取信息的方式")));
+    }
+
+    @Test
     void aRefusedStepComesBackAsThePageWithTheReasonThroughTheDatabaseSession() throws Exception {
-        Submitted s = Origins.fresh(() -> requests.submit(Applicants.person(ORG, "2026年体育彩票公益金使用情况")));
+        Submitted s = Origins.fresh(() -> intake.submit(Applicants.person(ORG, "2026年体育彩票公益金使用情况")));
         UserDetails approver = staff(Role.APPROVER);
         var refused = mvc.perform(post("/admin/requests/{n}/extension", s.trackingNo()).with(user(approver))
                         .with(csrf()).param("reason", "").param("workingDays", "20"))
@@ -133,7 +144,7 @@ class RequestPagesTest {
     @Test
     void anApproverAnswersOnThePageAndTheStatisticsCountIt() throws Exception {
         clock.setDate(LocalDate.parse("2026-06-01"));
-        Submitted s = Origins.fresh(() -> requests.submit(Applicants.person(ORG, "2026年体育场馆免费开放补助资金")));
+        Submitted s = Origins.fresh(() -> intake.submit(Applicants.person(ORG, "2026年体育场馆免费开放补助资金")));
         UserDetails approver = staff(Role.APPROVER, Role.EDITOR);
         mvc.perform(get("/admin/requests/{n}", s.trackingNo()).with(user(approver))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("答复并生成告知书")))

@@ -35,14 +35,17 @@ class RequestsPostgresTest {
     void aRequestIsTakenInCorrectedAndAnsweredOnPostgres() {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongkaiApplication.class,
                 MovableClock.Config.class).profiles("test").run(db.platformArgs(dataDir))) {
-            InformationRequests requests = app.getBean(InformationRequests.class);
+            RequestIntake intake = app.getBean(RequestIntake.class);
+            ApplicantAccess applicants = app.getBean(ApplicantAccess.class);
+            RequestHandling handling = app.getBean(RequestHandling.class);
+            ClockKeeping clockKeeping = app.getBean(ClockKeeping.class);
             MovableClock clock = app.getBean(MovableClock.class);
             Staff staff = Staff.of("ycsmzj");
 
             // Received Wed 9/23 → due 10/28 (see StatutoryClockTest).
             clock.setDate(LocalDate.parse("2026-09-23"));
-            Submitted s = requests.submit(Applicants.person("ycsmzj", "2026年临时救助资金发放情况"));
-            Submitted other = requests.submit(Applicants.organisation("ycsmzj", ApplicantKind.LEGAL_SERVICE,
+            Submitted s = intake.submit(Applicants.person("ycsmzj", "2026年临时救助资金发放情况"));
+            Submitted other = intake.submit(Applicants.organisation("ycsmzj", ApplicantKind.LEGAL_SERVICE,
                     "2026年养老机构名单"));
             assertThat(s.dueOn()).isEqualTo(LocalDate.parse("2026-10-28"));
             assertThat(other.trackingNo()).isNotEqualTo(s.trackingNo());
@@ -50,24 +53,24 @@ class RequestsPostgresTest {
             // Correction asked Mon 9/28 (the 7th working day after receipt is Sat 10/10), corrected Fri 10/9:
             // 10/10 (1); 10/12–16 (6); 10/19–23 (11); 10/26–30 (16); 11/2, 11/3, 11/4, 11/5 (20).
             clock.setDate(LocalDate.parse("2026-09-28"));
-            RequestView asked = Acting.as(staff.editor(), () -> requests.requestCorrection(s.trackingNo(),
+            RequestView asked = Acting.as(staff.editor(), () -> clockKeeping.requestCorrection(s.trackingNo(),
                     List.of("请写明所属县区"), LocalDate.parse("2026-10-16")));
             assertThat(asked.lastDayForCorrectionNotice()).isEqualTo(LocalDate.parse("2026-10-10"));
             clock.setDate(LocalDate.parse("2026-10-09"));
-            RequestView corrected = requests.correctByApplicant(s.trackingNo(), s.code(), "2026年袁州区临时救助资金发放情况");
+            RequestView corrected = applicants.correctByApplicant(s.trackingNo(), s.code(), "2026年袁州区临时救助资金发放情况");
             assertThat(corrected.dueOn()).isEqualTo(LocalDate.parse("2026-11-05"));
 
             app.getBean(ClockKeeper.class).run(LocalDate.parse("2026-10-29"));
             clock.setDate(LocalDate.parse("2026-10-29"));
-            RequestView late = requests.track(other.trackingNo(), other.code());
+            RequestView late = applicants.track(other.trackingNo(), other.code());
             assertThat(late.overdue()).isTrue();
             assertThat(late.history()).extracting(RequestEvent::kind).contains(RequestEvent.Kind.OVERDUE);
 
             clock.setDate(LocalDate.parse("2026-11-04"));
-            RequestView answered = Acting.as(staff.approver(), () -> requests.reply(s.trackingNo(), new Reply(
+            RequestView answered = Acting.as(staff.approver(), () -> handling.reply(s.trackingNo(), new Reply(
                     "PARTIAL", "发放总额予以公开；涉及个人的部分不予公开。", null, null)));
             assertThat(answered.answeredLate()).isFalse();
-            assertThat(requests.letterForApplicant(s.trackingNo(), s.code()).pdf()).startsWith("%PDF".getBytes());
+            assertThat(applicants.letterForApplicant(s.trackingNo(), s.code()).pdf()).startsWith("%PDF".getBytes());
 
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM info_request_event WHERE request_id = "

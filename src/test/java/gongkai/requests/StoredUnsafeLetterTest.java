@@ -33,7 +33,9 @@ import gongkai.support.Staff;
 class StoredUnsafeLetterTest {
 
     @Autowired
-    InformationRequests requests;
+    RequestIntake intake;
+    @Autowired
+    RequestHandling handling;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -49,8 +51,8 @@ class StoredUnsafeLetterTest {
     @Test
     void theReplyLetterStillPrints() throws Exception {
         clock.setDate(LocalDate.parse("2026-09-23"));
-        Submitted s = Origins.fresh(() -> requests.submit(Applicants.person("ycsjyj", "2026年宜春市中小学教师招聘计划")));
-        Acting.as(Staff.of("ycsjyj").approver(), () -> requests.reply(s.trackingNo(), new Reply("PARTIAL",
+        Submitted s = Origins.fresh(() -> intake.submit(Applicants.person("ycsjyj", "2026年宜春市中小学教师招聘计划")));
+        Acting.as(Staff.of("ycsjyj").approver(), () -> handling.reply(s.trackingNo(), new Reply("PARTIAL",
                 "招聘计划予以公开。", null, null)));
         String letter = jdbc.queryForObject("SELECT reply_letter FROM info_request WHERE tracking_no = ?", String.class,
                 s.trackingNo());

@@ -2,8 +2,11 @@ package gongkai.requests.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+
+import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Component;
 
@@ -23,23 +26,26 @@ import gongkai.shared.InvalidInputProblem.FieldError;
 /**
  * Checks an application as art. 29 of the regulation asks for it — who (name and identity document, a resident ID
  * number by its GB 11643 check character, a credit code by its GB 32100 one), how to reach them, what information,
- * in what form — and names every bad field at once, in Chinese. Nothing is stored unless all is well.
+ * in what form — and names every bad field at once, in Chinese, in the order of the form. The shape of each field is
+ * the Bean Validation annotated on {@link NewRequest}; here they are applied together with the rules that need another
+ * field or another module. Every edge (API, public form, staff entry) goes through this one check; nothing is stored
+ * unless all is well.
  */
 @Component
 public class ApplicationCheck {
 
-    static final int MAX_NAME = 100;
-    static final int MIN_DESCRIPTION = 5;
-    static final int MAX_DESCRIPTION = 4000;
-    static final int MAX_PURPOSE = 1000;
-    static final int MAX_ADDRESS = 500;
+    /** The fields in the order of the form, which is the order their errors are named in. */
+    private static final List<String> FIELDS = List.of("org", "applicantType", "name", "idType", "idNumber",
+            "contactName", "phone", "preferredForm", "email", "address", "description", "purpose");
 
     private final Organisations organisations;
     private final PersonalDataGuard guard;
+    private final Validator validator;
 
-    ApplicationCheck(Organisations organisations, PersonalDataGuard guard) {
+    ApplicationCheck(Organisations organisations, PersonalDataGuard guard, Validator validator) {
         this.organisations = organisations;
         this.guard = guard;
+        this.validator = validator;
     }
 
     /** A checked application. */
@@ -79,85 +85,49 @@ public class ApplicationCheck {
     }
 
     private Application check(NewRequest in, List<FieldError> errors) {
-        String org = strip(in.org());
-        if (org == null) {
-            errors.add(new FieldError("org", "请选择受理机关。"));
-        } else if (!organisations.exists(org)) {
-            errors.add(new FieldError("org", "受理机关“" + org + "”不存在，请从列表中选择。"));
+        List<FieldError> found = new ArrayList<>();
+        validator.validate(in).forEach(v -> found.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
+        if (in.org() != null && !organisations.exists(in.org())) {
+            found.add(new FieldError("org", "受理机关“" + in.org() + "”不存在，请从列表中选择。"));
         }
-        ApplicantKind kind = ApplicantKind.parse(in.applicantType());
-        if (kind == null) {
-            errors.add(new FieldError("applicantType", "请选择申请人类型：自然人，或法人或其他组织（商业企业、科研机构、社会公益组织、"
-                    + "法律服务机构、其他）。"));
-        }
+        ApplicantKind kind = in.applicantType();
         boolean person = kind == null || kind.isPerson();
-        String name = strip(in.name());
+        String name = in.name();
         if (name == null) {
-            errors.add(new FieldError("name", person ? "请填写申请人姓名。" : "请填写单位名称。"));
-        } else if (name.length() > MAX_NAME) {
-            errors.add(new FieldError("name", (person ? "申请人姓名" : "单位名称") + "不能超过" + MAX_NAME + "个字。"));
+            found.add(new FieldError("name", person ? "请填写申请人姓名。" : "请填写单位名称。"));
+        } else if (name.length() > NewRequest.MAX_NAME) {
+            found.add(new FieldError("name", (person ? "申请人姓名" : "单位名称") + "不能超过" + NewRequest.MAX_NAME + "个字。"));
         }
-        IdType idType = idType(in.idType(), kind, errors);
-        String idNumber = strip(in.idNumber());
-        if (idNumber != null) {
-            idNumber = idNumber.replace(" ", "").toUpperCase(Locale.ROOT);
-        }
+        IdType idType = idType(in.idType(), kind, found);
+        String idNumber = in.idNumber() == null ? null : in.idNumber().replace(" ", "").toUpperCase(Locale.ROOT);
         if (idType != null) {
-            checkIdNumber(idType, idNumber, errors);
+            checkIdNumber(idType, idNumber, found);
         } else if (idNumber == null) {
-            errors.add(new FieldError("idNumber", "请填写证件号码。"));
+            found.add(new FieldError("idNumber", "请填写证件号码。"));
         }
-        String contactName = strip(in.contactName());
-        if (contactName != null && contactName.length() > MAX_NAME) {
-            errors.add(new FieldError("contactName", "联系人姓名不能超过" + MAX_NAME + "个字。"));
+        DeliveryForm form = in.preferredForm();
+        if (in.email() == null && form == DeliveryForm.EMAIL) {
+            found.add(new FieldError("email", "选择以电子邮件获取信息的，请填写电子邮箱。"));
         }
-        String phone = strip(in.phone());
-        if (phone == null) {
-            errors.add(new FieldError("phone", "请填写联系电话。"));
-        } else if (!ContactFormats.isPhone(phone)) {
-            errors.add(new FieldError("phone", "联系电话格式不正确，请填写11位手机号码或带区号的固定电话（如0795-3201234）。"));
+        if (in.address() == null && form == DeliveryForm.POST) {
+            found.add(new FieldError("address", "选择邮寄的，请填写通信地址。"));
         }
-        DeliveryForm form = DeliveryForm.parse(in.preferredForm());
-        if (form == null) {
-            errors.add(new FieldError("preferredForm", "请选择获取信息的方式：网上获取、电子邮件、邮寄或当面领取。"));
-        }
-        String email = strip(in.email());
-        if (email != null && !ContactFormats.isEmail(email)) {
-            errors.add(new FieldError("email", "电子邮箱格式不正确，应形如 name@example.com。"));
-        } else if (email == null && form == DeliveryForm.EMAIL) {
-            errors.add(new FieldError("email", "选择以电子邮件获取信息的，请填写电子邮箱。"));
-        }
-        String address = strip(in.address());
-        if (address != null && address.length() > MAX_ADDRESS) {
-            errors.add(new FieldError("address", "通信地址不能超过" + MAX_ADDRESS + "个字。"));
-        } else if (address == null && form == DeliveryForm.POST) {
-            errors.add(new FieldError("address", "选择邮寄的，请填写通信地址。"));
-        }
-        String description = strip(in.description());
-        if (description == null) {
-            errors.add(new FieldError("description", "请描述所需的政府信息（名称、文号或者便于查询的其他特征）。"));
-        } else if (description.length() < MIN_DESCRIPTION) {
-            errors.add(new FieldError("description", "所需信息的描述过短，请写明信息的名称、文号或者便于查询的其他特征。"));
-        } else if (description.length() > MAX_DESCRIPTION) {
-            errors.add(new FieldError("description", "所需信息的描述不能超过" + MAX_DESCRIPTION + "个字。"));
-        }
-        String purpose = strip(in.purpose());
-        if (purpose != null && purpose.length() > MAX_PURPOSE) {
-            errors.add(new FieldError("purpose", "用途说明不能超过" + MAX_PURPOSE + "个字。"));
-        }
+        found.sort(Comparator.comparingInt(e -> FIELDS.indexOf(e.field())));
+        errors.addAll(found);
         if (!errors.isEmpty()) {
             return null;
         }
-        Applicant applicant = new Applicant(kind, name, idType, idNumber, contactName, phone, email, address);
-        return new Application(org, applicant, description, purpose, form, Boolean.TRUE.equals(in.suggestProactive()));
+        Applicant applicant = new Applicant(kind, name, idType, idNumber, in.contactName(), in.phone(), in.email(),
+                in.address());
+        return new Application(in.org(), applicant, in.description(), in.purpose(), form,
+                Boolean.TRUE.equals(in.suggestProactive()));
     }
 
     /** An organisation always identifies itself by its credit code; a person by a document of their own. */
-    private static IdType idType(String code, ApplicantKind kind, List<FieldError> errors) {
+    private static IdType idType(IdType type, ApplicantKind kind, List<FieldError> errors) {
         if (kind != null && !kind.isPerson()) {
             return IdType.CREDIT_CODE;
         }
-        IdType type = IdType.parse(code);
         if (type == null) {
             errors.add(new FieldError("idType", "请选择身份证件类型（居民身份证、护照、港澳居民来往内地通行证等）。"));
             return null;
@@ -222,9 +192,5 @@ public class ApplicationCheck {
             return new ReceiptDates(channel, arrived, confirmed);
         }
         return null;
-    }
-
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import gongkai.requests.InformationRequests;
-import gongkai.requests.RequestClock;
+import gongkai.requests.ClockKeeping;
+import gongkai.requests.RequestPhase;
 import gongkai.requests.RequestEvent;
 
 /**
- * The daily job: every open request is brought up to date ({@link InformationRequests#keepClock}) in a transaction of
+ * The daily job: every open request is brought up to date ({@link ClockKeeping#keepClock}) in a transaction of
  * its own, so that one failure stops nothing else. On several nodes each step is written once: the history's
  * (request, position) key refuses a second copy, and the node that lost logs it and moves on.
  */
@@ -26,12 +26,12 @@ public class ClockKeeper {
     private static final Logger log = LoggerFactory.getLogger(ClockKeeper.class);
 
     private final InformationRequestRepository repository;
-    private final InformationRequests requests;
+    private final ClockKeeping clockKeeping;
     private final Clock clock;
 
-    ClockKeeper(InformationRequestRepository repository, InformationRequests requests, Clock clock) {
+    ClockKeeper(InformationRequestRepository repository, ClockKeeping clockKeeping, Clock clock) {
         this.repository = repository;
-        this.requests = requests;
+        this.clockKeeping = clockKeeping;
         this.clock = clock;
     }
 
@@ -43,11 +43,11 @@ public class ClockKeeper {
     /** Runs the day's work for every open request; returns how many steps of each kind were written. */
     public Map<RequestEvent.Kind, Integer> run(LocalDate today) {
         Map<RequestEvent.Kind, Integer> counts = new EnumMap<>(RequestEvent.Kind.class);
-        List<String> open = repository.findByPhaseNot(RequestClock.Phase.CLOSED).stream()
+        List<String> open = repository.findByPhaseNot(RequestPhase.CLOSED).stream()
                 .map(InformationRequestEntity::getTrackingNo).toList();
         for (String no : open) {
             try {
-                requests.keepClock(no, today).forEach(k -> counts.merge(k, 1, Integer::sum));
+                clockKeeping.keepClock(no, today).forEach(k -> counts.merge(k, 1, Integer::sum));
             } catch (RuntimeException e) {
                 log.error("Daily check of request {} failed; it is tried again tomorrow", no, e);
             }

@@ -19,7 +19,12 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import gongkai.requests.InformationRequests;
+import gongkai.requests.ApplicantKind;
+import gongkai.requests.ClockKeeping;
+import gongkai.requests.DeliveryForm;
+import gongkai.requests.IdType;
+import gongkai.requests.RequestHandling;
+import gongkai.requests.RequestIntake;
 import gongkai.requests.NewRequest;
 import gongkai.requests.Receipt;
 import gongkai.requests.Reply;
@@ -39,14 +44,18 @@ class DemoRequestLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoRequestLoader.class);
 
     private final GongkaiProperties properties;
-    private final InformationRequests requests;
+    private final RequestIntake intake;
+    private final ClockKeeping clockKeeping;
+    private final RequestHandling handling;
     private final InformationRequestRepository stored;
     private final Clock clock;
 
-    DemoRequestLoader(GongkaiProperties properties, InformationRequests requests, InformationRequestRepository stored,
-            Clock clock) {
+    DemoRequestLoader(GongkaiProperties properties, RequestIntake intake, ClockKeeping clockKeeping,
+            RequestHandling handling, InformationRequestRepository stored, Clock clock) {
         this.properties = properties;
-        this.requests = requests;
+        this.intake = intake;
+        this.clockKeeping = clockKeeping;
+        this.handling = handling;
         this.stored = stored;
         this.clock = clock;
     }
@@ -81,21 +90,22 @@ class DemoRequestLoader implements ApplicationRunner {
         String org = text(e, "org");
         @SuppressWarnings("unchecked")
         Map<String, Object> a = (Map<String, Object>) e.get("applicant");
-        NewRequest input = new NewRequest(org, text(a, "type"), text(a, "name"), text(a, "idType"),
-                text(a, "idNumber"), text(a, "contactName"), text(a, "phone"), text(a, "email"),
-                text(a, "address"), text(e, "description"), text(e, "purpose"), text(e, "preferredForm"), false);
+        NewRequest input = new NewRequest(org, ApplicantKind.parse(text(a, "type")), text(a, "name"),
+                IdType.parse(text(a, "idType")), text(a, "idNumber"), text(a, "contactName"), text(a, "phone"),
+                text(a, "email"), text(a, "address"), text(e, "description"), text(e, "purpose"),
+                DeliveryForm.parse(text(e, "preferredForm")), false);
         LocalDate arrived = today.minusDays(((Number) e.get("daysAgo")).intValue());
         String no = Actor.callAs(staff(org, Role.EDITOR),
-                () -> requests.enter(input, new Receipt(text(e, "channel"), arrived, null)).trackingNo());
+                () -> intake.enter(input, new Receipt(text(e, "channel"), arrived, null)).trackingNo());
         if (e.get("correction") instanceof List<?> items) {
-            Actor.callAs(staff(org, Role.EDITOR), () -> requests.requestCorrection(no,
+            Actor.callAs(staff(org, Role.EDITOR), () -> clockKeeping.requestCorrection(no,
                     items.stream().map(String::valueOf).toList(), today.plusDays(15)));
         }
         if (e.get("extension") != null) {
-            Actor.callAs(staff(org, Role.APPROVER), () -> requests.extend(no, text(e, "extension"), 20));
+            Actor.callAs(staff(org, Role.APPROVER), () -> clockKeeping.extend(no, text(e, "extension"), 20));
         }
         if (e.get("reply") instanceof Map<?, ?> reply) {
-            Actor.callAs(staff(org, Role.APPROVER), () -> requests.reply(no, new Reply(
+            Actor.callAs(staff(org, Role.APPROVER), () -> handling.reply(no, new Reply(
                     String.valueOf(reply.get("outcome")), String.valueOf(reply.get("text")), null, null)));
         }
     }

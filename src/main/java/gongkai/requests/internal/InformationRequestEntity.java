@@ -16,6 +16,8 @@ import gongkai.requests.DeliveryForm;
 import gongkai.requests.IdType;
 import gongkai.requests.ReceiptChannel;
 import gongkai.requests.RequestClock;
+import gongkai.requests.RequestPhase;
+import gongkai.requests.TrackingNumber;
 import gongkai.requests.RequestOutcome;
 import gongkai.shared.Timestamped;
 
@@ -58,7 +60,7 @@ public class InformationRequestEntity extends Timestamped {
     private Long transferredFrom;
     private Long transferredTo;
     @Enumerated(EnumType.STRING)
-    private RequestClock.Phase phase;
+    private RequestPhase phase;
     private LocalDate dueOn;
     private LocalDate pauseUntil;
     private LocalDate remindedFor;
@@ -98,13 +100,13 @@ public class InformationRequestEntity extends Timestamped {
         this.preferredForm = preferredForm;
         this.suggestProactive = suggestProactive;
         this.queryCodeSha256 = queryCodeSha256;
-        this.phase = RequestClock.Phase.RUNNING;
+        this.phase = RequestPhase.RUNNING;
     }
 
     /** Gives the new request its id and the tracking number the applicant quotes. */
     void identify(long sequenceValue) {
         this.id = sequenceValue;
-        this.trackingNo = "SQ" + receivedOn.getYear() + "-" + String.format("%06d", sequenceValue);
+        this.trackingNo = TrackingNumber.of(receivedOn.getYear(), sequenceValue).value();
     }
 
     public void origin(String submittedFrom, String humanCheckNonce) {
@@ -220,7 +222,7 @@ public class InformationRequestEntity extends Timestamped {
         return transferredTo;
     }
 
-    public RequestClock.Phase getPhase() {
+    public RequestPhase getPhase() {
         return phase;
     }
 

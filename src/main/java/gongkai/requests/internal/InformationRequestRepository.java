@@ -9,7 +9,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-import gongkai.requests.RequestClock;
+import gongkai.requests.RequestPhase;
 
 public interface InformationRequestRepository extends JpaRepository<InformationRequestEntity, Long> {
 
@@ -20,14 +20,14 @@ public interface InformationRequestRepository extends JpaRepository<InformationR
     long nextId();
 
     List<InformationRequestEntity> findByOrgCodeAndPhaseInOrderByIdAsc(String orgCode,
-            Collection<RequestClock.Phase> phases);
+            Collection<RequestPhase> phases);
 
     List<InformationRequestEntity> findByOrgCodeAndPhaseOrderByAnsweredOnDescIdDesc(String orgCode,
-            RequestClock.Phase phase, Pageable page);
+            RequestPhase phase, Pageable page);
 
     boolean existsByHumanCheckNonce(String nonce);
 
-    List<InformationRequestEntity> findByPhaseNot(RequestClock.Phase phase);
+    List<InformationRequestEntity> findByPhaseNot(RequestPhase phase);
 
     /** The requests that table 三 of a year counts: received by its end, not answered before it began. */
     @Query("select r from InformationRequestEntity r where r.orgCode = :org and r.receivedOn <= :last "

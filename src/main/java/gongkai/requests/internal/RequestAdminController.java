@@ -12,7 +12,9 @@ import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,25 +26,26 @@ import gongkai.catalog.Catalog;
 import gongkai.org.Organisation;
 import gongkai.org.Organisations;
 import gongkai.region.Regions;
+import gongkai.requests.AllowedSteps;
 import gongkai.requests.ApplicantKind;
 import gongkai.requests.DeliveryForm;
 import gongkai.requests.FeeMethod;
 import gongkai.requests.IdType;
-import gongkai.requests.InformationRequests;
+import gongkai.requests.ClockKeeping;
+import gongkai.requests.RequestHandling;
+import gongkai.requests.RequestIntake;
 import gongkai.requests.NewRequest;
 import gongkai.requests.Proposal;
 import gongkai.requests.ReceiptChannel;
 import gongkai.requests.Receipt;
 import gongkai.requests.Reply;
-import gongkai.requests.RequestClock;
-import gongkai.requests.RequestEvent;
 import gongkai.requests.RequestOutcome;
+import gongkai.requests.RequestStep;
 import gongkai.requests.RequestSummary;
 import gongkai.requests.RequestView;
 import gongkai.requests.Transfer;
 import gongkai.shared.Actor;
 import gongkai.shared.BackOfficeStep;
-import gongkai.shared.ConflictProblem;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.Role;
 
@@ -51,16 +54,21 @@ import gongkai.shared.Role;
 @RequestMapping("/admin/requests")
 class RequestAdminController {
 
-    private final InformationRequests requests;
+    private final RequestIntake intake;
+    private final RequestHandling handling;
+    private final ClockKeeping clockKeeping;
     private final Organisations organisations;
     private final Catalog catalog;
     private final Regions regions;
     private final RequestsProperties properties;
     private final Clock clock;
 
-    RequestAdminController(InformationRequests requests, Organisations organisations, Catalog catalog,
+    RequestAdminController(RequestIntake intake, RequestHandling handling, ClockKeeping clockKeeping,
+            Organisations organisations, Catalog catalog,
             Regions regions, RequestsProperties properties, Clock clock) {
-        this.requests = requests;
+        this.intake = intake;
+        this.handling = handling;
+        this.clockKeeping = clockKeeping;
         this.organisations = organisations;
         this.catalog = catalog;
         this.regions = regions;
@@ -68,12 +76,17 @@ class RequestAdminController {
         this.clock = clock;
     }
 
+    @InitBinder
+    void codes(WebDataBinder binder) {
+        FormCodes.register(binder);
+    }
+
     @GetMapping
     String inbox(@RequestParam(required = false) String org, @RequestParam(defaultValue = "false") boolean closed,
             Model model) {
         Actor actor = Actor.require();
         String code = org != null && !org.isBlank() && actor.cityWide() ? org : actor.orgCode();
-        List<RequestSummary> list = requests.inbox(code, !closed);
+        List<RequestSummary> list = handling.inbox(code, !closed);
         model.addAttribute("org", organisations.get(code));
         model.addAttribute("organisations", actor.cityWide() ? organisations.all() : List.of());
         model.addAttribute("closed", closed);
@@ -88,8 +101,8 @@ class RequestAdminController {
     @GetMapping("/new")
     String newEntry(Model model) {
         Actor actor = Actor.require();
-        NewRequest blank = new NewRequest(actor.orgCode(), ApplicantKind.NATURAL_PERSON.name(), null,
-                IdType.RESIDENT_ID.name(), null, null, null, null, null, null, null, DeliveryForm.POST.name(), null);
+        NewRequest blank = new NewRequest(actor.orgCode(), ApplicantKind.NATURAL_PERSON, null,
+                IdType.RESIDENT_ID, null, null, null, null, null, null, null, DeliveryForm.POST, null);
         return entryForm(model, blank, new Receipt(ReceiptChannel.IN_PERSON.name(), LocalDate.now(clock), null),
                 null);
     }
@@ -100,7 +113,7 @@ class RequestAdminController {
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate confirmedOn, Model model) {
         Receipt receipt = new Receipt(channel, arrivedOn, confirmedOn);
         try {
-            model.addAttribute("submitted", requests.enter(input, receipt));
+            model.addAttribute("submitted", intake.enter(input, receipt));
         } catch (InvalidInputProblem e) {
             return entryForm(model, input, receipt, e);
         }
@@ -109,35 +122,19 @@ class RequestAdminController {
 
     @GetMapping("/{no}")
     String request(@PathVariable String no, @RequestParam(defaultValue = "0") int pages, Model model) {
-        RequestView view = requests.view(no);
-        Actor actor = Actor.require();
-        boolean editor = actor.canActFor(view.orgCode(), Role.EDITOR);
-        boolean approver = actor.canActFor(view.orgCode(), Role.APPROVER);
-        boolean running = view.phase() == RequestClock.Phase.RUNNING;
-        LocalDate today = LocalDate.now(clock);
-        boolean correctionAsked = view.history().stream()
-                .anyMatch(e -> e.kind() == RequestEvent.Kind.CORRECTION_REQUESTED);
+        RequestView view = handling.view(no);
+        AllowedSteps allowed = handling.allowedSteps(no);
         model.addAttribute("request", view);
-        model.addAttribute("today", today);
-        model.addAttribute("canCorrection", editor && running && !correctionAsked
-                && !today.isAfter(view.lastDayForCorrectionNotice()));
-        model.addAttribute("canRecordCorrection", editor && view.phase() == RequestClock.Phase.AWAITING_CORRECTION);
-        model.addAttribute("canConsult", editor && running);
-        model.addAttribute("canConsultReply", editor && view.phase() == RequestClock.Phase.IN_CONSULTATION);
-        model.addAttribute("canExtend", approver && running && view.extensionDays() == 0);
-        model.addAttribute("canFee", approver && running && view.feeAmount() == null);
-        model.addAttribute("canFeePaid", editor && view.phase() == RequestClock.Phase.AWAITING_PAYMENT);
-        model.addAttribute("canReply", approver && running);
-        model.addAttribute("canDeliver", editor && !view.open());
-        model.addAttribute("canReissueCode", editor);
-        model.addAttribute("canPropose", editor && view.outcome() != null && view.outcome().disclosed());
-        model.addAttribute("quote", requests.quote(no, pages));
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("can", allowed.byName());
+        model.addAttribute("anyStep", allowed.any());
+        model.addAttribute("quote", handling.quote(no, pages));
         model.addAttribute("outcomes", outcomesByGroup());
         model.addAttribute("forms", DeliveryForm.values());
         model.addAttribute("feeMethods", FeeMethod.values());
         model.addAttribute("others", organisations.all().stream().filter(o -> !o.code().equals(view.orgCode()))
                 .toList());
-        if (editor && view.outcome() != null && view.outcome().disclosed()) {
+        if (allowed.allows(RequestStep.PROPOSAL)) {
             Organisation org = organisations.get(view.orgCode());
             model.addAttribute("items", catalog.itemsOwnedBy(org.code(), !regions.isTop(org.regionCode())));
         }
@@ -146,14 +143,14 @@ class RequestAdminController {
 
     @GetMapping("/{no}/letter.pdf")
     ResponseEntity<byte[]> letter(@PathVariable String no) {
-        return RequestApiController.pdf(requests.letter(no));
+        return RequestApiController.pdf(handling.letter(no));
     }
 
     @PostMapping("/{no}/correction")
     String correction(@PathVariable String no, @RequestParam(defaultValue = "") String items,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate deadline,
             RedirectAttributes redirect) {
-        return act(no, redirect, () -> requests.requestCorrection(no, Arrays.asList(items.split("\\R")), deadline),
+        return act(no, redirect, () -> clockKeeping.requestCorrection(no, Arrays.asList(items.split("\\R")), deadline),
                 "已告知补正，暂停计时。");
     }
 
@@ -161,48 +158,48 @@ class RequestAdminController {
     String corrected(@PathVariable String no, @RequestParam(defaultValue = "") String description,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate receivedOn,
             RedirectAttributes redirect) {
-        return act(no, redirect, () -> requests.recordCorrection(no, description, receivedOn),
+        return act(no, redirect, () -> clockKeeping.recordCorrection(no, description, receivedOn),
                 "已登记补正后的申请，答复期限重新计算。");
     }
 
     @PostMapping("/{no}/extension")
     String extension(@PathVariable String no, @RequestParam(defaultValue = "") String reason,
             @RequestParam(required = false) Integer workingDays, RedirectAttributes redirect) {
-        return act(no, redirect, () -> requests.extend(no, reason, workingDays), "已延长答复期限，并告知申请人。");
+        return act(no, redirect, () -> clockKeeping.extend(no, reason, workingDays), "已延长答复期限，并告知申请人。");
     }
 
     @PostMapping("/{no}/consultation")
     String consultation(@PathVariable String no, @RequestParam(defaultValue = "") String party,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate sentOn,
             RedirectAttributes redirect) {
-        return act(no, redirect, () -> requests.startConsultation(no, party, sentOn), "已登记征求意见，暂停计时。");
+        return act(no, redirect, () -> clockKeeping.startConsultation(no, party, sentOn), "已登记征求意见，暂停计时。");
     }
 
     @PostMapping("/{no}/consultation-reply")
     String consultationReply(@PathVariable String no,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate receivedOn,
             @RequestParam(defaultValue = "") String opinion, RedirectAttributes redirect) {
-        return act(no, redirect, () -> requests.endConsultation(no, receivedOn, opinion), "已登记意见，恢复计时。");
+        return act(no, redirect, () -> clockKeeping.endConsultation(no, receivedOn, opinion), "已登记意见，恢复计时。");
     }
 
     @PostMapping("/{no}/fee")
     String fee(@PathVariable String no, @RequestParam(defaultValue = "") String method,
             @RequestParam(required = false) Integer pages, RedirectAttributes redirect) {
-        return act(no, redirect, () -> requests.requestFee(no, method, pages), "已发出收费通知，暂停计时。");
+        return act(no, redirect, () -> clockKeeping.requestFee(no, method, pages), "已发出收费通知，暂停计时。");
     }
 
     @PostMapping("/{no}/fee-paid")
     String feePaid(@PathVariable String no,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate paidOn,
             RedirectAttributes redirect) {
-        return act(no, redirect, () -> requests.feePaid(no, paidOn), "已登记缴费，恢复计时。");
+        return act(no, redirect, () -> clockKeeping.feePaid(no, paidOn), "已登记缴费，恢复计时。");
     }
 
     @PostMapping("/{no}/reply")
     String reply(@PathVariable String no, @RequestParam(defaultValue = "") String outcome,
             @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String responsibleBody,
             @RequestParam(defaultValue = "") String responsibleContact, RedirectAttributes redirect) {
-        return act(no, redirect, () -> requests.reply(no, new Reply(outcome, text, responsibleBody,
+        return act(no, redirect, () -> handling.reply(no, new Reply(outcome, text, responsibleBody,
                 responsibleContact)), "已答复，告知书已生成。");
     }
 
@@ -211,8 +208,8 @@ class RequestAdminController {
             @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String contact,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         String[] onward = {null};
-        String result = act(no, redirect, () -> onward[0] = requests.transfer(no, new Transfer(org, body, contact,
-                reason)), null);
+        String result = act(no, redirect, () -> onward[0] = handling.transfer(no, new Transfer(org, body, contact,
+                reason)).transferredTo(), null);
         if (onward[0] != null) {
             redirect.addFlashAttribute("notice", "已转送，新的申请编号为" + onward[0] + "；告知书已生成。");
         } else if (!redirect.getFlashAttributes().containsKey("problem")) {
@@ -225,7 +222,7 @@ class RequestAdminController {
     String reissueCode(@PathVariable String no, @RequestParam(defaultValue = "") String verifiedBy,
             RedirectAttributes redirect) {
         String[] code = {null};
-        String result = act(no, redirect, () -> code[0] = requests.reissueCode(no, verifiedBy), null);
+        String result = act(no, redirect, () -> code[0] = handling.reissueCode(no, verifiedBy), null);
         if (code[0] != null) {
             redirect.addFlashAttribute("newCode", code[0]);
         }
@@ -236,7 +233,7 @@ class RequestAdminController {
     String delivery(@PathVariable String no, @RequestParam(defaultValue = "") String form,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate deliveredOn,
             RedirectAttributes redirect) {
-        return act(no, redirect, () -> requests.delivered(no, form, deliveredOn), "已登记送达。");
+        return act(no, redirect, () -> handling.delivered(no, form, deliveredOn), "已登记送达。");
     }
 
     @PostMapping("/{no}/proposal")
@@ -244,7 +241,7 @@ class RequestAdminController {
             @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String summary,
             @RequestParam(defaultValue = "") String related, RedirectAttributes redirect) {
         String[] draft = {null};
-        String result = act(no, redirect, () -> draft[0] = requests.proposeProactiveDisclosure(no, new Proposal(
+        String result = act(no, redirect, () -> draft[0] = handling.proposeProactiveDisclosure(no, new Proposal(
                 catalogItem, title, summary, related.isBlank() ? List.of() : Arrays.asList(related.split(
                         "[、,，;；\\s]+")))), null);
         if (draft[0] != null) {

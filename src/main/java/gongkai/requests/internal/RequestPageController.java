@@ -8,7 +8,9 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,9 +21,10 @@ import gongkai.org.Organisations;
 import gongkai.requests.ApplicantKind;
 import gongkai.requests.DeliveryForm;
 import gongkai.requests.IdType;
-import gongkai.requests.InformationRequests;
+import gongkai.requests.ApplicantAccess;
+import gongkai.requests.RequestIntake;
 import gongkai.requests.NewRequest;
-import gongkai.requests.RequestClock;
+import gongkai.requests.RequestPhase;
 import gongkai.requests.RequestStatistics;
 import gongkai.requests.RequestView;
 import gongkai.shared.ConflictProblem;
@@ -35,16 +38,18 @@ import gongkai.shared.NotFoundProblem;
 @Controller
 class RequestPageController {
 
-    private final InformationRequests requests;
+    private final RequestIntake intake;
+    private final ApplicantAccess applicants;
     private final RequestStatistics statistics;
     private final ApplicationCheck applications;
     private final HumanCheck humanCheck;
     private final Organisations organisations;
     private final Clock clock;
 
-    RequestPageController(InformationRequests requests, RequestStatistics statistics, ApplicationCheck applications,
-            HumanCheck humanCheck, Organisations organisations, Clock clock) {
-        this.requests = requests;
+    RequestPageController(RequestIntake intake, ApplicantAccess applicants, RequestStatistics statistics,
+            ApplicationCheck applications, HumanCheck humanCheck, Organisations organisations, Clock clock) {
+        this.intake = intake;
+        this.applicants = applicants;
         this.statistics = statistics;
         this.applications = applications;
         this.humanCheck = humanCheck;
@@ -52,10 +57,15 @@ class RequestPageController {
         this.clock = clock;
     }
 
+    @InitBinder
+    void codes(WebDataBinder binder) {
+        FormCodes.register(binder);
+    }
+
     @GetMapping("/requests/new")
     String form(@RequestParam(required = false) String org, Model model) {
-        NewRequest blank = new NewRequest(org, ApplicantKind.NATURAL_PERSON.name(), null, IdType.RESIDENT_ID.name(),
-                null, null, null, null, null, null, null, DeliveryForm.ONLINE.name(), null);
+        NewRequest blank = new NewRequest(org, ApplicantKind.NATURAL_PERSON, null, IdType.RESIDENT_ID,
+                null, null, null, null, null, null, null, DeliveryForm.ONLINE, null);
         return form(model, blank, null);
     }
 
@@ -76,7 +86,7 @@ class RequestPageController {
             return form(model, input, new InvalidInputProblem(errors));
         }
         try {
-            model.addAttribute("submitted", requests.submit(input, nonce));
+            model.addAttribute("submitted", intake.submit(input, nonce));
         } catch (InvalidInputProblem e) {
             return form(model, input, e);
         }
@@ -108,14 +118,14 @@ class RequestPageController {
         }
         RequestView request;
         try {
-            request = requests.track(no, code);
+            request = applicants.track(no, code);
         } catch (NotFoundProblem e) {
             model.addAttribute("message", e.getMessage());
             return "requests/track-form";
         }
         model.addAttribute("request", request);
         model.addAttribute("code", code);
-        model.addAttribute("awaitingCorrection", request.phase() == RequestClock.Phase.AWAITING_CORRECTION);
+        model.addAttribute("awaitingCorrection", request.phase() == RequestPhase.AWAITING_CORRECTION);
         return "requests/track";
     }
 
@@ -123,7 +133,7 @@ class RequestPageController {
     String corrected(@PathVariable String no, @RequestParam String code,
             @RequestParam(defaultValue = "") String description, RedirectAttributes redirect) {
         try {
-            requests.correctByApplicant(no, code, description);
+            applicants.correctByApplicant(no, code, description);
             redirect.addFlashAttribute("notice", "已收到您补正后的申请，答复期限自今日起重新计算。");
         } catch (InvalidInputProblem e) {
             redirect.addFlashAttribute("problem", e.report());
@@ -137,7 +147,7 @@ class RequestPageController {
 
     @GetMapping("/requests/{no}/letter.pdf")
     ResponseEntity<byte[]> letter(@PathVariable String no, @RequestParam String code) {
-        return RequestApiController.pdf(requests.letterForApplicant(no, code));
+        return RequestApiController.pdf(applicants.letterForApplicant(no, code));
     }
 
     /** The same letter, asked for by the tracking page's button: the code travels in the body, not the address. */

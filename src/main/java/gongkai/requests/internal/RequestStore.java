@@ -3,12 +3,14 @@ package gongkai.requests.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import gongkai.calendar.WorkingDayCalendar;
 import gongkai.requests.RequestClock;
 import gongkai.requests.RequestEvent;
+import gongkai.requests.TrackingNumber;
 import gongkai.shared.NotFoundProblem;
 
 /**
@@ -35,9 +37,9 @@ public class RequestStore {
         return find(trackingNo).orElseThrow(() -> new NotFoundProblem("没有编号为“" + trackingNo + "”的政府信息公开申请。"));
     }
 
-    public java.util.Optional<InformationRequestEntity> find(String trackingNo) {
-        return trackingNo == null ? java.util.Optional.empty() : requests.findByTrackingNo(trackingNo.strip()
-                .toUpperCase(java.util.Locale.ROOT));
+    /** The request with the number as someone typed it. */
+    public Optional<InformationRequestEntity> find(String trackingNo) {
+        return TrackingNumber.typed(trackingNo).flatMap(no -> requests.findByTrackingNo(no.value()));
     }
 
     public List<RequestEvent> history(InformationRequestEntity request) {
