@@ -17,7 +17,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import gongkai.org.Organisation;
 import gongkai.org.Organisations;
-import gongkai.publishing.Publishing;
+import gongkai.publishing.Drafting;
 import gongkai.publishing.RecordInput;
 import gongkai.requests.internal.InformationRequestEntity;
 import gongkai.requests.internal.InformationRequestRepository;
@@ -51,16 +51,16 @@ public class RequestHandling {
     private final RequestStore store;
     private final InformationRequestRepository requests;
     private final Organisations organisations;
-    private final Publishing publishing;
+    private final Drafting drafting;
 
     RequestHandling(RequestSteps steps, RequestViews views, RequestStore store, InformationRequestRepository requests,
-            Organisations organisations, Publishing publishing) {
+            Organisations organisations, Drafting drafting) {
         this.steps = steps;
         this.views = views;
         this.store = store;
         this.requests = requests;
         this.organisations = organisations;
-        this.publishing = publishing;
+        this.drafting = drafting;
     }
 
     // ----- reading
@@ -256,7 +256,7 @@ public class RequestHandling {
             throw new ConflictProblem("条例第四十四条：多个申请人就相同政府信息申请公开、且该信息属于可公开的，才可转为主动公开；"
                     + "请列出同一信息的其他申请（至少涉及两位申请人），或以申请人的建议为依据。");
         }
-        String ref = publishing.create(draftOf(request, proposal));
+        String ref = drafting.create(draftOf(request, proposal));
         List<String> numbers = requests.findAllById(ids).stream().map(InformationRequestEntity::getTrackingNo).toList();
         steps.write(taking, RequestEvent.step(RequestEvent.Kind.PROPOSED, steps.today(), null, 0, null)
                 .withDetail("建议将本申请公开的信息转为主动公开（条例第四十四条），已生成待审草稿。")
