@@ -31,6 +31,7 @@ import gongkai.privacy.Masking;
 import gongkai.publishing.internal.ContentHash;
 import gongkai.publishing.internal.RecordAttachmentEntity;
 import gongkai.publishing.internal.RecordAttachmentRepository;
+import gongkai.publishing.internal.RecordContent;
 import gongkai.publishing.internal.RecordEntity;
 import gongkai.publishing.internal.RecordLookup;
 import gongkai.publishing.internal.RecordRepository;
@@ -166,8 +167,8 @@ public class Records {
         Specification<RecordEntity> spec = (root, query, cb) -> cb.and(
                 cb.greaterThan(root.get("publishedVersion"), 0),
                 cb.notEqual(root.get("status"), RecordStatus.WITHDRAWN),
-                cb.equal(root.get("audience"), Audience.TARGETED),
-                root.get("regionCode").in(area));
+                cb.equal(root.get("content").get("audience"), Audience.TARGETED),
+                root.get("content").get("regionCode").in(area));
         return records.findAll(spec, Sort.by(Sort.Direction.DESC, "lastPublishedAt")).stream().map(this::summary)
                 .toList();
     }
@@ -206,7 +207,7 @@ public class Records {
                 p.add(root.get("catalogItem").in(items));
             }
             if (filter.region() != null && !filter.region().isBlank()) {
-                p.add(root.get("regionCode").in(regions.selfAndDescendants(filter.region())));
+                p.add(root.get("content").get("regionCode").in(regions.selfAndDescendants(filter.region())));
             }
             ZoneId zone = PlatformConfiguration.CHINA;
             if (filter.from() != null) {
@@ -296,7 +297,8 @@ public class Records {
 
     private static Specification<RecordEntity> openToEveryone() {
         return (root, query, cb) -> cb.and(cb.greaterThan(root.get("publishedVersion"), 0),
-                cb.notEqual(root.get("status"), RecordStatus.WITHDRAWN), cb.equal(root.get("audience"), Audience.PUBLIC));
+                cb.notEqual(root.get("status"), RecordStatus.WITHDRAWN),
+                cb.equal(root.get("content").get("audience"), Audience.PUBLIC));
     }
 
     /**
@@ -345,9 +347,10 @@ public class Records {
         PublicationLog log = publicationLog.getIfAvailable();
         PublicationLog.Entry entry = log == null ? null
                 : log.entryFor(record.getIndexNo(), v.getVersion()).orElse(null);
-        return assemble(record, item, v.getVersion(), false, v.getTitle(), v.getSummary(), v.getBody(),
-                v.getDocumentNumber(), v.getWrittenOn(), v.getPublishedAt(), v.getPublisherName(), v.getRegionCode(),
-                v.getSubjectClass(), v.getKeywords(), mask(item, rowsJson.read(v.getDataJson())), true, files,
+        RecordContent c = v.getContent();
+        return assemble(record, item, v.getVersion(), false, c.title(), c.summary(), c.body(),
+                c.documentNumber(), c.writtenOn(), v.getPublishedAt(), v.getPublisherName(), c.regionCode(),
+                c.subjectClass(), c.keywords(), mask(item, rowsJson.read(c.dataJson())), true, files,
                 v.getContentSha256(), staff, publishedContent(record, v).content(), entry);
     }
 
@@ -395,7 +398,7 @@ public class Records {
     private String titleOf(RecordEntity r) {
         if (r.getPublishedVersion() > 0) {
             return versions.findByRecordIdAndVersion(r.getId(), r.getPublishedVersion())
-                    .map(RecordVersionEntity::getTitle).orElse(r.content().title());
+                    .map(v -> v.getContent().title()).orElse(r.content().title());
         }
         return r.content().title();
     }
@@ -418,7 +421,7 @@ public class Records {
         String region = r.content().region();
         Optional<RecordVersionEntity> latest = r.getPublishedVersion() > 0
                 ? versions.findByRecordIdAndVersion(r.getId(), r.getPublishedVersion()) : Optional.empty();
-        return new RecordSummary(r.ref(), r.getIndexNo(), latest.map(RecordVersionEntity::getTitle)
+        return new RecordSummary(r.ref(), r.getIndexNo(), latest.map(v -> v.getContent().title())
                 .orElse(r.content().title()), r.getStatus(), r.getOrgCode(),
                 latest.map(RecordVersionEntity::getPublisherName).orElse(organisations.get(r.getOrgCode()).name()),
                 item.code(), item.name(), region, regions.find(region).map(x -> x.name()).orElse(region),
