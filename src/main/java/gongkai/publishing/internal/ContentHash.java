@@ -25,7 +25,8 @@ import tools.jackson.core.type.TypeReference;
  */
 public final class ContentHash {
 
-    private static final TypeReference<List<Map<String, String>>> FILES = new TypeReference<>() {
+    /** A published version's attachment list, as stored with the version. */
+    public static final TypeReference<List<Map<String, String>>> FILES = new TypeReference<>() {
     };
 
     private ContentHash() {
