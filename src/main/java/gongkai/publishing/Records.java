@@ -1,18 +1,16 @@
 package gongkai.publishing;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.criteria.Predicate;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -23,21 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import gongkai.catalog.Audience;
 import gongkai.catalog.Catalog;
-import gongkai.catalog.CatalogDomain;
-import gongkai.catalog.CatalogField;
 import gongkai.catalog.CatalogItem;
-import gongkai.org.Organisations;
-import gongkai.privacy.Masking;
 import gongkai.publishing.internal.ContentHash;
 import gongkai.publishing.internal.RecordAttachmentEntity;
 import gongkai.publishing.internal.RecordAttachmentRepository;
 import gongkai.publishing.internal.RecordEntity;
 import gongkai.publishing.internal.RecordLookup;
 import gongkai.publishing.internal.RecordRepository;
-import gongkai.publishing.internal.RecordStepEntity;
-import gongkai.publishing.internal.RecordStepRepository;
 import gongkai.publishing.internal.RecordVersionEntity;
 import gongkai.publishing.internal.RecordVersionRepository;
+import gongkai.publishing.internal.RecordViews;
 import gongkai.publishing.internal.RowsJson;
 import gongkai.publishing.internal.TargetedAccessGuard;
 import gongkai.region.Regions;
@@ -46,8 +39,6 @@ import gongkai.shared.Actor;
 import gongkai.shared.NotFoundProblem;
 import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.Role;
-
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Reading records, with the disclosure rules applied in one place: the public sees published versions of records
@@ -86,36 +77,29 @@ public class Records {
     }
 
     private static final int MAX_PAGE_SIZE = 100;
-    private static final TypeReference<List<Map<String, String>>> FILES = new TypeReference<>() {
-    };
 
     private final RecordRepository records;
     private final RecordVersionRepository versions;
-    private final RecordStepRepository steps;
     private final RecordAttachmentRepository attachments;
     private final RecordLookup lookup;
     private final TargetedAccessGuard accessGuard;
     private final RowsJson rowsJson;
     private final Catalog catalog;
-    private final Organisations organisations;
     private final Regions regions;
-    private final ObjectProvider<PublicationLog> publicationLog;
+    private final RecordViews views;
 
-    Records(RecordRepository records, RecordVersionRepository versions, RecordStepRepository steps,
-            RecordAttachmentRepository attachments, RecordLookup lookup, TargetedAccessGuard accessGuard,
-            RowsJson rowsJson, Catalog catalog, Organisations organisations, Regions regions,
-            ObjectProvider<PublicationLog> publicationLog) {
+    Records(RecordRepository records, RecordVersionRepository versions, RecordAttachmentRepository attachments,
+            RecordLookup lookup, TargetedAccessGuard accessGuard, RowsJson rowsJson, Catalog catalog, Regions regions,
+            RecordViews views) {
         this.records = records;
         this.versions = versions;
-        this.steps = steps;
         this.attachments = attachments;
         this.lookup = lookup;
         this.accessGuard = accessGuard;
         this.rowsJson = rowsJson;
         this.catalog = catalog;
-        this.organisations = organisations;
         this.regions = regions;
-        this.publicationLog = publicationLog;
+        this.views = views;
     }
 
     /**
@@ -137,7 +121,7 @@ public class Records {
             if (!staff) {
                 throw notFound(ref);
             }
-            return workingCopyView(record, true);
+            return views.workingCopy(record, true);
         }
         if (!staff && record.getAudience() == Audience.TARGETED && !residentOf(record)) {
             if (accessCode == null || accessCode.isBlank()) {
@@ -150,7 +134,7 @@ public class Records {
         int v = version == null ? record.getPublishedVersion() : version;
         RecordVersionEntity published = versions.findByRecordIdAndVersion(record.getId(), v)
                 .orElseThrow(() -> new NotFoundProblem("该信息没有第" + v + "版。"));
-        return publishedView(record, published, staff);
+        return views.published(record, published, staff);
     }
 
     /**
@@ -166,9 +150,9 @@ public class Records {
         Specification<RecordEntity> spec = (root, query, cb) -> cb.and(
                 cb.greaterThan(root.get("publishedVersion"), 0),
                 cb.notEqual(root.get("status"), RecordStatus.WITHDRAWN),
-                cb.equal(root.get("audience"), Audience.TARGETED),
-                root.get("regionCode").in(area));
-        return records.findAll(spec, Sort.by(Sort.Direction.DESC, "lastPublishedAt")).stream().map(this::summary)
+                cb.equal(root.get("content").get("audience"), Audience.TARGETED),
+                root.get("content").get("regionCode").in(area));
+        return records.findAll(spec, Sort.by(Sort.Direction.DESC, "lastPublishedAt")).stream().map(views::summary)
                 .toList();
     }
 
@@ -186,7 +170,7 @@ public class Records {
         if (!RecordLookup.isStaff(Actor.current(), record)) {
             throw new AccessDeniedProblem("只有本单位工作人员可以查看未发布的内容。");
         }
-        return workingCopyView(record, false);
+        return views.workingCopy(record, false);
     }
 
     /** Published records open to everyone, newest first; targeted ones never appear here. */
@@ -206,7 +190,7 @@ public class Records {
                 p.add(root.get("catalogItem").in(items));
             }
             if (filter.region() != null && !filter.region().isBlank()) {
-                p.add(root.get("regionCode").in(regions.selfAndDescendants(filter.region())));
+                p.add(root.get("content").get("regionCode").in(regions.selfAndDescendants(filter.region())));
             }
             ZoneId zone = PlatformConfiguration.CHINA;
             if (filter.from() != null) {
@@ -218,7 +202,7 @@ public class Records {
             return cb.and(p.toArray(Predicate[]::new));
         };
         return records.findAll(spec, PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), MAX_PAGE_SIZE),
-                Sort.by(Sort.Direction.DESC, "lastPublishedAt", "id"))).map(this::summary);
+                Sort.by(Sort.Direction.DESC, "lastPublishedAt", "id"))).map(views::summary);
     }
 
     /** A back-office queue for the signed-in user: their organisation's records in that state (all for the city). */
@@ -226,10 +210,10 @@ public class Records {
         Actor actor = Actor.require();
         PageRequest request = PageRequest.of(Math.max(0, page), 50);
         if (actor.cityWide() || actor.has(Role.AUDITOR)) {
-            return records.findByStatusInOrderByUpdatedAtDesc(queue.statuses, request).map(this::summary);
+            return records.findByStatusInOrderByUpdatedAtDesc(queue.statuses, request).map(views::summary);
         }
         return records.findByStatusInAndOrgCodeInOrderByUpdatedAtDesc(queue.statuses, List.of(actor.orgCode()),
-                request).map(this::summary);
+                request).map(views::summary);
     }
 
     /** How many records wait in each queue the signed-in user works in. */
@@ -268,8 +252,8 @@ public class Records {
             return List.of();
         }
         Set<String> published = versions.findByRecordIdAndVersion(record.getId(), record.getPublishedVersion())
-                .map(v -> rowsJson.readValue(v.getAttachmentsJson(), FILES).stream().map(m -> m.get("sha256"))
-                        .collect(java.util.stream.Collectors.toSet()))
+                .map(v -> rowsJson.readValue(v.getAttachmentsJson(), ContentHash.FILES).stream()
+                        .map(m -> m.get("sha256")).collect(Collectors.toSet()))
                 .orElse(Set.of());
         return attachments.findByRecordIdOrderByPositionAsc(record.getId()).stream()
                 .filter(a -> published.contains(a.toAttachment().sha256()) && a.getExtractedText() != null)
@@ -296,7 +280,8 @@ public class Records {
 
     private static Specification<RecordEntity> openToEveryone() {
         return (root, query, cb) -> cb.and(cb.greaterThan(root.get("publishedVersion"), 0),
-                cb.notEqual(root.get("status"), RecordStatus.WITHDRAWN), cb.equal(root.get("audience"), Audience.PUBLIC));
+                cb.notEqual(root.get("status"), RecordStatus.WITHDRAWN),
+                cb.equal(root.get("content").get("audience"), Audience.PUBLIC));
     }
 
     /**
@@ -305,7 +290,7 @@ public class Records {
      */
     public Optional<PublishedContent> publishedContent(String indexNo, int version) {
         return records.findByIndexNo(indexNo).flatMap(r -> versions.findByRecordIdAndVersion(r.getId(), version)
-                .map(v -> publishedContent(r, v)));
+                .map(v -> views.publishedContent(r, v)));
     }
 
     /**
@@ -319,11 +304,6 @@ public class Records {
                         r.getWithdrawnAt() != null ? r.getWithdrawnAt() : r.getLastPublishedAt())).toList();
     }
 
-    private PublishedContent publishedContent(RecordEntity record, RecordVersionEntity v) {
-        return new PublishedContent(record.getIndexNo(), v.getVersion(), ContentHash.content(record, v,
-                catalog.requireItem(record.getCatalogItem()), rowsJson), v.getContentSha256(), v.getPublishedAt());
-    }
-
     /** For the printable notice: the published, masked view and the access code, to its organisation's staff. */
     @Transactional
     public RecordView forNotice(String ref) {
@@ -335,94 +315,6 @@ public class Records {
             throw new NotFoundProblem("信息发布后才能打印公示。");
         }
         return view(ref, null);
-    }
-
-    private RecordView publishedView(RecordEntity record, RecordVersionEntity v, boolean staff) {
-        CatalogItem item = catalog.requireItem(record.getCatalogItem());
-        List<Attachment> files = rowsJson.readValue(v.getAttachmentsJson(), FILES).stream()
-                .map(m -> new Attachment(m.get("sha256"), m.get("name"), m.get("mediaType"),
-                        Long.parseLong(m.getOrDefault("size", "0")), m.get("altText"))).toList();
-        PublicationLog log = publicationLog.getIfAvailable();
-        PublicationLog.Entry entry = log == null ? null
-                : log.entryFor(record.getIndexNo(), v.getVersion()).orElse(null);
-        return assemble(record, item, v.getVersion(), false, v.getTitle(), v.getSummary(), v.getBody(),
-                v.getDocumentNumber(), v.getWrittenOn(), v.getPublishedAt(), v.getPublisherName(), v.getRegionCode(),
-                v.getSubjectClass(), v.getKeywords(), mask(item, rowsJson.read(v.getDataJson())), true, files,
-                v.getContentSha256(), staff, publishedContent(record, v).content(), entry);
-    }
-
-    private RecordView workingCopyView(RecordEntity record, boolean masked) {
-        CatalogItem item = catalog.requireItem(record.getCatalogItem());
-        RecordEntity.WorkingCopy c = record.content();
-        List<Map<String, String>> rows = rowsJson.read(c.dataJson());
-        List<Attachment> files = attachments.findByRecordIdOrderByPositionAsc(record.getId()).stream()
-                .map(RecordAttachmentEntity::toAttachment).toList();
-        return assemble(record, item, record.getPublishedVersion(), true, c.title(), c.summary(), c.body(),
-                c.documentNumber(), c.writtenOn(), null, organisations.get(record.getOrgCode()).name(), c.region(),
-                c.subjectClass(), c.keywords(), masked ? mask(item, rows) : rows, masked, files, null, true, null,
-                null);
-    }
-
-    private RecordView assemble(RecordEntity record, CatalogItem item, int version, boolean workingCopy, String title,
-            String summary, String body, String documentNumber, LocalDate writtenOn, java.time.Instant publishedAt,
-            String publisher, String region, String subjectClass, String keywords, List<Map<String, String>> rows,
-            boolean masked, List<Attachment> files, String sha, boolean staff, Map<String, Object> content,
-            PublicationLog.Entry ledger) {
-        CatalogDomain domain = catalog.requireDomain(item.domainCode());
-        RecordEntity.WorkingCopy c = record.content();
-        List<RecordView.RecordLink> interpretations = records.findByInterpretationOf(record.getId()).stream()
-                .filter(i -> staff || (i.getPublishedVersion() > 0 && RecordLookup.isOpenToEveryone(i)))
-                .map(i -> new RecordView.RecordLink(i.ref(), titleOf(i))).toList();
-        RecordView.RecordLink policy = Optional.ofNullable(c.interpretationOf()).flatMap(records::findById)
-                .filter(p -> staff || p.getPublishedVersion() > 0)
-                .map(p -> new RecordView.RecordLink(p.ref(), titleOf(p))).orElse(null);
-        List<RecordView.VersionInfo> history = versions.findByRecordIdOrderByVersionDesc(record.getId()).stream()
-                .map(x -> new RecordView.VersionInfo(x.getVersion(), x.getPublishedAt(), x.getContentSha256()))
-                .toList();
-        List<RecordStep> stepList = staff ? steps.findByRecordIdOrderByIdAsc(record.getId()).stream()
-                .map(RecordStepEntity::toStep).toList() : List.of();
-        List<String> keywordList = ContentHash.keywords(keywords);
-        return new RecordView(record.ref(), record.getIndexNo(), record.getStatus(), version, workingCopy, title,
-                summary, body, documentNumber, writtenOn, record.getFirstPublishedAt(), publishedAt, publisher,
-                record.getOrgCode(), item.code(), item.name(), domain.code(), domain.name(), region,
-                regions.find(region).map(r -> r.name()).orElse(region), subjectClass, record.getValidity(),
-                record.getValiditySince(), keywordList, c.disclosureMode(), c.audience(), c.targetGroup(),
-                item.fields(), rows, masked, files, interpretations, policy, c.interpretationKind(), history,
-                stepList, record.getWithdrawalReason(), record.getWithdrawnAt(), staff ? record.getAccessCode() : null,
-                sha, record.getNoInterpretationReason(), record.isDemo(), record.getId(), content, ledger);
-    }
-
-    private String titleOf(RecordEntity r) {
-        if (r.getPublishedVersion() > 0) {
-            return versions.findByRecordIdAndVersion(r.getId(), r.getPublishedVersion())
-                    .map(RecordVersionEntity::getTitle).orElse(r.content().title());
-        }
-        return r.content().title();
-    }
-
-    private static List<Map<String, String>> mask(CatalogItem item, List<Map<String, String>> rows) {
-        List<Map<String, String>> masked = new ArrayList<>();
-        for (Map<String, String> row : rows) {
-            Map<String, String> m = new LinkedHashMap<>();
-            for (CatalogField f : item.fields()) {
-                String v = row.get(f.name());
-                m.put(f.name(), v == null ? "" : Masking.maskField(f, v));
-            }
-            masked.add(m);
-        }
-        return masked;
-    }
-
-    private RecordSummary summary(RecordEntity r) {
-        CatalogItem item = catalog.requireItem(r.getCatalogItem());
-        String region = r.content().region();
-        Optional<RecordVersionEntity> latest = r.getPublishedVersion() > 0
-                ? versions.findByRecordIdAndVersion(r.getId(), r.getPublishedVersion()) : Optional.empty();
-        return new RecordSummary(r.ref(), r.getIndexNo(), latest.map(RecordVersionEntity::getTitle)
-                .orElse(r.content().title()), r.getStatus(), r.getOrgCode(),
-                latest.map(RecordVersionEntity::getPublisherName).orElse(organisations.get(r.getOrgCode()).name()),
-                item.code(), item.name(), region, regions.find(region).map(x -> x.name()).orElse(region),
-                r.getLastPublishedAt(), r.updatedAt(), r.getAudience(), r.getCreatedBy(), r.isDemo());
     }
 
     private static NotFoundProblem notFound(String ref) {

@@ -2,6 +2,9 @@ package gongkai.publishing;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +19,7 @@ import gongkai.shared.Role;
 import gongkai.support.Acting;
 import gongkai.support.PlatformTest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -99,5 +103,25 @@ class RecordApiTest {
                         "writtenOn")));
         mvc.perform(post("/api/v1/records/draft-999999/submit").with(httpBasic(editor, Acting.PASSWORD)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theApiDocumentNamesTheTypeOfEveryRecordAnswer() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        Map<String, Map<String, Object>> paths = JsonPath.read(docs, "$.paths");
+        List<String> operations = new ArrayList<>();
+        paths.forEach((path, methods) -> methods.keySet().stream().filter(m -> path.startsWith("/api/v1/records"))
+                .forEach(method -> operations.add(method + " " + path)));
+        assertThat(operations).hasSizeGreaterThan(10);
+        assertThat(operations).filteredOn(op -> JsonPath.<List<String>>read(docs, "$.paths['"
+                + op.substring(op.indexOf(' ') + 1) + "']." + op.substring(0, op.indexOf(' '))
+                + ".responses.200.content.*.schema['$ref']").isEmpty()).isEmpty();
+        assertThat(JsonPath.<Map<String, Object>>read(docs, "$.components.schemas.RecordState.properties"))
+                .containsKeys("indexNo", "permanent", "status", "accessCode", "masked", "rows");
+        assertThat(JsonPath.<Map<String, Object>>read(docs, "$.components.schemas.RecordPage.properties"))
+                .containsKeys("records", "page", "size", "total", "totalPages");
+        assertThat(JsonPath.<Map<String, Object>>read(docs, "$.components.schemas.EntryCheckResult.properties"))
+                .containsKeys("problems", "privacy");
     }
 }

@@ -25,7 +25,8 @@ import tools.jackson.core.type.TypeReference;
  */
 public final class ContentHash {
 
-    private static final TypeReference<List<Map<String, String>>> FILES = new TypeReference<>() {
+    /** A published version's attachment list, as stored with the version. */
+    public static final TypeReference<List<Map<String, String>>> FILES = new TypeReference<>() {
     };
 
     private ContentHash() {
@@ -40,16 +41,17 @@ public final class ContentHash {
         content.put("org", record.getOrgCode());
         content.put("publisher", v.getPublisherName());
         content.put("catalogItem", record.getCatalogItem());
-        content.put("region", v.getRegionCode());
-        content.put("audience", v.getAudience().code());
-        content.put("title", v.getTitle());
-        content.put("summary", v.getSummary());
-        content.put("documentNumber", v.getDocumentNumber());
-        content.put("writtenOn", v.getWrittenOn() == null ? null : v.getWrittenOn().toString());
-        content.put("keywords", keywords(v.getKeywords()));
-        content.put("subjectClass", v.getSubjectClass());
-        content.put("body", v.getBody());
-        content.put("data", maskedRows(item, json.read(v.getDataJson())));
+        RecordContent c = v.getContent();
+        content.put("region", c.regionCode());
+        content.put("audience", c.audience().code());
+        content.put("title", c.title());
+        content.put("summary", c.summary());
+        content.put("documentNumber", c.documentNumber());
+        content.put("writtenOn", c.writtenOn() == null ? null : c.writtenOn().toString());
+        content.put("keywords", keywords(c.keywords()));
+        content.put("subjectClass", c.subjectClass());
+        content.put("body", c.body());
+        content.put("data", maskedRows(item, json.read(c.dataJson())));
         content.put("attachments", attachments(json, v.getAttachmentsJson()));
         return Collections.unmodifiableMap(content);
     }

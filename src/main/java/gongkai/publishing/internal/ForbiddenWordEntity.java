@@ -2,7 +2,6 @@ package gongkai.publishing.internal;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,9 +12,7 @@ public class ForbiddenWordEntity {
 
     @Id
     private String word;
-    @Column(name = "created_by")
     private String createdBy;
-    @Column(name = "created_at")
     private Instant createdAt;
 
     protected ForbiddenWordEntity() {

@@ -1,6 +1,5 @@
 package gongkai.publishing.internal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,19 +16,13 @@ public class RecordAttachmentEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "record_id")
     private Long recordId;
     private int position;
     private String sha256;
-    @Column(name = "original_name")
     private String originalName;
-    @Column(name = "media_type")
     private String mediaType;
-    @Column(name = "size_bytes")
     private long sizeBytes;
-    @Column(name = "extracted_text")
     private String extractedText;
-    @Column(name = "alt_text")
     private String altText;
 
     protected RecordAttachmentEntity() {

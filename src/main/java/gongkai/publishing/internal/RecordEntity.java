@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -50,67 +51,34 @@ public class RecordEntity extends Timestamped {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "index_no")
     private String indexNo;
-    @Column(name = "catalog_item")
     private String catalogItem;
-    @Column(name = "org_code")
     private String orgCode;
-    @Column(name = "region_code")
-    private String regionCode;
     @Enumerated(EnumType.STRING)
     private RecordStatus status;
-    @Enumerated(EnumType.STRING)
-    private Audience audience;
-    @Column(name = "target_group")
+    /** The working copy's public part; the next approval freezes it into a {@link RecordVersionEntity}. */
+    @Embedded
+    private RecordContent content;
     private String targetGroup;
-    @Column(name = "access_code")
     private String accessCode;
     @Enumerated(EnumType.STRING)
-    @Column(name = "disclosure_mode")
     private DisclosureMode disclosureMode;
-    @Column(name = "interpretation_of")
     private Long interpretationOf;
     @Enumerated(EnumType.STRING)
-    @Column(name = "interpretation_kind")
     private InterpretationKind interpretationKind;
-    @Column(name = "published_version")
     private int publishedVersion;
-    private String title;
-    private String summary;
-    private String body;
-    @Column(name = "document_number")
-    private String documentNumber;
-    @Column(name = "written_on")
-    private LocalDate writtenOn;
-    private String keywords;
-    @Column(name = "subject_class")
-    private String subjectClass;
-    @Column(name = "data_json")
-    private String dataJson;
     @Enumerated(EnumType.STRING)
     private Validity validity = Validity.VALID;
-    @Column(name = "validity_since")
     private LocalDate validitySince;
-    @Column(name = "created_by")
     private String createdBy;
-    @Column(name = "submitted_by")
     private String submittedBy;
-    @Column(name = "reviewed_by")
     private String reviewedBy;
-    @Column(name = "scheduled_at")
     private Instant scheduledAt;
-    @Column(name = "first_published_at")
     private Instant firstPublishedAt;
-    @Column(name = "last_published_at")
     private Instant lastPublishedAt;
-    @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
-    @Column(name = "withdrawal_reason")
     private String withdrawalReason;
-    @Column(name = "no_interpretation_reason")
     private String noInterpretationReason;
-    @Column(name = "masking_note")
     private String maskingNote;
     private boolean demo;
     /**
@@ -143,25 +111,18 @@ public class RecordEntity extends Timestamped {
     /** Replaces the working copy; only while the editor holds the record. The editor joins this round's drafters. */
     public void edit(WorkingCopy c, String editor) {
         editedBy(editor, RecordAction.EDIT);
-        this.regionCode = c.region();
-        this.audience = c.audience();
+        this.content = RecordContent.of(c);
         this.targetGroup = c.targetGroup();
         this.disclosureMode = c.disclosureMode();
         this.interpretationOf = c.interpretationOf();
         this.interpretationKind = c.interpretationKind();
-        this.title = c.title();
-        this.summary = c.summary();
-        this.body = c.body();
-        this.documentNumber = c.documentNumber();
-        this.writtenOn = c.writtenOn();
-        this.keywords = c.keywords();
-        this.subjectClass = c.subjectClass();
-        this.dataJson = c.dataJson();
     }
 
     public WorkingCopy content() {
-        return new WorkingCopy(regionCode, audience, targetGroup, disclosureMode, interpretationOf, interpretationKind,
-                title, summary, body, documentNumber, writtenOn, keywords, subjectClass, dataJson);
+        RecordContent p = content;
+        return new WorkingCopy(p.regionCode(), p.audience(), targetGroup, disclosureMode, interpretationOf,
+                interpretationKind, p.title(), p.summary(), p.body(), p.documentNumber(), p.writtenOn(), p.keywords(),
+                p.subjectClass(), p.dataJson());
     }
 
     /** The editable part of a record, as stored. */
@@ -247,7 +208,7 @@ public class RecordEntity extends Timestamped {
         if (indexNo == null) {
             indexNo = newIndexNo;
             firstPublishedAt = at;
-            if (audience == Audience.TARGETED && accessCode == null) {
+            if (content.audience() == Audience.TARGETED && accessCode == null) {
                 accessCode = AccessCodes.next();
             }
         }
@@ -260,8 +221,8 @@ public class RecordEntity extends Timestamped {
     /** The event of the publication just made: the first version is published, any later one a revision. */
     public Object publicationEvent(String sha) {
         return publishedVersion == 1
-                ? new RecordPublished(indexNo, 1, catalogItem, orgCode, regionCode, audience.code(), sha, lastPublishedAt)
-                : new RecordRevised(indexNo, publishedVersion, catalogItem, orgCode, regionCode, audience.code(), sha,
+                ? new RecordPublished(indexNo, 1, catalogItem, orgCode, content.regionCode(), content.audience().code(), sha, lastPublishedAt)
+                : new RecordRevised(indexNo, publishedVersion, catalogItem, orgCode, content.regionCode(), content.audience().code(), sha,
                         lastPublishedAt);
     }
 
@@ -274,7 +235,7 @@ public class RecordEntity extends Timestamped {
         this.status = RecordStatus.WITHDRAWN;
         this.withdrawalReason = reason.strip();
         this.withdrawnAt = at;
-        return new RecordWithdrawn(indexNo, publishedVersion, catalogItem, orgCode, regionCode, audience.code(),
+        return new RecordWithdrawn(indexNo, publishedVersion, catalogItem, orgCode, content.regionCode(), content.audience().code(),
                 withdrawalReason, at);
     }
 
@@ -329,7 +290,7 @@ public class RecordEntity extends Timestamped {
     }
 
     public Audience getAudience() {
-        return audience;
+        return content.audience();
     }
 
     public String getAccessCode() {

@@ -58,8 +58,8 @@ public interface RecordRepository extends JpaRepository<RecordEntity, Long>, Jpa
      */
     @Query("select new gongkai.publishing.PublicVersion(r.id, r.indexNo, v.contentSha256) "
             + "from RecordEntity r, RecordVersionEntity v where v.recordId = r.id and v.version = r.publishedVersion "
-            + "and r.publishedVersion > 0 and r.status <> :withdrawn and r.audience = :audience and r.id > :afterId "
-            + "order by r.id")
+            + "and r.publishedVersion > 0 and r.status <> :withdrawn and r.content.audience = :audience "
+            + "and r.id > :afterId order by r.id")
     List<PublicVersion> findPublicVersions(Long afterId, RecordStatus withdrawn, Audience audience, Limit limit);
 
     List<RecordEntity> findByStatusAndScheduledAtLessThanEqual(RecordStatus status, Instant now);

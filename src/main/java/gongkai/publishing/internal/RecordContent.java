@@ -1,0 +1,26 @@
+package gongkai.publishing.internal;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+import gongkai.catalog.Audience;
+
+/**
+ * What a version of a record publishes: the text and metadata that a working copy holds and a published version
+ * freezes. The same columns in {@code disclosure_record} (the working copy) and {@code record_version}; the hash of
+ * a published version is made of them (see {@link ContentHash}). Immutable: an edit replaces it whole.
+ */
+@Embeddable
+public record RecordContent(String regionCode, @Enumerated(EnumType.STRING) Audience audience, String title,
+        String summary, String body, String documentNumber, LocalDate writtenOn, String keywords, String subjectClass,
+        String dataJson) {
+
+    /** The published part of a working copy. */
+    static RecordContent of(RecordEntity.WorkingCopy c) {
+        return new RecordContent(c.region(), c.audience(), c.title(), c.summary(), c.body(), c.documentNumber(),
+                c.writtenOn(), c.keywords(), c.subjectClass(), c.dataJson());
+    }
+}
