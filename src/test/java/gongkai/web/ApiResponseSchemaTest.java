@@ -26,40 +26,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @PlatformTest
 class ApiResponseSchemaTest {
 
-    /**
-     * Operations that still answer with hand-built maps in the publishing and requests modules, whose typed answers
-     * another branch of issue 11 brings. Whoever merges it must empty this set: the test fails for a listed operation
-     * that has a proper schema already.
-     */
-    private static final Set<String> AWAITING_TYPED_ANSWERS_IN_PUBLISHING_AND_REQUESTS = Set.of(
-            "GET /api/v1/annual-reports/{orgCode}/{year}",
-            "GET /api/v1/records",
-            "GET /api/v1/records/{ref}/problems",
-            "GET /api/v1/requests",
-            "GET /api/v1/requests/{trackingNo}",
-            "POST /api/v1/records",
-            "POST /api/v1/records/{ref}/approve",
-            "POST /api/v1/records/{ref}/data",
-            "POST /api/v1/records/{ref}/masking",
-            "POST /api/v1/records/{ref}/review",
-            "POST /api/v1/records/{ref}/revise",
-            "POST /api/v1/records/{ref}/submit",
-            "POST /api/v1/records/{ref}/withdraw",
-            "POST /api/v1/requests",
-            "POST /api/v1/requests/{trackingNo}/code",
-            "POST /api/v1/requests/{trackingNo}/consultation",
-            "POST /api/v1/requests/{trackingNo}/consultation-reply",
-            "POST /api/v1/requests/{trackingNo}/corrected",
-            "POST /api/v1/requests/{trackingNo}/correction",
-            "POST /api/v1/requests/{trackingNo}/delivery",
-            "POST /api/v1/requests/{trackingNo}/extension",
-            "POST /api/v1/requests/{trackingNo}/fee",
-            "POST /api/v1/requests/{trackingNo}/fee-paid",
-            "POST /api/v1/requests/{trackingNo}/proposal",
-            "POST /api/v1/requests/{trackingNo}/reply",
-            "POST /api/v1/requests/{trackingNo}/transfer",
-            "PUT /api/v1/records/{ref}");
-
     /** Genuine dictionaries, whose keys are data rather than field names, with the reason. */
     private static final Map<String, String> DICTIONARIES = Map.of(
             "GET /api/v1/catalog/subject-classes", "subject class (主题分类) -> its subclasses, as the national scheme "
@@ -84,17 +50,11 @@ class ApiResponseSchemaTest {
         }));
 
         Set<String> unexplained = new TreeSet<>(untyped);
-        unexplained.removeAll(AWAITING_TYPED_ANSWERS_IN_PUBLISHING_AND_REQUESTS);
         unexplained.removeAll(DICTIONARIES.keySet());
         assertThat(unexplained).as("JSON operations without a named response schema; the description: %s", docs)
                 .isEmpty();
 
-        Set<String> arrived = new TreeSet<>(typed);
-        arrived.retainAll(AWAITING_TYPED_ANSWERS_IN_PUBLISHING_AND_REQUESTS);
-        assertThat(arrived).as("typed already: remove them from AWAITING_TYPED_ANSWERS_IN_PUBLISHING_AND_REQUESTS")
-                .isEmpty();
-        Set<String> gone = new TreeSet<>(AWAITING_TYPED_ANSWERS_IN_PUBLISHING_AND_REQUESTS);
-        gone.addAll(DICTIONARIES.keySet());
+        Set<String> gone = new TreeSet<>(DICTIONARIES.keySet());
         gone.removeAll(untyped);
         gone.removeAll(typed);
         assertThat(gone).as("listed operations that the description no longer has").isEmpty();
