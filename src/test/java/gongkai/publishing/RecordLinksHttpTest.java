@@ -40,13 +40,13 @@ class RecordLinksHttpTest {
     @LocalServerPort
     int port;
     @Autowired
-    Drafting drafting;
+    Accounts accounts;
     @Autowired
     Publishing publishing;
     @Autowired
-    Records records;
+    Drafting drafting;
     @Autowired
-    Accounts accounts;
+    Records records;
     @Autowired
     JdbcTemplate jdbc;
 
