@@ -10,6 +10,6 @@ public record UserAccount(long id, String username, String displayName, String o
         boolean enabled, Instant createdAt) {
 
     public UserAccount {
-        roles = Set.copyOf(roles);
+        roles = Role.inOrder(roles);
     }
 }

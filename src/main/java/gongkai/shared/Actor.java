@@ -17,7 +17,7 @@ public record Actor(String username, String orgCode, Set<Role> roles, boolean ci
         implements java.io.Serializable {
 
     public Actor {
-        roles = Set.copyOf(roles);
+        roles = Role.inOrder(roles);
     }
 
     /** A member of an organisation's staff. */

@@ -1,5 +1,10 @@
 package gongkai.shared;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The roles of API.md. A user holds one or more, always within one organisation. */
 public enum Role {
     /** 信息员: drafts records for their organisation. */
@@ -22,5 +27,10 @@ public enum Role {
     /** The Chinese name shown to users. */
     public String label() {
         return label;
+    }
+
+    /** An unmodifiable copy in the order above, so that every answer lists a person's roles the same way. */
+    public static Set<Role> inOrder(Collection<Role> roles) {
+        return Collections.unmodifiableSet(roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
     }
 }

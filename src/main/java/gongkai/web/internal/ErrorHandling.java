@@ -1,7 +1,11 @@
 package gongkai.web.internal;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,12 +57,37 @@ class ErrorHandling {
     @ExceptionHandler(BindException.class)
     Object bind(BindException e, HttpServletRequest request) {
         List<InvalidInputProblem.FieldError> errors = new ArrayList<>();
-        e.getBindingResult().getFieldErrors().forEach(f -> errors.add(new InvalidInputProblem.FieldError(
-                f.getField(), f.isBindingFailure() ? "“" + f.getField() + "”的值格式不正确" : f.getDefaultMessage())));
+        // Bean Validation reports violations as a set: list them in the order the input declares its fields, so that
+        // the answer (and its detail, the first error) is the same every time.
+        List<String> order = fieldOrder(e.getBindingResult().getTarget());
+        e.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparingInt((org.springframework.validation.FieldError f) -> position(order,
+                        f.getField())).thenComparing(org.springframework.validation.FieldError::getField)
+                        .thenComparing(f -> String.valueOf(f.getDefaultMessage())))
+                .forEach(f -> errors.add(new InvalidInputProblem.FieldError(f.getField(),
+                        f.isBindingFailure() ? "“" + f.getField() + "”的值格式不正确" : f.getDefaultMessage())));
         e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(
                 new InvalidInputProblem.FieldError(g.getObjectName(), g.getDefaultMessage())));
         String detail = errors.isEmpty() ? "输入有误。" : errors.get(0).field() + "：" + errors.get(0).message();
         return respond(request, new Failure(HttpStatus.BAD_REQUEST, "输入有误", detail, errors));
+    }
+
+    /** The names of the input's fields as declared: a record's components, else the class's own fields. */
+    private static List<String> fieldOrder(Object target) {
+        if (target == null) {
+            return List.of();
+        }
+        Class<?> type = target.getClass();
+        if (type.isRecord()) {
+            return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        }
+        return Arrays.stream(type.getDeclaredFields()).map(Field::getName).toList();
+    }
+
+    /** The field's place in that order; a nested path ({@code rows[0].name}) counts by its first name. */
+    private static int position(List<String> order, String field) {
+        int i = order.indexOf(field.split("[.\\[]", 2)[0]);
+        return i < 0 ? order.size() : i;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
