@@ -34,6 +34,20 @@ class PublicPagesTest {
     }
 
     @Test
+    void everyPublicPageOffersASearchBoxThatWorksWithoutJavaScript() throws Exception {
+        for (String page : new String[] {"/", "/catalog", "/catalog/pa-project", "/orgs", "/regions/360900",
+                "/requests/new", "/verify", "/search?q=低保"}) {
+            mvc.perform(get(page).accept(MediaType.TEXT_HTML)).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(
+                            containsString("<form class=\"site-search\" method=\"get\" action=\"/search\""),
+                            containsString("<input id=\"site-q\" name=\"q\" type=\"search\""))));
+        }
+        // What the box sends is an ordinary search.
+        mvc.perform(get("/search").param("q", "低保").accept(MediaType.TEXT_HTML)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("搜索公开信息")));
+    }
+
+    @Test
     void pagesKeepTheirAddressesToThisSite() throws Exception {
         // An address may carry an access or query code: other sites must not receive it as a referrer.
         mvc.perform(get("/requests/track")).andExpect(status().isOk())
