@@ -155,6 +155,23 @@ class SearchTest {
     }
 
     @Test
+    void aChosenFilterIsShownAndCanBeRemovedEvenWhenItLeavesNothing() throws Exception {
+        // The education bureau published nothing about 临时救助: the page names the filter and offers the way back.
+        String html = mvc.perform(get("/search").param("q", "临时救助").param("org", "ycsjyj").param("year", "2026"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("已选条件", "发布机构：宜春市教育局", "年份：2026年")
+                .contains("href=\"/search?q=%E4%B8%B4%E6%97%B6%E6%95%91%E5%8A%A9&amp;year=2026\"")
+                .contains("href=\"/search?q=%E4%B8%B4%E6%97%B6%E6%95%91%E5%8A%A9&amp;org=ycsjyj\"")
+                .contains("href=\"/search?q=%E4%B8%B4%E6%97%B6%E6%95%91%E5%8A%A9\">全部</a>");
+        // Without a filter there is nothing to remove.
+        mvc.perform(get("/search").param("q", "临时救助")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("已选条件"))));
+        // A code that names nothing is shown as it was typed, escaped.
+        mvc.perform(get("/search").param("q", "救助").param("org", "<b>x</b>")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("发布机构：&lt;b&gt;x&lt;/b&gt;")));
+    }
+
+    @Test
     void theIndexIsRebuiltFromTheDatabase() {
         jdbc.update("DELETE FROM search_document");
         assertThat(index.status().inStep()).isFalse();

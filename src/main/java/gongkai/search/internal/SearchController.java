@@ -19,10 +19,12 @@ class SearchController {
 
     private final RecordSearch search;
     private final SearchIndex index;
+    private final ActiveFilters filters;
 
-    SearchController(RecordSearch search, SearchIndex index) {
+    SearchController(RecordSearch search, SearchIndex index, ActiveFilters filters) {
         this.search = search;
         this.index = index;
+        this.filters = filters;
     }
 
     @GetMapping("/search")
@@ -36,6 +38,8 @@ class SearchController {
                 orZero(number(page)), cursor);
         model.addAttribute("query", query);
         model.addAttribute("answer", q.isBlank() ? null : search.search(query));
+        model.addAttribute("filters", filters.of(query));
+        model.addAttribute("allResults", filters.withoutFilters(query));
         return "search/page";
     }
 
