@@ -44,6 +44,8 @@ public class RecordSearch {
     /** Relevance pages stop here; date order pages on with a cursor. */
     public static final int MAX_PAGES = 50;
     static final int EXACT_COUNT_UP_TO = 1000;
+    /** Said above results that contain only some of the words. */
+    static final String PARTLY = "未找到同时包含全部词语的结果，以下结果包含部分词语。";
     /** The facets, and how many values of each are shown (the most frequent). */
     private static final Map<String, Integer> FACETS = facetLimits();
     /** More than all facet values together (7 domains, some 30 organisations, 14 counties, years, 48 items …). */
@@ -91,9 +93,9 @@ public class RecordSearch {
             labels = new Names(regions.namesByCode(), organisations.namesByCode(), now);
             names = labels;
         }
-        QueryTerms terms = QueryTerms.parse(query.q());
-        if (terms.isEmpty()) {
-            return empty(query, terms.problem());
+        QueryTerms typed = QueryTerms.parse(query.q());
+        if (typed.isEmpty()) {
+            return empty(query, typed.problem());
         }
         int page = Math.max(0, query.page());
         if (!query.byDate() && page >= MAX_PAGES) {
@@ -102,6 +104,31 @@ public class RecordSearch {
         Set<String> regionCodes = query.region() == null || query.region().isBlank() ? null
                 : regions.selfAndDescendants(query.region());
         Cursor cursor = query.byDate() ? Cursor.parse(query.cursor()) : null;
+        SearchAnswer answer = answer(entityManager, typed, query, regionCodes, cursor, now, page, labels, null);
+        if (answer.total() > 0 || page > 0 || cursor != null) {
+            return answer;
+        }
+        // Nothing for the words as typed. People do not put spaces between words: try smartcn's words, all of them
+        // in any order; then, from three words on, most of them, and say so (of two words, one alone finds too much
+        // that was not asked for: a name like 赵检索 would find every text that says 检索).
+        QueryTerms split = typed.splitIntoWords();
+        QueryTerms tried = typed;
+        if (split != null) {
+            tried = split;
+            answer = answer(entityManager, split, query, regionCodes, cursor, now, page, labels, null);
+        }
+        if (answer.total() == 0 && tried.terms().size() >= 3) {
+            SearchAnswer partly = answer(entityManager, tried.relaxed(), query, regionCodes, cursor, now, page, labels,
+                    PARTLY);
+            if (partly.total() > 0) {
+                return partly;
+            }
+        }
+        return answer;
+    }
+
+    private SearchAnswer answer(EntityManager entityManager, QueryTerms terms, SearchQuery query,
+            Set<String> regionCodes, Cursor cursor, Instant now, int page, Names labels, String note) {
 
         // The facet counts visit every match, the best hits need not: two queries, the counting one on another
         // thread, so that a visitor waits for the longer of the two rather than for both.
@@ -122,7 +149,7 @@ public class RecordSearch {
             next = new Cursor((Instant) last.get(7), (Long) last.get(0)).toString();
         }
         return new SearchAnswer(terms.display(), hits, total, cursor != null ? 0 : page, PAGE_SIZE, pages,
-                facets, next, hits.isEmpty() ? "没有找到符合条件的信息。可以减少查找词语，或换一种说法。" : null);
+                facets, next, hits.isEmpty() ? "没有找到符合条件的信息。可以减少查找词语，或换一种说法。" : note);
     }
 
     /**
@@ -180,15 +207,23 @@ public class RecordSearch {
             Cursor cursor, Instant now, boolean scoring) {
         var all = f.bool();
         var words = f.bool();
+        boolean relaxed = terms.required() < terms.terms().size();
+        var some = f.bool();
         for (String term : terms.terms()) {
-            if (QueryTerms.isSingleCjk(term)) {
-                words.must(f.match().field("title_sc").field("text_sc").matching(term));
+            // The title's weight sits inside the clause every record must match (rather than in an extra optional
+            // clause), so that the engine can skip records that match in the text only once the page is full of
+            // title matches.
+            PredicateFinalStep found = QueryTerms.isSingleCjk(term)
+                    ? f.match().field("title_sc").field("text_sc").matching(term)
+                    : contains(f, term, "title", 5f).add(contains(f, term, "text", 1f));
+            if (relaxed) {
+                some.should(found);
             } else {
-                // The title's weight sits inside the clause every record must match (rather than in an extra
-                // optional clause), so that the engine can skip records that match in the text only once the page
-                // is full of title matches.
-                words.must(contains(f, term, "title", 5f).add(contains(f, term, "text", 1f)));
+                words.must(found);
             }
+        }
+        if (relaxed) {
+            words.must(some.minimumShouldMatchNumber(terms.required()));
         }
         List<String> bigramTerms = terms.terms().stream().filter(t -> !QueryTerms.isSingleCjk(t)).toList();
         if (scoring && bigramTerms.size() > 1) {

@@ -69,6 +69,29 @@ class SearchTest {
     }
 
     @Test
+    void wordsTypedWithoutSpacesAreFoundInAnyOrder() {
+        // The words stand apart and in another order in the text: as typed, the run 保标准低 occurs nowhere.
+        assertThat(search.search(SearchQuery.of("救助标准低保")).hits()).extracting(h -> h.indexNo())
+                .contains(simplified);
+        assertThat(search.search(SearchQuery.of("审批临时救助")).hits()).extracting(h -> h.indexNo())
+                .contains(traditional);
+        assertThat(search.search(SearchQuery.of("救助标准低保")).message()).isNull();
+    }
+
+    @Test
+    void whenNoRecordHasEveryWordMostOfThemWillDoAndThePageSaysSo() throws Exception {
+        SearchAnswer partly = search.search(SearchQuery.of("临时救助审批 火星"));
+        assertThat(partly.hits()).extracting(h -> h.indexNo()).contains(traditional);
+        assertThat(partly.message()).isEqualTo("未找到同时包含全部词语的结果，以下结果包含部分词语。");
+        mvc.perform(get("/search").param("q", "临时救助审批 火星")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("未找到同时包含全部词语的结果")));
+        // Two words are not relaxed to one: that would find much that was not asked for.
+        assertThat(search.search(SearchQuery.of("救助火星")).hits()).isEmpty();
+        // Words that are all there are not relaxed.
+        assertThat(search.search(SearchQuery.of("临时救助 审批")).message()).isNull();
+    }
+
+    @Test
     void simplifiedFindsTraditionalAndTheReverse() {
         assertThat(titles("臨時救助")).anyMatch(t -> t.startsWith("關於規範臨時救助"));
         assertThat(titles("临时救助 审批")).anyMatch(t -> t.startsWith("關於規範臨時救助"));

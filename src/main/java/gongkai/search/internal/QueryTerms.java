@@ -1,8 +1,15 @@
 package gongkai.search.internal;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * A query string as typed, made safe: no syntax is interpreted (so nothing typed can be "malformed"), control
@@ -19,11 +26,17 @@ public final class QueryTerms {
     private final String display;
     private final List<String> terms;
     private final String problem;
+    private final int required;
 
     private QueryTerms(String display, List<String> terms, String problem) {
+        this(display, terms, problem, terms.size());
+    }
+
+    private QueryTerms(String display, List<String> terms, String problem, int required) {
         this.display = display;
         this.terms = terms;
         this.problem = problem;
+        this.required = required;
     }
 
     public static QueryTerms parse(String raw) {
@@ -70,6 +83,58 @@ public final class QueryTerms {
     public String exactCandidate() {
         String compact = display.replaceAll("\\s+", "");
         return NUMBER_LIKE.matcher(compact).matches() ? compact : null;
+    }
+
+    /** How many of the terms a record must contain: all of them, unless {@link #relaxed()}. */
+    public int required() {
+        return required;
+    }
+
+    /**
+     * The same query with every Chinese run of three or more characters split into words by smartcn, as people
+     * type without spaces (学校招生 → 学校 招生, 宜春市民政局 → 宜春 市 民政局); null when that splits nothing.
+     */
+    public QueryTerms splitIntoWords() {
+        List<String> words = new ArrayList<>();
+        for (String term : terms) {
+            List<String> parts = term.codePointCount(0, term.length()) > 2 && hasHan(term) ? words(term) : List.of(term);
+            for (String part : parts.isEmpty() ? List.of(term) : parts) {
+                if (words.size() < MAX_TERMS && !words.contains(part)) {
+                    words.add(part);
+                }
+            }
+        }
+        return words.equals(terms) ? null : new QueryTerms(display, List.copyOf(words), null);
+    }
+
+    /** Most of the words instead of all: one fewer of three, a third fewer of more. */
+    public QueryTerms relaxed() {
+        int n = terms.size();
+        return new QueryTerms(display, terms, null, Math.max(1, n - Math.max(1, n / 3)));
+    }
+
+    private static boolean hasHan(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    /** smartcn's words of the folded text, punctuation left out. */
+    private static List<String> words(String text) {
+        try (Tokenizer tokenizer = new HMMChineseTokenizer()) {
+            tokenizer.setReader(new StringReader(Vocabulary.fold(text)));
+            CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
+            tokenizer.reset();
+            List<String> out = new ArrayList<>();
+            while (tokenizer.incrementToken()) {
+                String word = term.toString();
+                if (word.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                    out.add(word);
+                }
+            }
+            tokenizer.end();
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One Chinese character makes no bigram: it is looked up among smartcn's words instead. */
