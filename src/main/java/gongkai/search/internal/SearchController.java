@@ -40,6 +40,7 @@ class SearchController {
         model.addAttribute("answer", q.isBlank() ? null : search.search(query));
         model.addAttribute("filters", filters.of(query));
         model.addAttribute("allResults", filters.withoutFilters(query));
+        model.addAttribute("searchPage", true); // its own box stands in for the header's
         return "search/page";
     }
 
