@@ -1,6 +1,7 @@
 package gongkai.requests;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Set;
 public record AllowedSteps(Set<RequestStep> steps) {
 
     public AllowedSteps {
-        steps = steps.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(steps));
+        steps = steps.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(steps));
     }
 
     public boolean allows(RequestStep step) {

@@ -1,7 +1,6 @@
 package gongkai.account.internal;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -58,8 +57,7 @@ public class UserEntity {
     }
 
     public UserAccount toAccount() {
-        return new UserAccount(id, username, displayName, orgCode,
-                roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), enabled, createdAt);
+        return new UserAccount(id, username, displayName, orgCode, roles, enabled, createdAt);
     }
 
     public Long getId() {
@@ -83,7 +81,7 @@ public class UserEntity {
     }
 
     public Set<Role> getRoles() {
-        return Set.copyOf(roles);
+        return Role.inOrder(roles);
     }
 
     public void changePassword(String hash) {
