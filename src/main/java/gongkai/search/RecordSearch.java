@@ -25,10 +25,11 @@ import gongkai.catalog.Catalog;
 import gongkai.org.Organisations;
 import gongkai.region.Regions;
 import gongkai.search.internal.CountingWorkers;
-import gongkai.search.internal.DocumentNumbers;
 import gongkai.search.internal.Highlights;
+import gongkai.search.internal.Lexicon;
 import gongkai.search.internal.QueryTerms;
 import gongkai.search.internal.SearchDocument;
+import gongkai.search.internal.SearchNames;
 import gongkai.search.internal.Vocabulary;
 
 /**
@@ -58,6 +59,7 @@ public class RecordSearch {
     private final Clock clock;
     private final CountingWorkers facetWorkers;
     private final boolean useVocabulary;
+    private final SearchNames searchNames;
     private volatile Names names = new Names(Map.of(), Map.of(), Instant.EPOCH);
 
     /** Region and organisation names for labels, read at most once a minute rather than on every search. */
@@ -65,8 +67,9 @@ public class RecordSearch {
     }
 
     RecordSearch(EntityManagerFactory entityManagerFactory, Catalog catalog, Organisations organisations,
-            Regions regions, Clock clock, CountingWorkers facetWorkers,
+            Regions regions, Clock clock, CountingWorkers facetWorkers, SearchNames searchNames,
             @Value("${gongkai.search.vocabulary:true}") boolean useVocabulary) {
+        this.searchNames = searchNames;
         this.entityManagerFactory = entityManagerFactory;
         this.catalog = catalog;
         this.organisations = organisations;
@@ -104,27 +107,49 @@ public class RecordSearch {
         Set<String> regionCodes = query.region() == null || query.region().isBlank() ? null
                 : regions.selfAndDescendants(query.region());
         Cursor cursor = query.byDate() ? Cursor.parse(query.cursor()) : null;
-        SearchAnswer answer = answer(entityManager, typed, query, regionCodes, cursor, now, page, labels, null);
+        Lexicon lexicon = searchNames.lexicon();
+        QueryTerms words = typed.understood(lexicon);
+        SearchAnswer answer = answer(entityManager, words, query, regionCodes, cursor, now, page, labels, null);
         if (answer.total() > 0 || page > 0 || cursor != null) {
-            return answer;
+            return answer.offering(named(words));
         }
-        // Nothing for the words as typed. People do not put spaces between words: try smartcn's words, all of them
-        // in any order; then, from three words on, most of them, and say so (of two words, one alone finds too much
-        // that was not asked for: a name like 赵检索 would find every text that says 检索).
-        QueryTerms split = typed.splitIntoWords();
-        QueryTerms tried = typed;
-        if (split != null) {
-            tried = split;
-            answer = answer(entityManager, split, query, regionCodes, cursor, now, page, labels, null);
-        }
-        if (answer.total() == 0 && tried.terms().size() >= 3) {
-            SearchAnswer partly = answer(entityManager, tried.relaxed(), query, regionCodes, cursor, now, page, labels,
+        // Nothing has every word. From three words on, most of them will do, and the page says so (of two words, one
+        // alone finds too much that was not asked for: a name like 赵检索 would find every text that says 检索).
+        if (words.words().size() >= 3) {
+            SearchAnswer partly = answer(entityManager, words.relaxed(), query, regionCodes, cursor, now, page, labels,
                     PARTLY);
             if (partly.total() > 0) {
-                return partly;
+                return partly.offering(named(words));
             }
         }
-        return answer;
+        // A typo of one character where a known word was meant (最底生活保障): the first respelling that finds something.
+        for (String respelled : lexicon.respellings(Lexicon.fold(typed.display()), RESPELLINGS_TRIED)) {
+            QueryTerms other = QueryTerms.parse(respelled).understood(lexicon);
+            SearchAnswer found = answer(entityManager, other, query, regionCodes, cursor, now, page, labels,
+                    "没有找到“" + typed.display() + "”，以下是“" + respelled + "”的结果。");
+            if (found.total() > 0) {
+                return found.respelled(respelled).offering(named(other));
+            }
+        }
+        String compact = Lexicon.fold(typed.display());
+        List<SearchAnswer.Related> closest = new java.util.ArrayList<>(related(lexicon.closest(compact,
+                Lexicon.Kind.ITEM, 3)));
+        closest.addAll(related(lexicon.closest(compact, Lexicon.Kind.ORG, 2)));
+        return answer.offering(closest);
+    }
+
+    /** How many respellings a query that finds nothing tries, each one search (bench/search counts them). */
+    private static final int RESPELLINGS_TRIED = 2;
+
+    /** The bodies and catalogue items the query names, to offer beside the results. */
+    private List<SearchAnswer.Related> named(QueryTerms words) {
+        return related(words.words().stream().flatMap(w -> w.names().stream()).distinct().limit(6).toList());
+    }
+
+    private static List<SearchAnswer.Related> related(List<Lexicon.Name> names) {
+        return names.stream().map(n -> n.kind() == Lexicon.Kind.ORG
+                ? new SearchAnswer.Related("org", n.code(), n.label(), "/orgs/" + n.code())
+                : new SearchAnswer.Related("item", n.code(), n.label(), "/catalog/" + n.code())).toList();
     }
 
     private SearchAnswer answer(EntityManager entityManager, QueryTerms terms, SearchQuery query,
@@ -207,15 +232,22 @@ public class RecordSearch {
             Cursor cursor, Instant now, boolean scoring) {
         var all = f.bool();
         var words = f.bool();
-        boolean relaxed = terms.required() < terms.terms().size();
+        boolean relaxed = terms.isRelaxed();
         var some = f.bool();
-        for (String term : terms.terms()) {
+        for (Lexicon.Word word : terms.words()) {
+            String term = word.text();
             // The title's weight sits inside the clause every record must match (rather than in an extra optional
             // clause), so that the engine can skip records that match in the text only once the page is full of
             // title matches.
             PredicateFinalStep found = QueryTerms.isSingleCjk(term)
                     ? f.match().field("title_sc").field("text_sc").matching(term)
                     : contains(f, term, "title", 5f).add(contains(f, term, "text", 1f));
+            if (!word.names().isEmpty()) {
+                // A body's name (or short form) finds its records, a catalogue item's name the item's, even where
+                // the text never says it.
+                found = f.or().add(found).add(f.or(named(f, word, Lexicon.Kind.ORG, "orgCode"),
+                        named(f, word, Lexicon.Kind.ITEM, "itemCode")).constantScore().boost(3f));
+            }
             if (relaxed) {
                 some.should(found);
             } else {
@@ -225,26 +257,34 @@ public class RecordSearch {
         if (relaxed) {
             words.must(some.minimumShouldMatchNumber(terms.required()));
         }
-        List<String> bigramTerms = terms.terms().stream().filter(t -> !QueryTerms.isSingleCjk(t)).toList();
-        if (scoring && bigramTerms.size() > 1) {
-            // Every word in the title is the best sign that a record is about what was asked.
+        List<String> bigramWords = terms.words().stream().map(Lexicon.Word::text)
+                .filter(t -> !QueryTerms.isSingleCjk(t)).toList();
+        if (scoring && bigramWords.size() > 1) {
+            // Every word in the title is the best sign that a record is about what was asked; the words close
+            // together in the title, the next best.
             var allInTitle = f.and();
-            bigramTerms.forEach(t -> allInTitle.add(contains(f, t, "title", 1f)));
+            bigramWords.forEach(t -> allInTitle.add(contains(f, t, "title", 1f)));
             words.should(allInTitle.boost(4f));
+            words.should(f.phrase().field("title_cjk").matching(String.join(" ", bigramWords)).slop(4).boost(2f));
         }
-        // smartcn words raise the score of titles that say it in so many words; on the text the same clause would be
-        // checked against every match, which costs more than it is worth (bench/search).
         if (scoring) {
+            // A term typed without spaces and found as typed, in the title or the text, beats its words found apart.
+            for (String term : terms.terms()) {
+                if (!QueryTerms.isSingleCjk(term) && !bigramWords.equals(List.of(term))) {
+                    words.should(f.phrase().field("title_cjk").matching(term).boost(3f));
+                    words.should(f.phrase().field("text_cjk").matching(term).boost(1f));
+                }
+            }
+            // smartcn words raise the score of titles that say it in so many words; on the text the same clause
+            // would be checked against every match, which costs more than it is worth (bench/search).
             words.should(f.match().field("title_sc").boost(2f).matching(terms.display()));
         }
-        String exact = terms.exactCandidate();
+        String exact = terms.exactKey();
         if (exact != null) {
-            var exactMatch = f.or(f.match().field("documentKey").matching(DocumentNumbers.key(exact)),
-                    f.match().field("indexNo").matching(exact));
+            var exactMatch = f.match().field(SearchDocument.NUMBER_KEYS).matching(exact);
             all.must(f.or(exactMatch, words));
             if (scoring) {
-                all.should(f.match().field("documentKey").matching(DocumentNumbers.key(exact)).boost(50f));
-                all.should(f.match().field("indexNo").matching(exact).boost(50f));
+                all.should(f.match().field(SearchDocument.NUMBER_KEYS).matching(exact).boost(50f));
             }
         } else {
             all.must(words);
@@ -271,6 +311,12 @@ public class RecordSearch {
                             f.range().field("rid").lessThan(cursor.id()))));
         }
         return all;
+    }
+
+    private static PredicateFinalStep named(SearchPredicateFactory f, Lexicon.Word word, Lexicon.Kind kind,
+            String field) {
+        List<String> codes = word.names().stream().filter(n -> n.kind() == kind).map(Lexicon.Name::code).toList();
+        return codes.isEmpty() ? f.matchNone() : f.terms().field(field).matchingAny(codes);
     }
 
     /**

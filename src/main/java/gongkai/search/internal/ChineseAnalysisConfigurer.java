@@ -10,7 +10,8 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 
 /**
  * The analyzers of the search index (STACK.md, "Chinese search"). Both fold width and case (NFKC casefold) and
- * Traditional to Simplified before tokenising.
+ * Traditional to Simplified before tokenising, and the text analyzers write Chinese numerals that read as one number
+ * in digits ({@link ChineseNumerals}).
  * <ul>
  * <li>{@value #BIGRAM}: overlapping character bigrams; every query term must match as a phrase, so nothing that
  * contains the term is missed (smartcn alone segments by context and misses);</li>
@@ -33,12 +34,14 @@ public class ChineseAnalysisConfigurer implements LuceneAnalysisConfigurer {
                 .tokenizer(StandardTokenizerFactory.class)
                 .charFilter(ICUNormalizer2CharFilterFactory.class).param("name", "nfkc_cf")
                 .charFilter(TraditionalToSimplifiedCharFilterFactory.class)
+                .charFilter(ChineseNumeralCharFilterFactory.class)
                 .tokenFilter(LowerCaseFilterFactory.class)
                 .tokenFilter(CJKBigramFilterFactory.class);
         context.analyzer(WORDS).custom()
                 .tokenizer(HMMChineseTokenizerFactory.class)
                 .charFilter(ICUNormalizer2CharFilterFactory.class).param("name", "nfkc_cf")
                 .charFilter(TraditionalToSimplifiedCharFilterFactory.class)
+                .charFilter(ChineseNumeralCharFilterFactory.class)
                 .tokenFilter(LowerCaseFilterFactory.class);
         context.analyzer(TERMS).custom()
                 .tokenizer(VocabularyTokenizerFactory.class)

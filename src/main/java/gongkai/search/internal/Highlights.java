@@ -37,8 +37,9 @@ public final class Highlights {
 
     /** For the words of a query: one Chinese character alone is not marked (it would be marked everywhere). */
     public static Highlights of(QueryTerms terms) {
-        return new Highlights(terms.terms().stream().filter(t -> !QueryTerms.isSingleCjk(t)).map(Vocabulary::fold)
-                .filter(w -> !w.isEmpty()).distinct().toList());
+        return new Highlights(java.util.stream.Stream.concat(terms.terms().stream(),
+                terms.words().stream().map(Lexicon.Word::text)).filter(t -> !QueryTerms.isSingleCjk(t))
+                .map(Lexicon::fold).filter(w -> !w.isEmpty()).distinct().toList());
     }
 
     /** The title with every found word marked. */
@@ -150,7 +151,7 @@ public final class Highlights {
         return out.toString();
     }
 
-    /** A text folded character by character, remembering where each folded character came from. */
+    /** A text folded as the index folds it, remembering where each folded character came from. */
     private static final class Folded {
         /** Folding of each BMP character, filled as characters are met (a race only computes one twice). */
         private static final String[] TABLE = new String[Character.MAX_VALUE + 1];
@@ -184,7 +185,18 @@ public final class Highlights {
                 }
                 i = next;
             }
-            return new Folded(folded.toString(), origin, originEnd);
+            // Numerals as the index writes them (二十 → 20), each digit pointing at the whole numeral it came from.
+            ChineseNumerals.Converted numerals = ChineseNumerals.convert(folded.toString());
+            if (!numerals.changed(folded.toString())) {
+                return new Folded(folded.toString(), origin, originEnd);
+            }
+            int[] o = new int[numerals.text().length()];
+            int[] e = new int[o.length];
+            for (int k = 0; k < o.length; k++) {
+                o[k] = origin[numerals.origin()[k]];
+                e[k] = originEnd[numerals.originEnd()[k] - 1];
+            }
+            return new Folded(numerals.text(), o, e);
         }
 
         private static String fold(int cp) {

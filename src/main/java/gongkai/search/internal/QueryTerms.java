@@ -12,53 +12,151 @@ import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * A query string as typed, made safe: no syntax is interpreted (so nothing typed can be "malformed"), control
- * characters and surplus length are dropped, and the words are split at spaces and punctuation.
+ * A query string as typed, made safe and understood: no syntax is interpreted (so nothing typed can be "malformed"),
+ * control characters and surplus length are dropped, the terms are split at spaces and punctuation, Chinese numerals
+ * that read as one number are written in digits, and each term is cut into the words a record must contain, as
+ * people type without spaces (学校招生 → 学校 招生; 宜春市民政局 → the body itself; 2025年 → 2025).
  */
 public final class QueryTerms {
 
     private static final int MAX_LENGTH = 100;
     private static final int MAX_TERMS = 8;
+    private static final int MAX_WORDS = 10;
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,，、;；。.!！?？:：\"“”'‘’()（）<>《》|+*&^%$#@~`=\\\\{}]+");
-    /** What a document or index number looks like: worth trying as an exact match. */
-    private static final Pattern NUMBER_LIKE = Pattern.compile(".*(〔|\\[|【|［|（|\\()\\d{4}.*|[A-Za-z0-9]+/\\d{4}-\\d+");
+    /** A document number (宜民规〔2026〕2号, typed with any brackets or none) or an index number (…/2026-00012). */
+    private static final Pattern NUMBER_LIKE = Pattern.compile(
+            "\\p{IsHan}[\\p{IsHan}A-Za-z]*(19|20)\\d{2}\\d{1,5}号?|[A-Za-z0-9]{6,}(19|20)\\d{2}\\d{3,6}|(19|20)\\d{2}\\d{5}");
 
     private final String display;
     private final List<String> terms;
+    private final List<Lexicon.Word> words;
     private final String problem;
     private final int required;
 
-    private QueryTerms(String display, List<String> terms, String problem) {
-        this(display, terms, problem, terms.size());
-    }
-
-    private QueryTerms(String display, List<String> terms, String problem, int required) {
+    private QueryTerms(String display, List<String> terms, List<Lexicon.Word> words, String problem, int required) {
         this.display = display;
         this.terms = terms;
+        this.words = words;
         this.problem = problem;
         this.required = required;
     }
 
+    /** The terms as typed (numerals in digits), each one word until {@link #understood} cuts them. */
     public static QueryTerms parse(String raw) {
         String cleaned = raw == null ? "" : raw.codePoints().filter(c -> !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
         if (cleaned.isEmpty()) {
-            return new QueryTerms("", List.of(), "请输入要查找的词语，例如：低保、控辍保学、扶贫项目。");
+            return new QueryTerms("", List.of(), List.of(), "请输入要查找的词语，例如：低保、控辍保学、扶贫项目。", 0);
         }
         if (cleaned.length() > MAX_LENGTH) {
             cleaned = cleaned.substring(0, MAX_LENGTH);
         }
         List<String> terms = new ArrayList<>();
         for (String part : SEPARATORS.split(cleaned)) {
-            if (part.codePoints().anyMatch(Character::isLetterOrDigit) && terms.size() < MAX_TERMS
-                    && !terms.contains(part)) {
-                terms.add(part);
+            String term = ChineseNumerals.normalise(part);
+            if (term.codePoints().anyMatch(Character::isLetterOrDigit) && terms.size() < MAX_TERMS
+                    && !terms.contains(term)) {
+                terms.add(term);
             }
         }
         if (terms.isEmpty()) {
-            return new QueryTerms(cleaned, List.of(), "“" + cleaned + "”中没有可以查找的文字，请输入汉字、字母或数字。");
+            return new QueryTerms(cleaned, List.of(), List.of(), "“" + cleaned + "”中没有可以查找的文字，请输入汉字、字母或数字。",
+                    0);
         }
-        return new QueryTerms(cleaned, List.copyOf(terms), null);
+        List<Lexicon.Word> asTyped = terms.stream().map(t -> new Lexicon.Word(t, List.<Lexicon.Name>of())).toList();
+        return new QueryTerms(cleaned, List.copyOf(terms), asTyped, null, asTyped.size());
+    }
+
+    /**
+     * The words a record must contain: each term that names a body or catalogue item stays whole (and finds that
+     * body's or item's records too); the others are cut at the border between digits and Chinese, and runs of
+     * Chinese into the words of the lexicon, with smartcn for what it does not know.
+     */
+    public QueryTerms understood(Lexicon lexicon) {
+        List<Lexicon.Word> out = new ArrayList<>();
+        for (String term : terms) {
+            for (String word : cut(term, lexicon)) {
+                if (out.size() < MAX_WORDS && out.stream().noneMatch(w -> w.text().equals(word))) {
+                    out.add(new Lexicon.Word(word, lexicon.named(Lexicon.fold(word))));
+                }
+            }
+        }
+        return new QueryTerms(display, terms, List.copyOf(out), null, out.size());
+    }
+
+    private static List<String> cut(String term, Lexicon lexicon) {
+        String folded = Lexicon.fold(term);
+        if (!lexicon.named(folded).isEmpty() || lexicon.isWord(folded) || isSingleCjk(folded)) {
+            return List.of(folded);
+        }
+        List<String> words = new ArrayList<>();
+        List<String> runs = scriptRuns(folded);
+        for (int r = 0; r < runs.size(); r++) {
+            String run = runs.get(r);
+            if (!hasHan(run)) {
+                if (run.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                    words.add(run);
+                }
+            } else if (run.length() <= 2) {
+                if (!isSingleCjk(run)) {
+                    words.add(run);
+                }
+            } else {
+                List<String> pieces = new ArrayList<>();
+                for (Lexicon.Piece piece : lexicon.cut(run)) {
+                    pieces.addAll(piece.known() || piece.text().length() <= 2 ? List.of(piece.text())
+                            : smartcnWords(piece.text()));
+                }
+                if (r > 0 && isSingleCjk(pieces.get(0))) {
+                    pieces.remove(0); // the unit of the number before it: 年 of 2025年健康素养
+                }
+                if (r < runs.size() - 1 && !pieces.isEmpty() && isSingleCjk(pieces.get(pieces.size() - 1))) {
+                    pieces.remove(pieces.size() - 1); // 第 of 第3季度
+                }
+                words.addAll(attachSingles(pieces));
+            }
+        }
+        return words.isEmpty() ? List.of(folded) : words;
+    }
+
+    /**
+     * Within one run of Chinese, a single character is not a word to look for alone: it stays with the piece before
+     * it (宜春 + 市 → 宜春市, 中国 + 行 → 中国行), or the one after when it comes first (赵 + 检索 → 赵检索), so that it
+     * must still be found where it was typed. A character alone next to digits (年 in 2025年, 2025年健康素养) is dropped
+     * instead: texts write it as part of another word (2025年度).
+     */
+    private static List<String> attachSingles(List<String> pieces) {
+        List<String> out = new ArrayList<>();
+        String pending = "";
+        for (String piece : pieces) {
+            if (isSingleCjk(piece)) {
+                if (out.isEmpty()) {
+                    pending += piece;
+                } else {
+                    out.set(out.size() - 1, out.get(out.size() - 1) + piece);
+                }
+            } else {
+                out.add(pending + piece);
+                pending = "";
+            }
+        }
+        if (!pending.isEmpty()) {
+            out.add(pending);
+        }
+        return out;
+    }
+
+    /** Splits where Chinese meets digits or letters: 2025年度 → 2025, 年度. */
+    private static List<String> scriptRuns(String text) {
+        List<String> runs = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= text.length(); i++) {
+            if (i == text.length() || Lexicon.isHan(text.charAt(i)) != Lexicon.isHan(text.charAt(i - 1))) {
+                runs.add(text.substring(start, i));
+                start = i;
+            }
+        }
+        return runs;
     }
 
     public boolean isEmpty() {
@@ -70,8 +168,14 @@ public final class QueryTerms {
         return display;
     }
 
+    /** The terms as typed, split at spaces and punctuation only: the phrases that raise a record's score. */
     public List<String> terms() {
         return terms;
+    }
+
+    /** The words a record must contain ({@link #required()} of them). */
+    public List<Lexicon.Word> words() {
+        return words;
     }
 
     /** Why there is nothing to search for, when {@link #isEmpty()}. */
@@ -79,48 +183,35 @@ public final class QueryTerms {
         return problem;
     }
 
-    /** The whole query, when it looks like a document or index number. */
-    public String exactCandidate() {
-        String compact = display.replaceAll("\\s+", "");
-        return NUMBER_LIKE.matcher(compact).matches() ? compact : null;
+    /** The key of the whole query, when it looks like a document or index number typed with any brackets or none. */
+    public String exactKey() {
+        String key = DocumentNumbers.key(display);
+        return key != null && NUMBER_LIKE.matcher(key).matches() ? key : null;
     }
 
-    /** How many of the terms a record must contain: all of them, unless {@link #relaxed()}. */
+    /** How many of the words a record must contain: all of them, unless {@link #relaxed()}. */
     public int required() {
         return required;
     }
 
-    /**
-     * The same query with every Chinese run of three or more characters split into words by smartcn, as people
-     * type without spaces (学校招生 → 学校 招生, 宜春市民政局 → 宜春 市 民政局); null when that splits nothing.
-     */
-    public QueryTerms splitIntoWords() {
-        List<String> words = new ArrayList<>();
-        for (String term : terms) {
-            List<String> parts = term.codePointCount(0, term.length()) > 2 && hasHan(term) ? words(term) : List.of(term);
-            for (String part : parts.isEmpty() ? List.of(term) : parts) {
-                if (words.size() < MAX_TERMS && !words.contains(part)) {
-                    words.add(part);
-                }
-            }
-        }
-        return words.equals(terms) ? null : new QueryTerms(display, List.copyOf(words), null);
+    public boolean isRelaxed() {
+        return required < words.size();
     }
 
     /** Most of the words instead of all: one fewer of three, a third fewer of more. */
     public QueryTerms relaxed() {
-        int n = terms.size();
-        return new QueryTerms(display, terms, null, Math.max(1, n - Math.max(1, n / 3)));
+        int n = words.size();
+        return new QueryTerms(display, terms, words, null, Math.max(1, n - Math.max(1, n / 3)));
     }
 
     private static boolean hasHan(String text) {
-        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return text.codePoints().anyMatch(Lexicon::isHan);
     }
 
     /** smartcn's words of the folded text, punctuation left out. */
-    private static List<String> words(String text) {
+    private static List<String> smartcnWords(String text) {
         try (Tokenizer tokenizer = new HMMChineseTokenizer()) {
-            tokenizer.setReader(new StringReader(Vocabulary.fold(text)));
+            tokenizer.setReader(new StringReader(text));
             CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
             tokenizer.reset();
             List<String> out = new ArrayList<>();
@@ -139,7 +230,6 @@ public final class QueryTerms {
 
     /** One Chinese character makes no bigram: it is looked up among smartcn's words instead. */
     public static boolean isSingleCjk(String term) {
-        return term.codePointCount(0, term.length()) == 1
-                && Character.UnicodeScript.of(term.codePointAt(0)) == Character.UnicodeScript.HAN;
+        return term.codePointCount(0, term.length()) == 1 && Lexicon.isHan(term.codePointAt(0));
     }
 }

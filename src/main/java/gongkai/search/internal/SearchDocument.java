@@ -37,6 +37,9 @@ public class SearchDocument {
     public static final char FACET_SEPARATOR = ':';
     /** The field holding the content hash of the version indexed. */
     public static final String STATE = "contentSha256";
+    public static final String NUMBER_KEYS = "numberKeys";
+    /** 2: numerals in digits, number keys without brackets (issue 12). */
+    static final int INDEX_FORMAT = 2;
     /** The field holding the record id, sortable and searchable by range. */
     public static final String RECORD_ID = "rid";
 
@@ -65,7 +68,6 @@ public class SearchDocument {
 
     private String documentNumber;
 
-    @KeywordField(name = "documentKey", normalizer = ChineseAnalysisConfigurer.EXACT)
     private String documentKey;
 
     @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
@@ -102,7 +104,6 @@ public class SearchDocument {
      * The content hash of the published version this document was made from: what the check at start compares with
      * the records to find a document that is stale (or missing, or left over) in the table or in the index.
      */
-    @KeywordField(name = STATE, searchable = Searchable.NO, projectable = Projectable.YES)
     private String contentSha256;
 
     protected SearchDocument() {
@@ -135,6 +136,34 @@ public class SearchDocument {
         this.publishedYear = publishedYear;
         this.demo = demo;
         this.contentSha256 = contentSha256;
+    }
+
+    /**
+     * What the index's copy was made from: the content hash, and the index format. Raise {@link #INDEX_FORMAT} when
+     * what is indexed changes (a field, an analyzer, a key), and the check at start rewrites every document.
+     */
+    @Transient
+    @KeywordField(name = STATE, searchable = Searchable.NO, projectable = Projectable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "contentSha256")))
+    public String getIndexedState() {
+        return indexedState(contentSha256);
+    }
+
+    public static String indexedState(String contentSha256) {
+        return contentSha256 + "@" + INDEX_FORMAT;
+    }
+
+    /**
+     * The keys a document or index number typed in any form is matched by ({@link DocumentNumbers}): the 文号's, the
+     * index number's and its part after the body's code.
+     */
+    @Transient
+    @KeywordField(name = NUMBER_KEYS)
+    @IndexingDependency(derivedFrom = {@ObjectPath(@PropertyValue(propertyName = "documentNumber")),
+            @ObjectPath(@PropertyValue(propertyName = "indexNo"))})
+    public List<String> getNumberKeys() {
+        return java.util.stream.Stream.of(documentKey, DocumentNumbers.key(indexNo), DocumentNumbers.serialKey(indexNo))
+                .filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     /**

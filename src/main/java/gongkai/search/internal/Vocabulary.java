@@ -56,6 +56,11 @@ public final class Vocabulary {
         return words.contains(foldedWord);
     }
 
+    /** Every (folded) word of the list. */
+    public Set<String> words() {
+        return words;
+    }
+
     Node root() {
         return root;
     }
