@@ -113,22 +113,23 @@ public class RecordSearch {
         if (answer.total() > 0 || page > 0 || cursor != null) {
             return answer.offering(named(words));
         }
-        // Nothing has every word. From three words on, most of them will do, and the page says so (of two words, one
-        // alone finds too much that was not asked for: a name like 赵检索 would find every text that says 检索).
-        if (words.words().size() >= 3) {
-            SearchAnswer partly = answer(entityManager, words.relaxed(), query, regionCodes, cursor, now, page, labels,
-                    PARTLY);
-            if (partly.total() > 0) {
-                return partly.offering(named(words));
-            }
-        }
-        // A typo of one character where a known word was meant (最底生活保障): the first respelling that finds something.
+        // A typo of one character where a known word was meant (最底生活保障): the first respelling that finds every
+        // word. Tried before fewer words, which would find the other words without the one that was meant.
         for (String respelled : lexicon.respellings(Lexicon.fold(typed.display()), RESPELLINGS_TRIED)) {
             QueryTerms other = QueryTerms.parse(respelled).understood(lexicon);
             SearchAnswer found = answer(entityManager, other, query, regionCodes, cursor, now, page, labels,
                     "没有找到“" + typed.display() + "”，以下是“" + respelled + "”的结果。");
             if (found.total() > 0) {
                 return found.respelled(respelled).offering(named(other));
+            }
+        }
+        // From three words on, most of them will do, and the page says so (of two words, one alone finds too much
+        // that was not asked for: a name like 赵检索 would find every text that says 检索).
+        if (words.words().size() >= 3) {
+            SearchAnswer partly = answer(entityManager, words.relaxed(), query, regionCodes, cursor, now, page, labels,
+                    PARTLY);
+            if (partly.total() > 0) {
+                return partly.offering(named(words));
             }
         }
         String compact = Lexicon.fold(typed.display());
@@ -248,14 +249,14 @@ public class RecordSearch {
                 found = f.or().add(found).add(f.or(named(f, word, Lexicon.Kind.ORG, "orgCode"),
                         named(f, word, Lexicon.Kind.ITEM, "itemCode")).constantScore().boost(3f));
             }
-            if (relaxed) {
+            if (relaxed && word.names().isEmpty()) {
                 some.should(found);
             } else {
-                words.must(found);
+                words.must(found); // a body or item named is never the word left out
             }
         }
         if (relaxed) {
-            words.must(some.minimumShouldMatchNumber(terms.required()));
+            words.must(some.minimumShouldMatchNumber(terms.requiredUnnamed()));
         }
         List<String> bigramWords = terms.words().stream().map(Lexicon.Word::text)
                 .filter(t -> !QueryTerms.isSingleCjk(t)).toList();

@@ -61,9 +61,16 @@ public final class Lexicon {
         return ChineseNumerals.normalise(Vocabulary.fold(text));
     }
 
+    /** A name folded and without spaces or punctuation, as its key: 救助对象认定、救助标准 → 救助对象认定救助标准. */
+    static String key(String text) {
+        StringBuilder key = new StringBuilder();
+        fold(text).codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
+        return key.toString();
+    }
+
     /** The bodies and items the (folded) word names. */
     public List<Name> named(String foldedWord) {
-        return byWord.getOrDefault(foldedWord, List.of());
+        return byWord.getOrDefault(key(foldedWord), List.of());
     }
 
     public boolean isWord(String folded) {
@@ -202,7 +209,7 @@ public final class Lexicon {
             all.add(name);
             about.put(name, aboutText == null ? "" : aboutText);
             for (String form : forms) {
-                String folded = fold(form.strip());
+                String folded = key(form);
                 if (folded.length() >= 2) {
                     List<Name> named = byWord.computeIfAbsent(folded, k -> new ArrayList<>());
                     if (!named.contains(name)) {

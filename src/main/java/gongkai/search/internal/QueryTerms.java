@@ -74,6 +74,12 @@ public final class QueryTerms {
      */
     public QueryTerms understood(Lexicon lexicon) {
         List<Lexicon.Word> out = new ArrayList<>();
+        String whole = Lexicon.fold(display);
+        if (terms.size() > 1 && !lexicon.named(whole).isEmpty()) {
+            // A name that holds punctuation, typed whole (救助对象认定、救助标准和申请审批程序).
+            out.add(new Lexicon.Word(whole, lexicon.named(whole)));
+            return new QueryTerms(display, terms, List.copyOf(out), null, 1);
+        }
         for (String term : terms) {
             for (String word : cut(term, lexicon)) {
                 if (out.size() < MAX_WORDS && out.stream().noneMatch(w -> w.text().equals(word))) {
@@ -202,6 +208,15 @@ public final class QueryTerms {
     public QueryTerms relaxed() {
         int n = words.size();
         return new QueryTerms(display, terms, words, null, Math.max(1, n - Math.max(1, n / 3)));
+    }
+
+    /**
+     * How many of the words that name nothing a relaxed query requires: a body or item named is always required, so
+     * it is left out of the count ({@link #required()} counts all words).
+     */
+    public int requiredUnnamed() {
+        long named = words.stream().filter(w -> !w.names().isEmpty()).count();
+        return (int) Math.max(1, required - named);
     }
 
     private static boolean hasHan(String text) {
