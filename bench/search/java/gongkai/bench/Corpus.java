@@ -77,4 +77,30 @@ final class Corpus {
         }
         return random.nextInt(6) == 0 ? TO_TRADITIONAL.transliterate(q.toString()) : q.toString();
     }
+
+    /**
+     * A query as people type it (issue 12), each kind taking another path through the search: words run together
+     * without spaces (cut into words); a body's short name with a topic (the body's records); a typo of one
+     * character (nothing found, then respelled); three words one of which no record has (nothing found, then most of
+     * the words).
+     */
+    String typedQuery() {
+        return switch (random.nextInt(4)) {
+            case 0 -> pick(PLACES) + pick(TOPICS) + (random.nextBoolean() ? pick(ACTIONS) : "");
+            case 1 -> pick(BODIES) + pick(TOPICS);
+            case 2 -> typo(pick(TOPICS)) + (random.nextBoolean() ? pick(ACTIONS) : "");
+            default -> pick(PLACES) + " " + pick(TOPICS) + " " + pick(ABSENT);
+        };
+    }
+
+    static final List<String> BODIES = List.of("民政局", "市民政局", "宜春市教育局", "教育局", "市卫健委", "环保局",
+            "市生态环境局", "应急管理局", "市体育局", "袁州区政府", "丰城市政府");
+    static final List<String> ABSENT = List.of("火星", "量子计算", "航天器", "潜水艇", "冰川");
+
+    /** One character replaced by another from the corpus's words. */
+    private String typo(String word) {
+        String donor = pick(ACTIONS);
+        int at = random.nextInt(word.length());
+        return word.substring(0, at) + donor.charAt(random.nextInt(donor.length())) + word.substring(at + 1);
+    }
 }

@@ -132,6 +132,22 @@ public final class SearchBenchmark {
                 service[i] = System.nanoTime() - s;
             }
 
+            // Queries typed as people type (issue 12): through the service only, each kind of path counted.
+            List<String> typed = typedQueries(queryCount);
+            typed.stream().limit(200).forEach(q -> search.search(SearchQuery.of(q)));
+            long[] typedNanos = new long[typed.size()];
+            int respelled = 0;
+            int partly = 0;
+            int none = 0;
+            for (int i = 0; i < typed.size(); i++) {
+                long s = System.nanoTime();
+                SearchAnswer a = search.search(SearchQuery.of(typed.get(i)));
+                typedNanos[i] = System.nanoTime() - s;
+                respelled += a.respelled() != null ? 1 : 0;
+                partly += a.respelled() == null && a.message() != null && a.total() > 0 ? 1 : 0;
+                none += a.total() == 0 ? 1 : 0;
+            }
+
             RawLucene raw = new RawLucene(indexDir.resolve("records"));
             queries.stream().limit(200).forEach(raw::run);
             long[] lucene = new long[queries.size()];
@@ -161,6 +177,13 @@ public final class SearchBenchmark {
             System.out.printf("heap used while serving: %,d MB%n",
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
             report("service (facets + highlighting)", service);
+            report("service, queries typed as people type (no spaces, body names, typos, an absent word)",
+                    typedNanos);
+            long[] all = Arrays.copyOf(service, service.length + typedNanos.length);
+            System.arraycopy(typedNanos, 0, all, service.length, typedNanos.length);
+            report("service, both sets together", all);
+            System.out.printf("typed queries: %d respelled, %d with most of the words, %d with nothing found, of %d%n",
+                    respelled, partly, none, typed.size());
             report("raw Lucene, the same plan (best hits + counting on a second thread, highlighting)", lucene);
             report("raw Lucene, one query collecting hits and facets on one thread", single);
             System.out.printf("p99 ratio service/raw: %.2f%n", percentile(service, 99) / (double) percentile(lucene, 99));
@@ -217,6 +240,15 @@ public final class SearchBenchmark {
         List<String> queries = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             queries.add(corpus.query());
+        }
+        return queries;
+    }
+
+    private static List<String> typedQueries(int count) {
+        Corpus corpus = new Corpus(11);
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            queries.add(corpus.typedQuery());
         }
         return queries;
     }
