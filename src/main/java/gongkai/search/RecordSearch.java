@@ -17,6 +17,7 @@ import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.util.common.data.RangeBoundInclusion;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
@@ -49,7 +50,7 @@ public class RecordSearch {
     static final String PARTLY = "未找到同时包含全部词语的结果，以下结果包含部分词语。";
     /** The facets, and how many values of each are shown (the most frequent). */
     private static final Map<String, Integer> FACETS = facetLimits();
-    /** More than all facet values together (7 domains, some 30 organisations, 14 counties, years, 48 items …). */
+    /** More than all facet values together (7 domains, 4 kinds, some 30 organisations, 14 counties, 48 items …). */
     private static final int FACET_VALUES_AT_MOST = 2000;
 
     private final EntityManagerFactory entityManagerFactory;
@@ -85,8 +86,69 @@ public class RecordSearch {
      */
     public SearchAnswer search(SearchQuery query) {
         try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
-            return search(query, entityManager);
+            SearchAnswer answer = search(query, entityManager);
+            return answer.total() == 0 && query.filtered() && query.page() == 0 && query.cursor() == null
+                    ? widened(query, answer) : answer;
         }
+    }
+
+    /**
+     * When the filters leave nothing, each chosen facet shows what it would find with its own filter changed (the
+     * counts of the query without that filter), so that the visitor can change it rather than start again; and the
+     * message says whether the words find anything without any filter.
+     */
+    private SearchAnswer widened(SearchQuery query, SearchAnswer answer) {
+        QueryTerms typed = QueryTerms.parse(query.q());
+        if (typed.isEmpty()) {
+            return answer;
+        }
+        Instant now = Instant.now(clock);
+        QueryTerms words = typed.understood(searchNames.lexicon());
+        List<QueryTerms> wordings = new java.util.ArrayList<>(List.of(words));
+        if (words.words().size() >= 3) {
+            wordings.add(words.relaxed());
+        }
+        Map<String, Future<Counts>> sideways = new LinkedHashMap<>();
+        for (String facet : FACETS.keySet()) {
+            SearchQuery without = query.without(facet);
+            if (!without.equals(query)) {
+                sideways.put(facet, facetWorkers.submit(() -> firstCounted(wordings, without, now)));
+            }
+        }
+        Future<Counts> unfiltered = facetWorkers.submit(() -> firstCounted(wordings, query.withoutFilters(), now));
+        Map<String, String> orgNames = names.organisations();
+        Map<String, String> regionNames = names.regions();
+        Map<String, List<SearchAnswer.FacetCount>> facets = new LinkedHashMap<>();
+        sideways.forEach((facet, counting) -> {
+            List<SearchAnswer.FacetCount> values = labelled(facet,
+                    facetWorkers.await(counting).facets().getOrDefault(facet, Map.of()), orgNames, regionNames);
+            if (!values.isEmpty()) {
+                facets.put(facet, values);
+            }
+        });
+        long withoutFilters = facetWorkers.await(unfiltered).total();
+        if (withoutFilters == 0) {
+            return answer;
+        }
+        String message = facets.isEmpty()
+                ? "在所选条件下没有找到信息；不加条件时有" + withoutFilters + "条，请去掉某个条件。"
+                : "在所选条件下没有找到信息。可以去掉某个条件，或在分类中改选（括号内为改选后的条数）。";
+        return new SearchAnswer(answer.q(), answer.hits(), 0, 0, answer.pageSize(), 0, facets, null, message)
+                .offering(answer.related());
+    }
+
+    /** The counts of the first wording that matches anything (every word, then most of them). */
+    private Counts firstCounted(List<QueryTerms> wordings, SearchQuery query, Instant now) {
+        Set<String> regionCodes = query.region() == null || query.region().isBlank() ? null
+                : regions.selfAndDescendants(query.region());
+        Counts counts = null;
+        for (QueryTerms terms : wordings) {
+            counts = count(terms, query, regionCodes, now);
+            if (counts.total() > 0) {
+                break;
+            }
+        }
+        return counts;
     }
 
     private SearchAnswer search(SearchQuery query, EntityManager entityManager) {
@@ -300,6 +362,7 @@ public class RecordSearch {
         filter(all, f, "orgCode", q.org());
         filter(all, f, "itemCode", q.item());
         filter(all, f, "subjectClass", q.subjectClass());
+        advanced(all, f, terms, q);
         if (q.year() != null) {
             all.filter(f.match().field("publishedYear").matching(q.year()));
         }
@@ -333,6 +396,34 @@ public class RecordSearch {
         return f.or().add(one);
     }
 
+    /**
+     * The advanced options, as filters: they decide what matches, never the score. Title only: the words (as many as
+     * are required) must also be in the title; a document or index number typed whole still finds its record.
+     */
+    private void advanced(org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep<?, ?> all,
+            SearchPredicateFactory f, QueryTerms terms, SearchQuery q) {
+        if (q.titleOnly()) {
+            var inTitle = f.bool();
+            for (Lexicon.Word word : terms.words()) {
+                String term = word.text();
+                inTitle.should(QueryTerms.isSingleCjk(term) ? f.match().field("title_sc").matching(term)
+                        : contains(f, term, "title", 1f));
+            }
+            inTitle.minimumShouldMatchNumber(terms.required());
+            String exact = terms.exactKey();
+            all.filter(exact == null ? inTitle
+                    : f.or(inTitle, f.match().field(SearchDocument.NUMBER_KEYS).matching(exact)));
+        }
+        if (q.from() != null || q.to() != null) {
+            var range = f.range().field("publishedAt");
+            all.filter(q.from() == null ? range.lessThan(q.publishedBefore())
+                    : q.to() == null ? range.atLeast(q.publishedFrom())
+                    : range.between(q.publishedFrom(), RangeBoundInclusion.INCLUDED, q.publishedBefore(),
+                            RangeBoundInclusion.EXCLUDED));
+        }
+        filter(all, f, "kind", q.kind());
+    }
+
     private static void filter(org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep<?, ?> all,
             SearchPredicateFactory f, String field, String value) {
         if (value != null && !value.isBlank()) {
@@ -360,6 +451,7 @@ public class RecordSearch {
     private static Map<String, Integer> facetLimits() {
         Map<String, Integer> limits = new LinkedHashMap<>();
         limits.put("domain", 10);
+        limits.put("kind", 10);
         limits.put("org", 30);
         limits.put("region", 20);
         limits.put("year", 20);
@@ -376,6 +468,7 @@ public class RecordSearch {
             case "region" -> code -> regionNames.getOrDefault(code, code);
             case "item" -> code -> catalog.item(code).map(i -> i.name()).orElse(code);
             case "year" -> code -> code + "年";
+            case "kind" -> code -> DocumentKind.byCode(code).map(DocumentKind::label).orElse(code);
             default -> code -> code;
         };
         return counts.entrySet().stream()

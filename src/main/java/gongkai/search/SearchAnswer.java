@@ -7,7 +7,9 @@ import java.util.Map;
  * The answer to a search.
  *
  * @param total        how many records match (counted exactly: facets need every match anyway)
- * @param facets       facet name (domain, org, region, year, item, subjectClass) → counts, largest first
+ * @param facets       facet name (domain, kind, org, region, year, item, subjectClass) → counts, largest first; when
+ *                     the filters leave nothing, only the chosen facets, each counted without its own filter (what
+ *                     choosing another value of it would find)
  * @param nextCursor   for date order, the cursor of the next page; null at the end or in relevance order
  * @param message      a note for the visitor (an empty or unusable query, a page past the cap, results that have
  *                     only some of the words or are for a respelling), else null

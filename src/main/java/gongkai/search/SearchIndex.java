@@ -70,9 +70,11 @@ public class SearchIndex {
 
     @Transactional(readOnly = true)
     public Status status() {
-        // Counted on the newest field, so that an index written before it was added counts as out of step.
+        // Only documents of the current mapping count, so that an index written before a field was added is out of
+        // step.
         long indexed = Search.session(entityManager).search(SearchDocument.class)
-                .where(f -> f.exists().field(SearchDocument.FACETS)).fetchTotalHitCount();
+                .where(f -> f.match().field(SearchDocument.SCHEMA_FIELD).matching(SearchDocument.SCHEMA))
+                .fetchTotalHitCount();
         return new Status(records.countOpenToEveryone(), documents.count(), indexed);
     }
 
@@ -107,16 +109,26 @@ public class SearchIndex {
     /**
      * Brings the index in step with the records by content (see {@link IndexRepair}): only what differs is
      * rewritten or removed. An index with no documents at all while records are public (a new or lost index folder)
-     * is rebuilt in bulk instead, which is faster.
+     * is rebuilt in bulk instead, which is faster; so is an index that holds documents of an older mapping
+     * ({@link SearchDocument#SCHEMA}), whose content hashes may be right while a newer field is missing.
      */
     public Repaired repair() {
         Status status = tx.execute(s -> status());
-        if (status.indexed() == 0 && status.publicRecords() > 0) {
-            log.info("Search index empty ({} public records): rebuilding", status.publicRecords());
+        long older = tx.execute(s -> olderDocuments());
+        if ((status.indexed() == 0 && status.publicRecords() > 0) || older > 0) {
+            log.info("Search index empty or of an older mapping ({} public records, {} older documents): rebuilding",
+                    status.publicRecords(), older);
             Status rebuilt = rebuild();
             return new Repaired(rebuilt.publicRecords(), rebuilt.documents(), 0);
         }
         return repair.run();
+    }
+
+    private long olderDocuments() {
+        return Search.session(entityManager).search(SearchDocument.class)
+                .where(f -> f.bool().must(f.matchAll())
+                        .mustNot(f.match().field(SearchDocument.SCHEMA_FIELD).matching(SearchDocument.SCHEMA)))
+                .fetchTotalHitCount();
     }
 
     /** Re-indexes the search documents as they are (the bulk path: several threads, no per-row events). */

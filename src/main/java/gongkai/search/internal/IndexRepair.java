@@ -72,7 +72,7 @@ public class IndexRepair {
                 leftOver.add(id);
             } else {
                 seen++;
-                if (!madeFrom(row, version) || !indexedFrom(document, version)) {
+                if (!madeFrom(row, version) || !madeFrom(document, version)) {
                     stale.add(version);
                 }
             }
@@ -94,12 +94,6 @@ public class IndexRepair {
 
     private static boolean madeFrom(IndexState state, PublicVersion version) {
         return state != null && Objects.equals(state.contentSha256(), version.contentSha256());
-    }
-
-    /** The index's copy also names the index format it was written in: a copy in an older one is stale. */
-    private static boolean indexedFrom(IndexState state, PublicVersion version) {
-        return state != null && Objects.equals(state.contentSha256(),
-                SearchDocument.indexedState(version.contentSha256()));
     }
 
     /**

@@ -126,18 +126,35 @@ public final class QueryTerms {
     }
 
     /**
-     * Within one run of Chinese, a single character is not a word to look for alone: it stays with the piece before
-     * it (宜春 + 市 → 宜春市, 中国 + 行 → 中国行), or the one after when it comes first (赵 + 检索 → 赵检索), so that it
-     * must still be found where it was typed. A character alone next to digits (年 in 2025年, 2025年健康素养) is dropped
-     * instead: texts write it as part of another word (2025年度).
+     * Within one run of Chinese, smartcn leaves characters it knows no word for alone. Two or more in a row are one
+     * piece again (蓝/莓 → 蓝莓, 控/辍 → 控辍). A single one is not a word to look for alone: it stays with the piece
+     * before it (宜春 + 市 → 宜春市, 中国 + 行 → 中国行), or the one after when it comes first (赵 + 检索 → 赵检索), so that
+     * it must still be found where it was typed. A character alone next to digits (年 in 2025年, 2025年健康素养) is
+     * dropped instead: texts write it as part of another word (2025年度).
      */
     private static List<String> attachSingles(List<String> pieces) {
-        List<String> out = new ArrayList<>();
-        String pending = "";
+        List<String> grouped = new ArrayList<>();
+        StringBuilder singles = new StringBuilder();
         for (String piece : pieces) {
             if (isSingleCjk(piece)) {
+                singles.append(piece);
+                continue;
+            }
+            if (!singles.isEmpty()) {
+                grouped.add(singles.toString());
+                singles.setLength(0);
+            }
+            grouped.add(piece);
+        }
+        if (!singles.isEmpty()) {
+            grouped.add(singles.toString());
+        }
+        List<String> out = new ArrayList<>();
+        String pending = "";
+        for (String piece : grouped) {
+            if (isSingleCjk(piece)) {
                 if (out.isEmpty()) {
-                    pending += piece;
+                    pending = piece;
                 } else {
                     out.set(out.size() - 1, out.get(out.size() - 1) + piece);
                 }

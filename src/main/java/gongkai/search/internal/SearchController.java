@@ -1,5 +1,7 @@
 package gongkai.search.internal;
 
+import java.util.stream.Collectors;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,8 +14,12 @@ import gongkai.search.RecordSearch;
 import gongkai.search.SearchAnswer;
 import gongkai.search.SearchIndex;
 import gongkai.search.SearchQuery;
+import gongkai.shared.InvalidInputProblem;
 
-/** {@code /search} (page with facets as links), {@code /api/v1/search} (JSON), and the admin's rebuild. */
+/**
+ * {@code /search} (page with facets as links and a form of advanced options), {@code /api/v1/search} (JSON), and
+ * the admin's rebuild.
+ */
 @Controller
 class SearchController {
 
@@ -33,26 +39,61 @@ class SearchController {
             @RequestParam(required = false) String year, @RequestParam(required = false) String item,
             @RequestParam(required = false) String subjectClass, @RequestParam(required = false) String order,
             @RequestParam(defaultValue = "0") String page, @RequestParam(required = false) String cursor,
-            Model model) {
-        SearchQuery query = new SearchQuery(q, domain, org, region, number(year), item, subjectClass, order,
-                orZero(number(page)), cursor);
+            @RequestParam(required = false) String titleOnly, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String kind, Model model) {
+        SearchQuery.Dates dates;
+        String datesProblem = null;
+        try {
+            dates = SearchQuery.Dates.parse(from, to);
+        } catch (InvalidInputProblem e) {
+            // The page says what is wrong and searches nothing: results without the range would pass for results
+            // within it.
+            dates = new SearchQuery.Dates(null, null);
+            datesProblem = e.errors().stream().map(InvalidInputProblem.FieldError::message)
+                    .collect(Collectors.joining(" "));
+        }
+        SearchQuery query = query(q, domain, org, region, year, item, subjectClass, order, page, cursor, titleOnly,
+                dates, kind);
+        SearchAnswer answer = q.isBlank() || datesProblem != null ? null : search.search(query);
         model.addAttribute("query", query);
-        model.addAttribute("answer", q.isBlank() ? null : search.search(query));
+        model.addAttribute("answer", answer);
+        model.addAttribute("datesProblem", datesProblem);
+        // As typed, so that a bad date is shown back to be corrected.
+        model.addAttribute("fromText", from == null ? "" : from.strip());
+        model.addAttribute("toText", to == null ? "" : to.strip());
+        model.addAttribute("advancedOpen", datesProblem != null || query.titleOnly() || query.from() != null
+                || query.to() != null || query.kind() != null || query.org() != null);
         model.addAttribute("filters", filters.of(query));
         model.addAttribute("allResults", filters.withoutFilters(query));
+        model.addAttribute("carried", filters.carried(query));
+        model.addAttribute("kinds", filters.kinds(query));
+        model.addAttribute("bodies", filters.bodies(query));
+        if (answer != null) {
+            model.addAttribute("facets", filters.facets(query, answer));
+            model.addAttribute("otherOrder", filters.otherOrder(query));
+            boolean paged = !query.byDate(); // date order goes on with a cursor instead
+            model.addAttribute("previousPage", paged && answer.page() > 0
+                    ? filters.page(query, answer.page() - 1) : null);
+            model.addAttribute("nextPage", paged && answer.page() + 1 < answer.pageCount()
+                    ? filters.page(query, answer.page() + 1) : null);
+            model.addAttribute("older", answer.nextCursor() != null ? filters.after(query, answer.nextCursor()) : null);
+        }
         model.addAttribute("searchPage", true); // its own box stands in for the header's
         return "search/page";
     }
 
+    /** A date that is not one, or a range that ends before it starts, is refused (400) naming the field. */
     @GetMapping("/api/v1/search")
     @ResponseBody
     SearchAnswer api(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String domain,
             @RequestParam(required = false) String org, @RequestParam(required = false) String region,
             @RequestParam(required = false) String year, @RequestParam(required = false) String item,
             @RequestParam(required = false) String subjectClass, @RequestParam(required = false) String order,
-            @RequestParam(defaultValue = "0") String page, @RequestParam(required = false) String cursor) {
-        return search.search(new SearchQuery(q, domain, org, region, number(year), item, subjectClass, order,
-                orZero(number(page)), cursor));
+            @RequestParam(defaultValue = "0") String page, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String titleOnly, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String kind) {
+        return search.search(query(q, domain, org, region, year, item, subjectClass, order, page, cursor, titleOnly,
+                SearchQuery.Dates.parse(from, to), kind));
     }
 
     @GetMapping("/admin/search")
@@ -68,7 +109,23 @@ class SearchController {
         return "redirect:/admin/search";
     }
 
-    /** Parameters are read leniently: a page or year that is not a number is ignored, never an error. */
+    /**
+     * Parameters other than dates are read leniently: a page or year that is not a number is ignored, never an error;
+     * a blank filter is no filter; title only is anything a checkbox or a person would send for yes.
+     */
+    private static SearchQuery query(String q, String domain, String org, String region, String year, String item,
+            String subjectClass, String order, String page, String cursor, String titleOnly, SearchQuery.Dates dates,
+            String kind) {
+        return new SearchQuery(q, given(domain), given(org), given(region), number(year), given(item),
+                given(subjectClass), given(order), orZero(number(page)), given(cursor),
+                titleOnly != null && java.util.Set.of("true", "on", "1", "yes").contains(titleOnly.strip().toLowerCase()),
+                dates.from(), dates.to(), given(kind));
+    }
+
+    private static String given(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     private static Integer number(String s) {
         try {
             return s == null || s.isBlank() ? null : Integer.valueOf(s.strip());

@@ -21,6 +21,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDe
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 
 /**
  * One published record open to everyone, flattened for the index. Text is indexed twice: as character bigrams
@@ -38,10 +39,16 @@ public class SearchDocument {
     /** The field holding the content hash of the version indexed. */
     public static final String STATE = "contentSha256";
     public static final String NUMBER_KEYS = "numberKeys";
-    /** 2: numerals in digits, number keys without brackets (issue 12). */
-    static final int INDEX_FORMAT = 2;
     /** The field holding the record id, sortable and searchable by range. */
     public static final String RECORD_ID = "rid";
+    /**
+     * The version of this mapping, indexed in every document. Raise it when a field is added: the check at start
+     * then finds the documents of the older version and rebuilds the index (an index written before has nothing in
+     * the new field, and the content hashes alone would not tell). Raise it too when an analyzer or a key changes.
+     * 3: numerals in digits, number keys without brackets (issue 12).
+     */
+    public static final int SCHEMA = 3;
+    public static final String SCHEMA_FIELD = "schema";
 
     @Id
     @DocumentId
@@ -91,6 +98,10 @@ public class SearchDocument {
     @KeywordField(aggregable = Aggregable.YES)
     private String subjectClass;
 
+    /** A {@link gongkai.search.DocumentKind} code. */
+    @KeywordField
+    private String kind;
+
     @GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
     private Instant publishedAt;
 
@@ -104,7 +115,11 @@ public class SearchDocument {
      * The content hash of the published version this document was made from: what the check at start compares with
      * the records to find a document that is stale (or missing, or left over) in the table or in the index.
      */
+    @KeywordField(name = STATE, searchable = Searchable.NO, projectable = Projectable.YES)
     private String contentSha256;
+
+    @Transient
+    private int schema = SCHEMA;
 
     protected SearchDocument() {
     }
@@ -116,8 +131,8 @@ public class SearchDocument {
     /** Replaces everything but the id with the record's current published state. */
     public void fill(String indexNo, String title, String summary, String content, String keywords,
             String documentNumber, String orgCode, String publisher, String regionCode, String countyCode,
-            String domainCode, String itemCode, String subjectClass, Instant publishedAt, int publishedYear,
-            boolean demo, String contentSha256) {
+            String domainCode, String itemCode, String subjectClass, String kind, Instant publishedAt,
+            int publishedYear, boolean demo, String contentSha256) {
         this.indexNo = indexNo;
         this.title = title;
         this.summary = summary;
@@ -132,25 +147,11 @@ public class SearchDocument {
         this.domainCode = domainCode;
         this.itemCode = itemCode;
         this.subjectClass = subjectClass;
+        this.kind = kind;
         this.publishedAt = publishedAt;
         this.publishedYear = publishedYear;
         this.demo = demo;
         this.contentSha256 = contentSha256;
-    }
-
-    /**
-     * What the index's copy was made from: the content hash, and the index format. Raise {@link #INDEX_FORMAT} when
-     * what is indexed changes (a field, an analyzer, a key), and the check at start rewrites every document.
-     */
-    @Transient
-    @KeywordField(name = STATE, searchable = Searchable.NO, projectable = Projectable.YES)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "contentSha256")))
-    public String getIndexedState() {
-        return indexedState(contentSha256);
-    }
-
-    public static String indexedState(String contentSha256) {
-        return contentSha256 + "@" + INDEX_FORMAT;
     }
 
     /**
@@ -162,13 +163,13 @@ public class SearchDocument {
     @IndexingDependency(derivedFrom = {@ObjectPath(@PropertyValue(propertyName = "documentNumber")),
             @ObjectPath(@PropertyValue(propertyName = "indexNo"))})
     public List<String> getNumberKeys() {
-        return java.util.stream.Stream.of(documentKey, DocumentNumbers.key(indexNo), DocumentNumbers.serialKey(indexNo))
-                .filter(java.util.Objects::nonNull).distinct().toList();
+        return java.util.stream.Stream.of(DocumentNumbers.key(documentNumber), DocumentNumbers.key(indexNo),
+                DocumentNumbers.serialKey(indexNo)).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     /**
-     * The six facet values in one field ("domain:…", "org:…", "region:…" (the county), "year:…", "item:…",
-     * "subjectClass:…"): counted in one pass over the matches rather than six (bench/search).
+     * The seven facet values in one field ("domain:…", "org:…", "region:…" (the county), "year:…", "item:…",
+     * "subjectClass:…", "kind:…"): counted in one pass over the matches rather than seven (bench/search).
      */
     @Transient
     @KeywordField(name = FACETS, aggregable = Aggregable.YES)
@@ -177,11 +178,25 @@ public class SearchDocument {
             @ObjectPath(@PropertyValue(propertyName = "countyCode")),
             @ObjectPath(@PropertyValue(propertyName = "publishedYear")),
             @ObjectPath(@PropertyValue(propertyName = "itemCode")),
-            @ObjectPath(@PropertyValue(propertyName = "subjectClass"))})
+            @ObjectPath(@PropertyValue(propertyName = "subjectClass")),
+            @ObjectPath(@PropertyValue(propertyName = "kind"))})
     public List<String> getFacets() {
         return java.util.stream.Stream.of(facet("domain", domainCode), facet("org", orgCode),
                 facet("region", countyCode), facet("year", String.valueOf(publishedYear)), facet("item", itemCode),
-                facet("subjectClass", subjectClass)).filter(java.util.Objects::nonNull).toList();
+                facet("subjectClass", subjectClass), facet("kind", kind)).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** {@link #SCHEMA}; indexed so that documents of an older mapping can be told apart. */
+    @Transient
+    @GenericField(name = SCHEMA_FIELD)
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+    public int getSchema() {
+        return schema;
+    }
+
+    /** For tests: index this document as an older mapping would have, to see the check at start rebuild it. */
+    public void indexAsSchema(int olderSchema) {
+        this.schema = olderSchema;
     }
 
     private static String facet(String name, String value) {

@@ -19,6 +19,7 @@ import gongkai.publishing.RecordView;
 import gongkai.publishing.RecordWithdrawn;
 import gongkai.publishing.Records;
 import gongkai.region.Region;
+import gongkai.search.DocumentKind;
 import gongkai.region.Regions;
 import gongkai.shared.HtmlText;
 import gongkai.shared.PlatformConfiguration;
@@ -83,6 +84,7 @@ public class SearchIndexer {
         doc.fill(v.indexNo(), v.title(), v.summary(), String.join("\n", parts.stream().filter(p -> p != null
                 && !p.isBlank()).toList()), String.join("、", v.keywords()), v.documentNumber(), v.org(),
                 v.publisher(), v.region(), county, v.domain(), v.catalogItem(), v.subjectClass(),
+                DocumentKind.of(v.interpretationOf() != null, v.documentNumber(), !v.rows().isEmpty()).code(),
                 v.firstPublishedAt(), LocalDate.ofInstant(v.firstPublishedAt(), PlatformConfiguration.CHINA).getYear(), v.demo(),
                 v.contentSha256());
         documents.save(doc);
