@@ -305,6 +305,11 @@ public class RecordSearch {
             PredicateFinalStep found = QueryTerms.isSingleCjk(term)
                     ? f.match().field("title_sc").field("text_sc").matching(term)
                     : contains(f, term, "title", 5f).add(contains(f, term, "text", 1f));
+            if (word.number() != null) {
+                // 七月 as texts write it: 7月, where the 7 is the token (the 月 may begin another word, 月份).
+                found = f.or().add(found).add(contains(f, word.number(), "title", 5f))
+                        .add(contains(f, word.number(), "text", 1f));
+            }
             if (!word.names().isEmpty()) {
                 // A body's name (or short form) finds its records, a catalogue item's name the item's, even where
                 // the text never says it.

@@ -65,6 +65,23 @@ public final class ChineseNumerals {
                 out.length()));
     }
 
+    /**
+     * The number a word begins with when it is a single numeral before a unit of time (七月 → 7, 八日 → 8, 三天 → 3):
+     * alone, a numeral is left as written ({@link #convert}), but a word that says a date or a span is searched in
+     * both forms. Null otherwise.
+     */
+    public static String leadingNumber(String word) {
+        if (word.length() != 2 || "年月日号天周岁".indexOf(word.charAt(1)) < 0) {
+            return null;
+        }
+        char c = word.charAt(0);
+        int d = "一二三四五六七八九十".indexOf(c);
+        if (c == '两') {
+            d = 1;
+        }
+        return d < 0 ? null : Integer.toString(d + 1);
+    }
+
     private static boolean isNumeral(char c) {
         return DIGITS.indexOf(c) >= 0 || UNITS.indexOf(c) >= 0;
     }

@@ -22,8 +22,16 @@ public final class Lexicon {
     public record Name(Kind kind, String code, String label) {
     }
 
-    /** A query word, and the bodies or items it names (empty for an ordinary word). */
-    public record Word(String text, List<Name> names) {
+    /**
+     * A query word, the bodies or items it names (empty for an ordinary word), and the number it begins with when
+     * that is a single Chinese numeral before a unit of time (七月 → 7, 八日 → 8), which texts write in digits; else
+     * null.
+     */
+    public record Word(String text, List<Name> names, String number) {
+
+        public Word(String text, List<Name> names) {
+            this(text, names, ChineseNumerals.leadingNumber(text));
+        }
     }
 
     private static final int LONGEST_WORD = 24;

@@ -108,18 +108,27 @@ public final class QueryTerms {
                     words.add(run);
                 }
             } else {
-                List<String> pieces = new ArrayList<>();
-                for (Lexicon.Piece piece : lexicon.cut(run)) {
-                    pieces.addAll(piece.known() || piece.text().length() <= 2 ? List.of(piece.text())
-                            : smartcnWords(piece.text()));
+                List<String> parts = datesApart(run);
+                for (int p = 0; p < parts.size(); p++) {
+                    String part = parts.get(p);
+                    if (ChineseNumerals.leadingNumber(part) != null) {
+                        words.add(part); // a date or span is a word of its own (七月)
+                        continue;
+                    }
+                    List<String> pieces = new ArrayList<>();
+                    for (Lexicon.Piece piece : lexicon.cut(part)) {
+                        pieces.addAll(piece.known() || piece.text().length() <= 2 ? List.of(piece.text())
+                                : smartcnWords(piece.text()));
+                    }
+                    if (r > 0 && p == 0 && isSingleCjk(pieces.get(0))) {
+                        pieces.remove(0); // the unit of the number before it: 年 of 2025年健康素养
+                    }
+                    if (r < runs.size() - 1 && p == parts.size() - 1 && !pieces.isEmpty()
+                            && isSingleCjk(pieces.get(pieces.size() - 1))) {
+                        pieces.remove(pieces.size() - 1); // 第 of 第3季度
+                    }
+                    words.addAll(attachSingles(pieces));
                 }
-                if (r > 0 && isSingleCjk(pieces.get(0))) {
-                    pieces.remove(0); // the unit of the number before it: 年 of 2025年健康素养
-                }
-                if (r < runs.size() - 1 && !pieces.isEmpty() && isSingleCjk(pieces.get(pieces.size() - 1))) {
-                    pieces.remove(pieces.size() - 1); // 第 of 第3季度
-                }
-                words.addAll(attachSingles(pieces));
             }
         }
         return words.isEmpty() ? List.of(folded) : words;
@@ -167,6 +176,27 @@ public final class QueryTerms {
             out.add(pending);
         }
         return out;
+    }
+
+    /**
+     * Cuts numerals with their unit of time from the start of a run (七月八日强降雨 → 七月, 八日, 强降雨), each a word of
+     * its own; only from the start, so that 统一年度 stays whole. A single character after them (份 of 七月份) is
+     * dropped: texts write it beside digits (7月份), where it is part of no word of ours.
+     */
+    private static List<String> datesApart(String run) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        while (start + 2 <= run.length() && ChineseNumerals.leadingNumber(run.substring(start, start + 2)) != null) {
+            parts.add(run.substring(start, start + 2));
+            start += 2;
+        }
+        if (start == 0) {
+            return List.of(run);
+        }
+        if (run.length() - start > 1) {
+            parts.add(run.substring(start));
+        }
+        return parts;
     }
 
     /** Splits where Chinese meets digits or letters: 2025年度 → 2025, 年度. */

@@ -64,4 +64,15 @@ class ChineseNumeralsTest {
                 .replace(Highlights.START, '[').replace(Highlights.END, ']');
         assertThat(shown).isEqualTo("[2025年度]健康素养监测");
     }
+
+    @Test
+    void aSingleNumeralBeforeAUnitOfTimeIsAlsoSearchedAsItsNumber() {
+        assertThat(ChineseNumerals.leadingNumber("七月")).isEqualTo("7");
+        assertThat(ChineseNumerals.leadingNumber("八日")).isEqualTo("8");
+        assertThat(ChineseNumerals.leadingNumber("十月")).isEqualTo("10");
+        assertThat(ChineseNumerals.leadingNumber("两年")).isEqualTo("2");
+        for (String word : List.of("一站式", "统一", "七", "三保障", "月七", "七月份")) {
+            assertThat(ChineseNumerals.leadingNumber(word)).as(word).isNull();
+        }
+    }
 }

@@ -43,6 +43,7 @@ class QueryTermsTest {
         assertThat(words("2025年健康素养")).containsExactly("2025", "健康", "素养");
         assertThat(words("二〇二五年")).containsExactly("2025");
         assertThat(words("２０２５")).containsExactly("2025");
+        assertThat(words("七月八日强降雨")).containsExactly("七月", "八日", "强降雨");
     }
 
     @Test
