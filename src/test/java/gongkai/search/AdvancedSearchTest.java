@@ -213,7 +213,7 @@ class AdvancedSearchTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html)
                 .contains("<form method=\"get\" action=\"/search\" role=\"search\"")
-                .contains("<details class=\"advanced\" open")
+                .contains("<details class=\"advanced\">") // a kind and a body chosen are named among the filters
                 .contains("<input type=\"hidden\" name=\"domain\" value=\"social-assistance\">")
                 .contains("<input type=\"hidden\" name=\"year\" value=\"2025\">")
                 .contains("<input type=\"hidden\" name=\"order\" value=\"date\">")
