@@ -166,7 +166,7 @@ class ApiContractTest {
         call("search-reversed-dates", get("/api/v1/search").param("q", "救助").param("from", "2026-11-30")
                 .param("to", "2026-11-01"));
         call("search-suggest", get("/api/v1/search/suggest").param("q", "市民政局"));
-        call("search-suggest-titles", get("/api/v1/search/suggest").param("q", "低保"));
+        call("search-suggest-titles", get("/api/v1/search/suggest").param("q", "救助款物"));
         call("search-suggest-one-character", get("/api/v1/search/suggest").param("q", "民"));
         call("search-suggest-blank", get("/api/v1/search/suggest"));
         call("annual-report", get("/api/v1/annual-reports/ycsjyj/2026"));
