@@ -98,7 +98,7 @@ public class SearchSuggestions {
         }
         List<Found> found = new ArrayList<>();
         for (Named n : names) {
-            n.forms().stream().filter(form -> words.stream().allMatch(form::contains))
+            n.forms().stream().filter(form -> words.stream().allMatch(word -> ShortNames.contains(form, word)))
                     .map(form -> new Found(n, form, form.equals(whole) ? 0 : form.startsWith(whole) ? 1 : 2))
                     .min(Comparator.comparingInt(Found::rank).thenComparing(f -> !f.form().equals(n.current())))
                     .ifPresent(found::add);

@@ -60,6 +60,10 @@ class SearchSuggestionsTest {
                 assertThat(s.note()).isNull();
             });
         }
+        // 民政 is inside every 人民政府 too, but names no county government.
+        assertThat(suggest("民政")).filteredOn(s -> s.type().equals("org")).extracting(SuggestAnswer.Suggestion::text)
+                .containsExactly("宜春市民政局");
+        assertThat(suggest("袁州区人民政府")).first().satisfies(s -> assertThat(s.url()).isEqualTo("/orgs/yzqzf"));
         // Contractions people use, of the current name and of the name before the 2019 reform.
         assertThat(suggest("市卫健委")).first().satisfies(s -> {
             assertThat(s.text()).isEqualTo("宜春市卫生健康委员会");

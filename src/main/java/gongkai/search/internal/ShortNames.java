@@ -15,7 +15,35 @@ public final class ShortNames {
     /** Longest first, so that 人民政府办公室 is contracted before 人民政府. */
     private static final Map<String, String> CONTRACTIONS = contractions();
 
+    /**
+     * Parts of names that a match may take whole or leave alone, but not start or end inside: every 人民政府 holds
+     * 民政 (civil affairs), and 民政 should find the 民政局, not every county government.
+     */
+    private static final java.util.List<String> WHOLE = java.util.List.of("人民政府");
+
     private ShortNames() {
+    }
+
+    /** Whether the (folded) form holds the (folded) word somewhere that cuts no {@link #WHOLE} part in two. */
+    public static boolean contains(String form, String word) {
+        for (int at = form.indexOf(word); at >= 0; at = form.indexOf(word, at + 1)) {
+            if (!cuts(form, at) && !cuts(form, at + word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the position lies strictly inside one of the form's {@link #WHOLE} parts. */
+    private static boolean cuts(String form, int position) {
+        for (String whole : WHOLE) {
+            for (int at = form.indexOf(whole); at >= 0; at = form.indexOf(whole, at + 1)) {
+                if (position > at && position < at + whole.length()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The name, each contraction alone, and all of them together; folded as the index folds text. */
