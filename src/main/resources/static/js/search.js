@@ -7,8 +7,8 @@
  * suggestion. A request starts after a pause in typing and aborts the one before, so a late answer never replaces a
  * newer one. While an input method is composing, its keys are left to it.
  *
- * Search page: the facets come before the results in the page so that on a phone they sit above them; there they are
- * folded when there are results to read (details[data-fold-narrow]).
+ * Search page: the facets come before the results in the page so that on a phone they sit above them; there they, and
+ * the advanced options in use, are folded when there are results to read (details[data-fold-narrow]).
  */
 (function () {
   'use strict';
@@ -236,10 +236,11 @@
     });
   }
 
-  function foldFacetsOnNarrowScreens() {
-    var fold = document.querySelector('details[data-fold-narrow]');
-    if (fold && window.matchMedia && !window.matchMedia('(min-width: 60rem)').matches) {
-      fold.open = false;
+  function foldOnNarrowScreens() {
+    if (window.matchMedia && !window.matchMedia('(min-width: 60rem)').matches) {
+      Array.prototype.forEach.call(document.querySelectorAll('details[data-fold-narrow]'), function (fold) {
+        fold.open = false;
+      });
     }
   }
 
@@ -247,7 +248,7 @@
     if (window.fetch && window.AbortController) {
       Array.prototype.forEach.call(document.querySelectorAll('input[data-suggest][id]'), enhance);
     }
-    foldFacetsOnNarrowScreens();
+    foldOnNarrowScreens();
   }
 
   if (document.readyState === 'loading') {

@@ -211,6 +211,16 @@ class SearchBoxBrowserTest {
         assertNoSidewaysScrolling(phone);
         phone.screenshot("search-advanced-phone");
         phone.assertNoSeriousAccessibilityProblems();
+
+        // Put right, the options are named among the chosen filters and fold away above the results.
+        phone.driver().executeScript("document.getElementById('from').value = '2000-01-01';"
+                + "document.getElementById('to').value = '2999-12-31';");
+        phone.clickButton("按以上条件搜索");
+        waitUpTo5s(phone).until(ExpectedConditions.urlContains("to=2999-12-31"));
+        assertThat(phone.findElements(By.cssSelector(".hits li"))).hasSize(4);
+        assertThat(phone.findElement(By.cssSelector("details.advanced")).getAttribute("open")).isNull();
+        assertThat(phone.findElement(By.cssSelector(".active-filters")).getText()).contains("查找范围：仅标题",
+                "发布日期：2000-01-01 至 2999-12-31");
     }
 
     @Test
