@@ -158,6 +158,17 @@ class ApiContractTest {
         call("search-empty", get("/api/v1/search"));
         call("search-lenient", get("/api/v1/search").param("q", "教育").param("page", "x").param("year", "y"));
         call("search-ordered", get("/api/v1/search").param("q", "宜春").param("order", "date"));
+        call("search-advanced", get("/api/v1/search").param("q", "救助").param("titleOnly", "true")
+                .param("kind", "data").param("org", "ycsmzj").param("from", "2026-11-27").param("to", "2026-11-27"));
+        call("search-filter-empties", get("/api/v1/search").param("q", "资金").param("domain", "education")
+                .param("org", "ycsmzj"));
+        call("search-bad-date", get("/api/v1/search").param("q", "救助").param("from", "2026-13-45"));
+        call("search-reversed-dates", get("/api/v1/search").param("q", "救助").param("from", "2026-11-30")
+                .param("to", "2026-11-01"));
+        call("search-suggest", get("/api/v1/search/suggest").param("q", "市民政局"));
+        call("search-suggest-titles", get("/api/v1/search/suggest").param("q", "救助款物"));
+        call("search-suggest-one-character", get("/api/v1/search/suggest").param("q", "民"));
+        call("search-suggest-blank", get("/api/v1/search/suggest"));
         call("annual-report", get("/api/v1/annual-reports/ycsjyj/2026"));
         call("annual-report-bad-year", get("/api/v1/annual-reports/ycsjyj/1999"));
         call("annual-report-not-a-year", get("/api/v1/annual-reports/ycsjyj/year"));

@@ -14,21 +14,25 @@ import gongkai.search.RecordSearch;
 import gongkai.search.SearchAnswer;
 import gongkai.search.SearchIndex;
 import gongkai.search.SearchQuery;
+import gongkai.search.SearchSuggestions;
+import gongkai.search.SuggestAnswer;
 import gongkai.shared.InvalidInputProblem;
 
 /**
- * {@code /search} (page with facets as links and a form of advanced options), {@code /api/v1/search} (JSON), and
- * the admin's rebuild.
+ * {@code /search} (page with facets as links and a form of advanced options), {@code /api/v1/search} (JSON),
+ * {@code /api/v1/search/suggest} (suggestions while typing), and the admin's rebuild.
  */
 @Controller
 class SearchController {
 
     private final RecordSearch search;
+    private final SearchSuggestions suggestions;
     private final SearchIndex index;
     private final ActiveFilters filters;
 
-    SearchController(RecordSearch search, SearchIndex index, ActiveFilters filters) {
+    SearchController(RecordSearch search, SearchSuggestions suggestions, SearchIndex index, ActiveFilters filters) {
         this.search = search;
+        this.suggestions = suggestions;
         this.index = index;
         this.filters = filters;
     }
@@ -61,8 +65,9 @@ class SearchController {
         // As typed, so that a bad date is shown back to be corrected.
         model.addAttribute("fromText", from == null ? "" : from.strip());
         model.addAttribute("toText", to == null ? "" : to.strip());
+        // Open for the options only it shows; a kind or body chosen as a facet is named among the chosen filters.
         model.addAttribute("advancedOpen", datesProblem != null || query.titleOnly() || query.from() != null
-                || query.to() != null || query.kind() != null || query.org() != null);
+                || query.to() != null);
         model.addAttribute("filters", filters.of(query));
         model.addAttribute("allResults", filters.withoutFilters(query));
         model.addAttribute("carried", filters.carried(query));
@@ -94,6 +99,12 @@ class SearchController {
             @RequestParam(required = false) String to, @RequestParam(required = false) String kind) {
         return search.search(query(q, domain, org, region, year, item, subjectClass, order, page, cursor, titleOnly,
                 SearchQuery.Dates.parse(from, to), kind));
+    }
+
+    @GetMapping("/api/v1/search/suggest")
+    @ResponseBody
+    SuggestAnswer suggest(@RequestParam(defaultValue = "") String q) {
+        return suggestions.suggest(q);
     }
 
     @GetMapping("/admin/search")

@@ -37,9 +37,9 @@ public class SearchNames {
     private final Regions regions;
     private final ReferenceFiles files;
     private final Clock clock;
-    private volatile Snapshot snapshot = new Snapshot(Lexicon.empty(), Instant.EPOCH);
+    private volatile Snapshot snapshot = new Snapshot(Lexicon.empty(), Map.of(), Instant.EPOCH);
 
-    private record Snapshot(Lexicon lexicon, Instant readAt) {
+    private record Snapshot(Lexicon lexicon, Map<Lexicon.Name, Set<String>> forms, Instant readAt) {
     }
 
     SearchNames(Catalog catalog, Organisations organisations, Regions regions, ReferenceFiles files, Clock clock) {
@@ -51,17 +51,30 @@ public class SearchNames {
     }
 
     public Lexicon lexicon() {
+        return current().lexicon();
+    }
+
+    /**
+     * Every body and catalogue item (bodies first) with the forms it is known by, folded: its name, former names,
+     * their short forms and contractions ({@link ShortNames}), and the listed aliases. For suggestions while typing.
+     */
+    public Map<Lexicon.Name, Set<String>> forms() {
+        return current().forms();
+    }
+
+    private Snapshot current() {
         Instant now = Instant.now(clock);
         Snapshot current = snapshot;
         if (current.readAt().isBefore(now.minus(Duration.ofMinutes(1)))) {
-            current = new Snapshot(read(), now);
+            current = read(now);
             snapshot = current;
         }
-        return current.lexicon();
+        return current;
     }
 
-    private Lexicon read() {
+    private Snapshot read(Instant now) {
         Lexicon.Builder builder = Lexicon.builder();
+        Map<Lexicon.Name, Set<String>> known = new java.util.LinkedHashMap<>();
         Map<String, List<String>> listed = new HashMap<>();
         for (ReferenceFiles.Row row : files.readCsv(ALIASES)) {
             listed.computeIfAbsent(row.get("code"), k -> new ArrayList<>()).add(row.get("alias"));
@@ -76,17 +89,29 @@ public class SearchNames {
             for (String name : List.copyOf(forms)) {
                 forms.addAll(shortForms(name, places));
             }
+            for (String form : List.copyOf(forms)) {
+                forms.addAll(ShortNames.of(form)); // 人民政府 → 政府, 管理委员会 → 管委会, 环境保护局 → 环保局 …
+            }
             forms.addAll(listed.getOrDefault(o.code(), List.of()));
             builder.name(Lexicon.Kind.ORG, o.code(), o.name(), List.copyOf(forms), null);
+            known.put(new Lexicon.Name(Lexicon.Kind.ORG, o.code(), o.name()), folded(forms));
         }
         for (CatalogItem item : catalog.items()) {
             if (!item.retired()) {
                 String choices = item.fields().stream().flatMap(f -> f.choices().stream())
                         .collect(java.util.stream.Collectors.joining(" "));
                 builder.name(Lexicon.Kind.ITEM, item.code(), item.name(), List.of(item.name()), choices);
+                known.put(new Lexicon.Name(Lexicon.Kind.ITEM, item.code(), item.name()),
+                        folded(ShortNames.of(item.name())));
             }
         }
-        return builder.build();
+        return new Snapshot(builder.build(), java.util.Collections.unmodifiableMap(known), now);
+    }
+
+    private static Set<String> folded(java.util.Collection<String> forms) {
+        Set<String> out = new LinkedHashSet<>();
+        forms.forEach(f -> out.add(Vocabulary.fold(f.strip())));
+        return java.util.Collections.unmodifiableSet(out);
     }
 
     /** 宜春市民政局 → 市民政局, 民政局; 袁州区人民政府 → 袁州区政府, 区政府, 区人民政府. */
