@@ -59,6 +59,7 @@ import gongkai.search.RecordSearch;
 import gongkai.search.SearchAnswer;
 import gongkai.search.SearchIndex;
 import gongkai.search.SearchQuery;
+import gongkai.search.SearchSuggestions;
 import gongkai.search.internal.Highlights;
 import gongkai.search.internal.QueryTerms;
 import gongkai.search.internal.TraditionalToSimplifiedCharFilterFactory;
@@ -148,6 +149,22 @@ public final class SearchBenchmark {
                 none += a.total() == 0 ? 1 : 0;
             }
 
+            // Suggestions while typing: the first 2, 3, … characters of each typed query, as a box asks at each pause.
+            SearchSuggestions suggestions = app.getBean(SearchSuggestions.class);
+            List<String> prefixes = new ArrayList<>();
+            for (String q : typed) {
+                for (int length = 2; length <= Math.min(6, q.length()); length += 2) {
+                    prefixes.add(q.substring(0, length));
+                }
+            }
+            prefixes.stream().limit(200).forEach(suggestions::suggest);
+            long[] suggestNanos = new long[prefixes.size()];
+            for (int i = 0; i < prefixes.size(); i++) {
+                long s = System.nanoTime();
+                suggestions.suggest(prefixes.get(i));
+                suggestNanos[i] = System.nanoTime() - s;
+            }
+
             RawLucene raw = new RawLucene(indexDir.resolve("records"));
             queries.stream().limit(200).forEach(raw::run);
             long[] lucene = new long[queries.size()];
@@ -182,6 +199,7 @@ public final class SearchBenchmark {
             long[] all = Arrays.copyOf(service, service.length + typedNanos.length);
             System.arraycopy(typedNanos, 0, all, service.length, typedNanos.length);
             report("service, both sets together", all);
+            report("suggestions while typing (" + prefixes.size() + " prefixes of the typed queries)", suggestNanos);
             System.out.printf("typed queries: %d respelled, %d with most of the words, %d with nothing found, of %d%n",
                     respelled, partly, none, typed.size());
             report("raw Lucene, the same plan (best hits + counting on a second thread, highlighting)", lucene);
