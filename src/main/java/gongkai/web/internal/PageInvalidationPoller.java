@@ -88,7 +88,7 @@ final class PageInvalidationPoller implements SmartLifecycle {
         return executor != null;
     }
 
-    private void pollQuietly() {
+    void pollQuietly() {
         try {
             poll();
         } catch (RuntimeException e) {
