@@ -103,7 +103,10 @@ final class PageInvalidations {
             return;
         }
         if ("record".equals(e.targetType())) {
-            changed(Set.of(PublicPagesChanged.record(e.targetId())));
+            // A draft (its key, "draft-N") has no public page.
+            if (!e.targetId().startsWith("draft-")) {
+                changed(Set.of(PublicPagesChanged.record(e.targetId())));
+            }
             return;
         }
         changed(Set.of(PublicPagesChanged.EVERYTHING));
