@@ -45,8 +45,10 @@ final class PageInvalidationPoller implements SmartLifecycle {
     /** Ids skipped over, with when they were first missed. Used by the polling thread only. */
     private final Map<Long, Long> gaps = new HashMap<>();
     private long high;
+    private boolean read;
     private long lastRead;
     private long lastPrune;
+    private boolean warned;
     private long lastWarning;
     private volatile ScheduledExecutorService executor;
 
@@ -93,7 +95,8 @@ final class PageInvalidationPoller implements SmartLifecycle {
             poll();
         } catch (RuntimeException e) {
             long now = System.nanoTime();
-            if (lastWarning == 0 || now - lastWarning > TimeUnit.MINUTES.toNanos(1)) {
+            if (!warned || now - lastWarning > TimeUnit.MINUTES.toNanos(1)) {
+                warned = true;
                 lastWarning = now;
                 log.warn("Cannot read the page invalidations; public pages are rendered afresh until it can: {}",
                         e.toString());
@@ -104,9 +107,10 @@ final class PageInvalidationPoller implements SmartLifecycle {
     /** One read of the table; on the polling thread (tests call it directly). */
     synchronized void poll() {
         long now = System.nanoTime();
-        if (lastRead == 0) {
+        if (!read) {
             // Everything before this node's first read is in no page it has: start from the newest row.
             high = table.maxId();
+            lastPrune = now - PRUNE_EVERY - 1;
         }
         long floor = high;
         for (long gap : gaps.keySet()) {
@@ -132,14 +136,15 @@ final class PageInvalidationPoller implements SmartLifecycle {
         }
         gaps.values().removeIf(since -> now - since > GAP_WAIT);
         appliedHere.removeIf(id -> id <= high && !gaps.containsKey(id));
-        if (lastRead != 0 && now - lastRead > staleAfter) {
+        if (read && now - lastRead > staleAfter) {
             // The cache stopped serving meanwhile; what it holds may predate rows already deleted.
             tags.add(PublicPagesChanged.EVERYTHING);
         }
         cache.invalidate(tags);
+        read = true;
         lastRead = now;
         cache.freshUntil(now + staleAfter);
-        if (now - lastPrune > PRUNE_EVERY || lastPrune == 0) {
+        if (now - lastPrune > PRUNE_EVERY) {
             lastPrune = now;
             table.deleteBefore(Instant.now().minus(retention));
         }

@@ -53,6 +53,8 @@ class PageCacheAcrossNodesTest {
     PageCache nodeA;
     @Autowired
     PageInvalidationPoller pollerA;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     private PageCache nodeB;
     private PageInvalidationPoller pollerB;
@@ -114,6 +116,23 @@ class PageCacheAcrossNodesTest {
         table.append(Set.of(PublicPagesChanged.org("test-a")), Instant.now());
         pollerA.poll();
         assertThat(nodeA.get("/orgs/test-a")).isNull();
+    }
+
+    @Test
+    void aChangeRolledBackWritesNothingAndDropsNothing() {
+        keep(nodeA, "/orgs/rolled-back", PublicPagesChanged.org("rolled-back"));
+        TransactionTemplate own = new TransactionTemplate(transactions);
+        own.executeWithoutResult(s -> {
+            events.publishEvent(PublicPagesChanged.of(PublicPagesChanged.org("rolled-back")));
+            s.setRollbackOnly();
+        });
+        pollerA.poll();
+        assertThat(new JdbcTemplate(dataSource).queryForObject(
+                "SELECT COUNT(*) FROM page_invalidation WHERE tags LIKE '%rolled-back%'", Long.class)).isZero();
+        assertThat(nodeA.get("/orgs/rolled-back")).isNotNull();
+        // Committed, the same change is written with it and dropped here at once, before any poll.
+        own.executeWithoutResult(s -> events.publishEvent(PublicPagesChanged.of(PublicPagesChanged.org("rolled-back"))));
+        assertThat(nodeA.get("/orgs/rolled-back")).isNull();
     }
 
     @Test
