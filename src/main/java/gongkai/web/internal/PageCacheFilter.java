@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -99,13 +100,15 @@ final class PageCacheFilter implements Filter {
         if (request.getHeader("Authorization") != null) {
             return true;
         }
-        String cookies = request.getHeader("Cookie");
-        if (cookies == null) {
+        if (request.getHeader("Cookie") == null) {
             return false;
         }
-        for (String cookie : cookies.split(";")) {
-            if (cookie.strip().startsWith(sessionCookie)) {
-                return true;
+        // HTTP/2 may split the cookies over several headers.
+        for (String cookies : Collections.list(request.getHeaders("Cookie"))) {
+            for (String cookie : cookies.split(";")) {
+                if (cookie.strip().startsWith(sessionCookie)) {
+                    return true;
+                }
             }
         }
         return false;
