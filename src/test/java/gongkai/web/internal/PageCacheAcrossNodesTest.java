@@ -131,7 +131,8 @@ class PageCacheAcrossNodesTest {
                 "SELECT COUNT(*) FROM page_invalidation WHERE tags LIKE '%rolled-back%'", Long.class)).isZero();
         assertThat(nodeA.get("/orgs/rolled-back")).isNotNull();
         // Committed, the same change is written with it and dropped here at once, before any poll.
-        own.executeWithoutResult(s -> events.publishEvent(PublicPagesChanged.of(PublicPagesChanged.org("rolled-back"))));
+        own.executeWithoutResult(
+                s -> events.publishEvent(PublicPagesChanged.of(PublicPagesChanged.org("rolled-back"))));
         assertThat(nodeA.get("/orgs/rolled-back")).isNull();
     }
 
