@@ -49,7 +49,8 @@ cleanup() {
   [ -n "$WRK_PID" ] && kill "$WRK_PID" 2>/dev/null || true
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   [ -f "$WORK/nginx/nginx.pid" ] && "$NGINX_BIN" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true
-  log "logs kept in $WORK (platform.log, nginx/logs)"
+  rm -rf "$WORK/app" "$WORK/training" "$WORK/data" "$WORK/data-cds"
+  log "logs kept in $WORK (platform.log, training.log, nginx/logs)"
 }
 trap cleanup EXIT
 
