@@ -285,6 +285,19 @@ public class Records {
     }
 
     /**
+     * The other published records whose pages name this one: the policy it interprets and its interpretations. An
+     * interpretation may be published after its policy, and a revision may change its title, so their pages change
+     * with it.
+     */
+    public List<String> linkedIndexNumbers(String indexNo) {
+        return records.findByIndexNo(indexNo).map(r -> {
+            List<RecordEntity> linked = new ArrayList<>(records.findByInterpretationOf(r.getId()));
+            Optional.ofNullable(r.content().interpretationOf()).flatMap(records::findById).ifPresent(linked::add);
+            return linked.stream().filter(x -> x.getPublishedVersion() > 0).map(RecordEntity::getIndexNo).toList();
+        }).orElse(List.of());
+    }
+
+    /**
      * The public content of a published version (see {@link PublishedContent}), as stored now. For integrity checks
      * (the ledger): it applies no access rule, so a targeted record's content must not be shown from here.
      */

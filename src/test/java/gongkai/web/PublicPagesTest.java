@@ -129,11 +129,18 @@ class PublicPagesTest {
     }
 
     @Test
-    void assetsAreLocalAndCached() throws Exception {
-        mvc.perform(get("/css/site.css")).andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
-                        .string("Cache-Control", containsString("max-age=86400")));
+    void assetsAreLocalAndKeptForAYearUnderTheNameOfTheirContent() throws Exception {
         String html = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
         org.assertj.core.api.Assertions.assertThat(html).doesNotContain("http://", "https://");
+        java.util.regex.Matcher css = java.util.regex.Pattern.compile("href=\"(/css/site-[0-9a-f]{32}\\.css)\"")
+                .matcher(html);
+        org.assertj.core.api.Assertions.assertThat(css.find()).as("stylesheet named by its content").isTrue();
+        mvc.perform(get(css.group(1))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Cache-Control", "max-age=31536000, public, immutable"));
+        // Its plain name (an old link) still works, but may change under it: asked again each time.
+        mvc.perform(get("/css/site.css")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Cache-Control", "no-cache"));
     }
 }

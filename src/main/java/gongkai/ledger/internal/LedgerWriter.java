@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import gongkai.ledger.EntriesAppended;
 import gongkai.ledger.LedgerEntry;
 import gongkai.ledger.SignedTreeHead;
 
@@ -42,11 +44,13 @@ public class LedgerWriter {
     private final LedgerStore store;
     private final LedgerKeys keys;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    LedgerWriter(LedgerStore store, LedgerKeys keys, Clock clock) {
+    LedgerWriter(LedgerStore store, LedgerKeys keys, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.keys = keys;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Appends what is not logged yet; returns the new head, or empty when everything was logged already. */
@@ -76,6 +80,7 @@ public class LedgerWriter {
         store.insertNodes(nodes);
         SignedTreeHead head = keys.sign(frontier.size(), HEX.formatHex(frontier.root()), now.toEpochMilli());
         store.insertHead(head);
+        events.publishEvent(new EntriesAppended(fresh.stream().map(p -> p.entry().indexNo()).distinct().toList()));
         return Optional.of(head);
     }
 

@@ -1,22 +1,43 @@
 package gongkai.web.internal;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
- * Static assets are versioned by hand in their names when they change, so they can be cached for a day. Index
- * numbers hold a '/', and API.md addresses records by the URL-encoded number, so Tomcat accepts %2F; Spring MVC
- * matches on the raw URI, where it stays inside one path segment.
+ * Static assets carry a hash of their content in their names ({@code /css/site-<md5>.css}): pages link them through
+ * {@code @{…}}, which {@link ResourceUrlEncodingFilter} rewrites, so a browser keeps each for a year without asking
+ * and a changed file simply has another name. The plain name still works but must be revalidated ({@link
+ * #unfingerprintedAssets}). Index numbers hold a '/', and API.md addresses records by the URL-encoded number, so
+ * Tomcat accepts %2F; Spring MVC matches on the raw URI, where it stays inside one path segment.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    private static final String[] ASSETS = {"/css/*", "/img/*", "/js/*"};
+
+    /** The content-version strategy's names: an MD5 in hex before the extension. */
+    private static final Pattern FINGERPRINTED = Pattern.compile(".*-[0-9a-f]{32}\\.[A-Za-z0-9]+$");
 
     @Bean
     TomcatConnectorCustomizer encodedSlashes() {
@@ -27,6 +48,42 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/css/**", "/img/**", "/js/**")
                 .addResourceLocations("classpath:/static/css/", "classpath:/static/img/", "classpath:/static/js/")
-                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .resourceChain(true)
+                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+    }
+
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        return new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+    }
+
+    /**
+     * An asset asked for by its plain name (an old bookmark, a page of another site) gets {@code no-cache} instead of
+     * a year: its content may change under that name.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> unfingerprintedAssets() {
+        Filter filter = (ServletRequest req, ServletResponse res, FilterChain chain) -> {
+            HttpServletRequest request = (HttpServletRequest) req;
+            if (FINGERPRINTED.matcher(request.getRequestURI()).matches()) {
+                chain.doFilter(req, res);
+                return;
+            }
+            chain.doFilter(req, new HttpServletResponseWrapper((HttpServletResponse) res) {
+                @Override
+                public void setHeader(String name, String value) {
+                    super.setHeader(name, "Cache-Control".equalsIgnoreCase(name) ? "no-cache" : value);
+                }
+
+                @Override
+                public void addHeader(String name, String value) {
+                    super.addHeader(name, "Cache-Control".equalsIgnoreCase(name) ? "no-cache" : value);
+                }
+            });
+        };
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns(ASSETS);
+        return registration;
     }
 }
