@@ -177,22 +177,21 @@ public class RecordSearch {
         }
         // A typo of one character where a known word was meant (最底生活保障): the first respelling that finds every
         // word. Tried before fewer words, which would find the other words without the one that was meant.
+        // Each candidate is first only asked whether anything matches (the engine stops at the first match); the one
+        // that does is searched in full.
         for (String respelled : lexicon.respellings(Lexicon.fold(typed.display()), RESPELLINGS_TRIED)) {
             QueryTerms other = QueryTerms.parse(respelled).understood(lexicon);
-            SearchAnswer found = answer(entityManager, other, query, regionCodes, cursor, now, page, labels,
-                    "没有找到“" + typed.display() + "”，以下是“" + respelled + "”的结果。");
-            if (found.total() > 0) {
-                return found.respelled(respelled).offering(named(other));
+            if (anyMatch(entityManager, other, query, regionCodes, now)) {
+                return answer(entityManager, other, query, regionCodes, cursor, now, page, labels,
+                        "没有找到“" + typed.display() + "”，以下是“" + respelled + "”的结果。").respelled(respelled)
+                        .offering(named(other));
             }
         }
         // From three words on, most of them will do, and the page says so (of two words, one alone finds too much
         // that was not asked for: a name like 赵检索 would find every text that says 检索).
-        if (words.words().size() >= 3) {
-            SearchAnswer partly = answer(entityManager, words.relaxed(), query, regionCodes, cursor, now, page, labels,
-                    PARTLY);
-            if (partly.total() > 0) {
-                return partly.offering(named(words));
-            }
+        if (words.words().size() >= 3 && anyMatch(entityManager, words.relaxed(), query, regionCodes, now)) {
+            return answer(entityManager, words.relaxed(), query, regionCodes, cursor, now, page, labels, PARTLY)
+                    .offering(named(words));
         }
         String compact = Lexicon.fold(typed.display());
         List<SearchAnswer.Related> closest = new java.util.ArrayList<>(related(lexicon.closest(compact,
@@ -257,6 +256,15 @@ public class RecordSearch {
                         : f.score().then().field("publishedAt").desc())
                 .totalHitCountThreshold(EXACT_COUNT_UP_TO);
         return cursor != null ? step.fetch(PAGE_SIZE) : step.fetch(page * PAGE_SIZE, PAGE_SIZE);
+    }
+
+    /** Whether any record matches: the matching clauses only, stopping at the first match. */
+    private boolean anyMatch(EntityManager entityManager, QueryTerms terms, SearchQuery query, Set<String> regionCodes,
+            Instant now) {
+        return org.hibernate.search.mapper.orm.Search.session(entityManager).search(SearchDocument.class)
+                .select(f -> f.id(Long.class))
+                .where(f -> where(f, terms, query, regionCodes, null, now, false))
+                .totalHitCountThreshold(1).fetch(0).total().hitCountLowerBound() > 0;
     }
 
     /** How many records match, and the facet counts over all of them; no scores, no hits. */
@@ -337,8 +345,10 @@ public class RecordSearch {
         }
         if (scoring) {
             // A term typed without spaces and found as typed, in the title or the text, beats its words found apart.
+            // Only for a term that was cut: a term that is one word is already matched as a phrase.
+            Set<String> whole = new java.util.HashSet<>(bigramWords);
             for (String term : terms.terms()) {
-                if (!QueryTerms.isSingleCjk(term) && !bigramWords.equals(List.of(term))) {
+                if (!QueryTerms.isSingleCjk(term) && !whole.contains(Lexicon.fold(term))) {
                     words.should(f.phrase().field("title_cjk").matching(term).boost(3f));
                     words.should(f.phrase().field("text_cjk").matching(term).boost(1f));
                 }
