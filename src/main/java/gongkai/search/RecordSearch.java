@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 
+import gongkai.catalog.Audience;
 import gongkai.catalog.Catalog;
 import gongkai.org.Organisations;
 import gongkai.region.Regions;
@@ -208,10 +209,15 @@ public class RecordSearch {
         return related(words.words().stream().flatMap(w -> w.names().stream()).distinct().limit(6).toList());
     }
 
-    private static List<SearchAnswer.Related> related(List<Lexicon.Name> names) {
+    /** Said beside an item whose records are targeted: a resident looking for them should know why none are listed. */
+    static final String TARGETED_ITEM = "仅向所涉区域的居民或特定群体公开，不在搜索结果中显示";
+
+    private List<SearchAnswer.Related> related(List<Lexicon.Name> names) {
         return names.stream().map(n -> n.kind() == Lexicon.Kind.ORG
-                ? new SearchAnswer.Related("org", n.code(), n.label(), "/orgs/" + n.code())
-                : new SearchAnswer.Related("item", n.code(), n.label(), "/catalog/" + n.code())).toList();
+                ? new SearchAnswer.Related("org", n.code(), n.label(), "/orgs/" + n.code(), null)
+                : new SearchAnswer.Related("item", n.code(), n.label(), "/catalog/" + n.code(),
+                        catalog.item(n.code()).filter(i -> i.audience() == Audience.TARGETED)
+                                .map(i -> TARGETED_ITEM).orElse(null))).toList();
     }
 
     private SearchAnswer answer(EntityManager entityManager, QueryTerms terms, SearchQuery query,

@@ -25,8 +25,11 @@ public record SearchAnswer(String q, List<SearchHit> hits, long total, int page,
         this(q, hits, total, page, pageSize, pageCount, facets, nextCursor, message, null, List.of());
     }
 
-    /** A body ({@code org}) or catalogue item ({@code item}) to offer, with its page's path. */
-    public record Related(String kind, String code, String name, String page) {
+    /**
+     * A body ({@code org}) or catalogue item ({@code item}) to offer, with its page's path, and a note when there is
+     * something to know (an item whose records are targeted, so never in results), else null.
+     */
+    public record Related(String kind, String code, String name, String page, String note) {
     }
 
     public SearchAnswer offering(List<Related> offered) {

@@ -93,6 +93,7 @@ class QueryUnderstandingTest {
             // Neither record says 民政局 anywhere: they are found because that body published them.
             assertThat(answer.hits()).extracting(SearchHit::indexNo).as(q).contains(deadline, literacy);
             assertThat(answer.related()).as(q).anySatisfy(r -> {
+                assertThat(r.note()).isNull();
                 assertThat(r.kind()).isEqualTo("org");
                 assertThat(r.code()).isEqualTo("ycsmzj");
                 assertThat(r.page()).isEqualTo("/orgs/ycsmzj");
@@ -130,10 +131,13 @@ class QueryUnderstandingTest {
         assertThat(answer.hits()).isEmpty();
         // The village lists are 救助和福利补贴发放情况, whose table offers 城乡低保; they are not public, but the item says how
         // they are published.
-        assertThat(answer.related()).anySatisfy(r -> assertThat(r.page()).isEqualTo("/catalog/sa-recipients"));
+        assertThat(answer.related()).anySatisfy(r -> {
+            assertThat(r.page()).isEqualTo("/catalog/sa-recipients");
+            assertThat(r.note()).isEqualTo("仅向所涉区域的居民或特定群体公开，不在搜索结果中显示");
+        });
         String html = mvc.perform(get("/search").param("q", "某村低保名单")).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
-        assertThat(html).contains("href=\"/catalog/sa-recipients\"");
+        assertThat(html).contains("href=\"/catalog/sa-recipients\"").contains("不在搜索结果中显示");
         assertThat(search.search(SearchQuery.of("量子引力波")).related()).isEmpty();
     }
 }
