@@ -99,6 +99,16 @@ public class WorkingDayCalendar {
         return snapshot().nthWorkingDayOfMonth(month, n);
     }
 
+    /**
+     * The n-th working day after {@code date}, the date itself never counted whatever {@code count-first-day} says:
+     * the first working day after a reporting period is day 1 of its due date (API.md, obligations).
+     *
+     * @throws IllegalArgumentException when n is below 1
+     */
+    public LocalDate nthWorkingDayAfter(LocalDate date, int n) {
+        return snapshot().nthWorkingDayAfter(date, n);
+    }
+
     /** Whether the holidays of the year are on record (a year counts once any of its days is). */
     public boolean covers(int year) {
         return snapshot().covers(year);

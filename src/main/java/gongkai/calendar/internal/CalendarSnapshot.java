@@ -118,6 +118,23 @@ public final class CalendarSnapshot {
         return count;
     }
 
+    /** The n-th working day after {@code date}, which never counts itself (a period's due date counts from its end). */
+    public LocalDate nthWorkingDayAfter(LocalDate date, int n) {
+        Objects.requireNonNull(date, "date");
+        if (n < 1) {
+            throw new IllegalArgumentException("Working days after a date are numbered from 1, not " + n);
+        }
+        int counted = 0;
+        LocalDate day = date;
+        while (counted < n) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
     public LocalDate nthWorkingDayOfMonth(YearMonth month, int n) {
         Objects.requireNonNull(month, "month");
         if (n < 1) {
