@@ -285,8 +285,8 @@ public final class SearchBenchmark {
 
     private static void load(JdbcTemplate jdbc, Corpus corpus, List<String[]> orgs, List<String[]> items, int n) {
         String sql = "INSERT INTO search_document (id, index_no, title, summary, content, keywords, document_number, "
-                + "document_key, org_code, publisher, region_code, county_code, domain_code, item_code, subject_class, "
-                + "published_at, published_year, demo) VALUES (?, ?, ?, '', ?, '', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "org_code, publisher, region_code, county_code, domain_code, item_code, subject_class, "
+                + "published_at, published_year, demo) VALUES (?, ?, ?, '', ?, '', NULL, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "?, FALSE)";
         Instant end = Instant.parse("2026-11-27T00:00:00Z");
         int batch = 2000;

@@ -38,13 +38,11 @@ public final class Lexicon {
 
     private final Map<String, List<Name>> byWord;
     private final Map<Integer, Map<String, List<String>>> byMask = new HashMap<>();
-    private final List<Name> all;
     /** Each name's character pairs: of its name and its other forms, and of what it is about. */
     private final Map<Name, Set<String>> about = new LinkedHashMap<>();
 
-    private Lexicon(Map<String, List<Name>> byWord, List<Name> all, Map<Name, String> aboutText) {
+    private Lexicon(Map<String, List<Name>> byWord, Map<Name, String> aboutText) {
         this.byWord = byWord;
-        this.all = all;
         for (String word : wordsForSpelling()) {
             for (int i = 0; i < word.length(); i++) {
                 byMask.computeIfAbsent(word.length(), k -> new HashMap<>())
@@ -208,13 +206,11 @@ public final class Lexicon {
     /** Collects names and their short forms. */
     public static final class Builder {
         private final Map<String, List<Name>> byWord = new HashMap<>();
-        private final List<Name> all = new ArrayList<>();
         private final Map<Name, String> about = new HashMap<>();
 
         /** A name, its other forms (each leads to it), and text about it that only brings it closer to a query. */
         public Builder name(Kind kind, String code, String label, List<String> forms, String aboutText) {
             Name name = new Name(kind, code, label);
-            all.add(name);
             about.put(name, aboutText == null ? "" : aboutText);
             for (String form : forms) {
                 String folded = key(form);
@@ -231,7 +227,7 @@ public final class Lexicon {
         public Lexicon build() {
             Map<String, List<Name>> frozen = new HashMap<>();
             byWord.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-            return new Lexicon(frozen, List.copyOf(all), about);
+            return new Lexicon(frozen, about);
         }
     }
 }

@@ -75,8 +75,6 @@ public class SearchDocument {
 
     private String documentNumber;
 
-    private String documentKey;
-
     @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
     private String orgCode;
 
@@ -139,7 +137,6 @@ public class SearchDocument {
         this.content = content;
         this.keywords = keywords;
         this.documentNumber = documentNumber;
-        this.documentKey = DocumentNumbers.key(documentNumber);
         this.orgCode = orgCode;
         this.publisher = publisher;
         this.regionCode = regionCode;
