@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import gongkai.catalog.PublicationSchedule;
+import gongkai.catalog.ReportingPeriod;
 import gongkai.support.PlatformTest;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,11 +1,10 @@
-package gongkai.assessment;
+package gongkai.catalog;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import gongkai.catalog.PublicationSchedule;
 
 /**
  * The period a scheduled record covers: a month ({@code 2026-10}), a quarter ({@code 2026-Q3}) or a year
@@ -67,6 +66,33 @@ public record ReportingPeriod(Kind kind, int year, int number) {
             case QUARTERLY -> Kind.QUARTER;
             case YEARLY -> Kind.YEAR;
             case EVENT -> null;
+        };
+    }
+
+    /**
+     * Checks that this period is one the schedule reports by (a month for a monthly item, and so on).
+     *
+     * @throws IllegalArgumentException for an event schedule, which has no periods, or a period of another kind, with
+     *                                  a message for the clerk naming the form expected
+     */
+    public ReportingPeriod requireFits(PublicationSchedule schedule) {
+        Kind expected = of(schedule);
+        if (expected == null) {
+            throw new IllegalArgumentException("该事项" + schedule.describe() + "，按事件公开，没有固定期间，不填写期间");
+        }
+        if (kind != expected) {
+            throw new IllegalArgumentException("该事项" + schedule.describe() + "，期间应写作" + example(expected)
+                    + "，而不是“" + this + "”");
+        }
+        return this;
+    }
+
+    /** How the form of a kind of period is explained to a clerk. */
+    public static String example(Kind kind) {
+        return switch (kind) {
+            case MONTH -> "2026-10 这样的年月";
+            case QUARTER -> "2026-Q3 这样的季度";
+            case YEAR -> "2026 这样的年份";
         };
     }
 

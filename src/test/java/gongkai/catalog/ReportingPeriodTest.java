@@ -1,4 +1,4 @@
-package gongkai.assessment;
+package gongkai.catalog;
 
 import java.time.LocalDate;
 import java.util.List;
