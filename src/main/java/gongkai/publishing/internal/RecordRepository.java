@@ -14,6 +14,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Query;
 
 import gongkai.catalog.Audience;
+import gongkai.publishing.PeriodicPublication;
 import gongkai.publishing.PublicVersion;
 import gongkai.publishing.RecordStatus;
 
@@ -61,6 +62,17 @@ public interface RecordRepository extends JpaRepository<RecordEntity, Long>, Jpa
             + "and r.publishedVersion > 0 and r.status <> :withdrawn and r.content.audience = :audience "
             + "and r.id > :afterId order by r.id")
     List<PublicVersion> findPublicVersions(Long afterId, RecordStatus withdrawn, Audience audience, Limit limit);
+
+    /**
+     * The published, not withdrawn records of the items whose period starts with {@code periodPrefix} (a year and
+     * {@code %}), oldest first publication first, read straight into their summary (no texts are loaded).
+     */
+    @Query("select new gongkai.publishing.PeriodicPublication(r.catalogItem, r.orgCode, r.content.period, "
+            + "r.indexNo, r.firstPublishedAt) from RecordEntity r where r.catalogItem in :items "
+            + "and r.content.period like :periodPrefix and r.firstPublishedAt is not null and r.status <> :withdrawn "
+            + "order by r.firstPublishedAt, r.id")
+    List<PeriodicPublication> findPeriodicPublications(Collection<String> items, String periodPrefix,
+            RecordStatus withdrawn);
 
     List<RecordEntity> findByStatusAndScheduledAtLessThanEqual(RecordStatus status, Instant now);
 
