@@ -19,6 +19,8 @@ import jakarta.validation.constraints.Size;
  * @param targetGroup      for a targeted record, the group it is for (e.g. 建档立卡贫困户) besides its region
  * @param data             structured rows, field name → value, for items with a schema
  * @param interpretationOf the index number (or draft key) of the policy this record interprets
+ * @param period           for an item with a schedule, the period the record covers ({@code 2026-10}, {@code 2026-Q3}
+ *                         or {@code 2026}, as the schedule reports); required for those items, refused for others
  */
 public record RecordInput(
         @NotBlank(message = "请选择目录事项") String catalogItem,
@@ -39,5 +41,15 @@ public record RecordInput(
         List<Map<String, String>> data,
         String interpretationOf,
         @Pattern(regexp = "(?iU)\\s*(text|graphic|qa)?\\s*", message = "解读形式只能是 TEXT、GRAPHIC 或 QA。")
-        String interpretationKind) {
+        String interpretationKind,
+        @Size(max = 20, message = "所属期间应写作 2026-10、2026-Q3 或 2026") String period) {
+
+    /** An input without a period, for items that have no schedule. */
+    public RecordInput(String catalogItem, String org, String region, String title, String summary,
+            String documentNumber, LocalDate writtenOn, String body, List<String> keywords, String audience,
+            String targetGroup, String subjectClass, String disclosureMode, List<Map<String, String>> data,
+            String interpretationOf, String interpretationKind) {
+        this(catalogItem, org, region, title, summary, documentNumber, writtenOn, body, keywords, audience,
+                targetGroup, subjectClass, disclosureMode, data, interpretationOf, interpretationKind, null);
+    }
 }

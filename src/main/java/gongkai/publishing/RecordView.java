@@ -7,6 +7,7 @@ import java.util.Map;
 
 import gongkai.catalog.Audience;
 import gongkai.catalog.CatalogField;
+import gongkai.catalog.ReportingPeriod;
 
 /**
  * A record as one viewer may see it: the latest published version for the public (personal fields masked), or the
@@ -16,6 +17,8 @@ import gongkai.catalog.CatalogField;
  * @param workingCopy  true when this shows the unpublished working copy (staff only)
  * @param rowsMasked   whether personal fields in {@code rows} are masked
  * @param accessCode   the targeted record's access code, shown to its organisation's staff only
+ * @param period       the period a record of a scheduled item covers ({@code 2026-10}, {@code 2026-Q3},
+ *                     {@code 2026}); null when it states none
  * @param recordId     the record's internal number (the N of its draft key), stable for the record's life
  * @param content      the public content object of this published version, whose canonical JSON is hashed and
  *                     logged (see {@link PublishedContent}); null for a working copy
@@ -23,7 +26,7 @@ import gongkai.catalog.CatalogField;
  *                     or while it is not yet appended
  */
 public record RecordView(String ref, String indexNo, RecordStatus status, int version, boolean workingCopy,
-        String title, String summary, String body, String documentNumber, LocalDate writtenOn,
+        String title, String summary, String body, String documentNumber, LocalDate writtenOn, String period,
         Instant firstPublishedAt, Instant publishedAt, String publisher, String org, String catalogItem,
         String itemName, String domain, String domainName, String region, String regionName, String subjectClass,
         Validity validity, LocalDate validitySince, List<String> keywords, DisclosureMode mode, Audience audience,
@@ -40,6 +43,11 @@ public record RecordView(String ref, String indexNo, RecordStatus status, int ve
 
     /** One published version in the history. */
     public record VersionInfo(int version, Instant publishedAt, String contentSha256) {
+    }
+
+    /** The period as a resident reads it (2026年第三季度), or null. */
+    public String periodName() {
+        return period == null ? null : ReportingPeriod.parse(period).describe();
     }
 
     public boolean withdrawn() {

@@ -80,7 +80,7 @@ class InterpretationTest extends PublishingFixture {
         String notPolicy = as(s.editor(), () -> drafting.create(new RecordInput("sa-funds", "ycsmzj", "360900",
                 "救助款物（测试）", "", null, LocalDate.of(2026, 8, 1), "", null, null, null, null, null,
                 List.of(java.util.Map.of("救助项目", "城乡低保", "资金来源", "省级", "期间", "2026年第三季度",
-                        "发放范围", "全市")), null, null)));
+                        "发放范围", "全市")), null, null, "2026-Q3")));
         assertThatThrownBy(() -> as(s.editor(), () -> drafting.create(interpretation(notPolicy, "解读"))))
                 .isInstanceOfSatisfying(InvalidInputProblem.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("interpretationOf"));

@@ -69,7 +69,8 @@ class AdvancedSearchTest {
         data = review.publish(civil, new RecordInput("sa-funds", "ycsmzj", "360900",
                 WORD + "样例救助款物管理使用情况", "", null, LocalDate.of(2025, 3, 14), "<p>季度公开。</p>", List.of(),
                 null, null, null, null, List.of(Map.of("救助项目", "城乡低保", "资金来源", "市县财政", "金额", "1000.00",
-                        "物资种类", "", "数量", "", "发放范围", "全市", "期间", "2025年1月至3月")), null, null));
+                        "物资种类", "", "数量", "", "发放范围", "全市", "期间", "2025年1月至3月")), null, null,
+                "2025-Q1"));
         clock.setDate(LocalDate.of(2025, 3, 20));
         // The word in the text only.
         other = review.publish(Staff.of("ycsjyj"), new RecordInput("ed-dropout", "ycsjyj", "360900",

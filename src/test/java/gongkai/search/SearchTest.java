@@ -122,7 +122,7 @@ class SearchTest {
         String indexNo = publish(s, new RecordInput("sa-recipients", "fxxzf", "360921101",
                 "赤岸镇2026年10月救助发放情况（检索测试）", "", null, LocalDate.of(2026, 10, 31), "", List.of(), null,
                 "低保户", null, null, List.of(Map.of("救助项目", "城乡低保", "姓名", "赵检索", "所在村组", "某村",
-                        "家庭人口", "3", "发放金额", "1200.00", "期间", "2026年10月")), null, null));
+                        "家庭人口", "3", "发放金额", "1200.00", "期间", "2026年10月")), null, null, "2026-10"));
         assertThat(search.search(SearchQuery.of("赤岸镇 救助发放")).hits()).noneMatch(h -> h.indexNo().equals(indexNo));
         assertThat(search.search(SearchQuery.of("赵检索")).hits()).isEmpty();
     }

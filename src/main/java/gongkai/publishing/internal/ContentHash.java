@@ -18,8 +18,10 @@ import tools.jackson.core.type.TypeReference;
 /**
  * The public content of a published version and its hash. The content object holds what the public reads of the
  * version: {@code indexNo, version, org, publisher, catalogItem, region, audience, title, summary, documentNumber,
- * writtenOn, keywords, subjectClass, body, data, attachments}, with personal fields of the structured rows masked
- * as every public output masks them. Its hash is the lowercase hex SHA-256 of the UTF-8 of its canonical JSON
+ * writtenOn, keywords, subjectClass, body, data, attachments}, and {@code period} for a record that states one, with
+ * personal fields of the structured rows masked as every public output masks them. The period is left out rather
+ * than null when there is none, so the content, and the hash, of every version published before records stated
+ * periods is what it was. Its hash is the lowercase hex SHA-256 of the UTF-8 of its canonical JSON
  * (RFC 8785), so anyone holding the record's JSON can recompute it. Built here only, from the stored version, at
  * publication and whenever it is shown or checked.
  */
@@ -48,6 +50,9 @@ public final class ContentHash {
         content.put("summary", c.summary());
         content.put("documentNumber", c.documentNumber());
         content.put("writtenOn", c.writtenOn() == null ? null : c.writtenOn().toString());
+        if (c.period() != null) {
+            content.put("period", c.period());
+        }
         content.put("keywords", keywords(c.keywords()));
         content.put("subjectClass", c.subjectClass());
         content.put("body", c.body());

@@ -69,7 +69,7 @@ class DemoRecordLoader implements ApplicationRunner {
                     text(e, "summary"), text(e, "documentNumber"), date(e.get("writtenOn")),
                     text(e, "body"), strings(e.get("keywords")), null, text(e, "targetGroup"), null, null,
                     rows(e.get("rows")), interpretationKey == null ? null : refs.get(interpretationKey.toString()),
-                    text(e, "interpretationKind"));
+                    text(e, "interpretationKind"), text(e, "period"));
             String ref = as(actor("示例信息员", org, Role.EDITOR), () -> {
                 String r = drafting.create(input, true);
                 publishing.submit(r);

@@ -1,6 +1,7 @@
 package gongkai.publishing.internal;
 
 import java.lang.reflect.RecordComponent;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import gongkai.catalog.Audience;
 import gongkai.catalog.CatalogField;
 import gongkai.catalog.CatalogItem;
 import gongkai.catalog.FieldType;
+import gongkai.catalog.ReportingPeriod;
 import gongkai.privacy.Finding;
 import gongkai.privacy.PersonalDataGuard;
 import gongkai.privacy.PersonalDataKind;
@@ -48,26 +50,31 @@ public class EntryCheck {
     private final Validator validator;
     private final EntryReferences references;
     private final BodySanitizer sanitizer;
+    private final Clock clock;
 
     EntryCheck(ForbiddenWords forbiddenWords, PersonalDataGuard guard, RowsJson rowsJson, Validator validator,
-            EntryReferences references, BodySanitizer sanitizer) {
+            EntryReferences references, BodySanitizer sanitizer, Clock clock) {
         this.forbiddenWords = forbiddenWords;
         this.guard = guard;
         this.rowsJson = rowsJson;
         this.validator = validator;
         this.references = references;
         this.sanitizer = sanitizer;
+        this.clock = clock;
     }
 
     /**
      * The input as the working copy it makes, or every problem with it: its shape (the annotations of
      * {@link RecordInput}, the same the API checks at its edge) and then what the catalogue, organisations and
-     * regions say of it. Optional metadata missing from the input is taken from the catalogue item.
+     * regions say of it, and the period the record covers against the item's schedule. Optional metadata missing
+     * from the input is taken from the catalogue item.
      */
     public RecordEntity.WorkingCopy entered(RecordInput in, CatalogItem item) {
         List<FieldError> errors = new ArrayList<>(shapeProblems(in));
         EntryReferences.Resolved resolved = references.resolve(in, item, errors);
         List<Map<String, String>> rows = normaliseRows(in.data(), item, errors);
+        String period = errors.stream().anyMatch(e -> e.field().equals("period")) ? null
+                : period(in.period(), item, LocalDate.now(clock), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputProblem(errors);
         }
@@ -78,7 +85,34 @@ public class EntryCheck {
                         : DisclosureMode.valueOf(in.disclosureMode().strip().toUpperCase(Locale.ROOT)),
                 resolved.interpretationOf(), resolved.interpretationKind(), in.title().strip(), nz(in.summary()).strip(),
                 sanitizer.sanitize(in.body()), blankToNull(in.documentNumber()), in.writtenOn(),
-                String.join("、", keywords), resolved.subjectClass(), rowsJson.write(rows));
+                String.join("、", keywords), resolved.subjectClass(), rowsJson.write(rows), period);
+    }
+
+    /**
+     * The period as stored (canonical: {@code 2026-Q3} for {@code 2026-q3}), or null; problems are added to errors. A
+     * scheduled item's record must state a period of the schedule's kind that has begun by today; an event item's
+     * record states none. The rules of the forms and kinds are {@link ReportingPeriod}'s.
+     */
+    private static String period(String text, CatalogItem item, LocalDate today, List<FieldError> errors) {
+        ReportingPeriod.Kind kind = ReportingPeriod.of(item.schedule());
+        if (text == null || text.isBlank()) {
+            if (kind != null) {
+                errors.add(new FieldError("period", "该事项" + item.schedule().describe() + "，请填写所属期间，例如"
+                        + ReportingPeriod.example(kind)));
+            }
+            return null;
+        }
+        try {
+            ReportingPeriod period = ReportingPeriod.parse(text).requireFits(item.schedule());
+            if (period.firstDay().isAfter(today)) {
+                errors.add(new FieldError("period", "期间" + period + "尚未开始"));
+                return null;
+            }
+            return period.toString();
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("period", e.getMessage()));
+            return null;
+        }
     }
 
     /** The shape rules of the input, in the order of its fields. */

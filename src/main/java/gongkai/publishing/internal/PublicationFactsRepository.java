@@ -18,7 +18,7 @@ public interface PublicationFactsRepository extends Repository<RecordEntity, Lon
 
     @Query("select new gongkai.publishing.PeriodicPublication(r.catalogItem, r.orgCode, r.content.period, r.indexNo, "
             + "r.firstPublishedAt) from RecordEntity r where r.catalogItem in :items and r.content.period like :prefix "
-            + "and r.firstPublishedAt is not null and r.status <> :withdrawn order by r.firstPublishedAt")
+            + "and r.firstPublishedAt is not null and r.status <> :withdrawn order by r.firstPublishedAt, r.id")
     List<PeriodicPublication> periodic(Collection<String> items, String prefix, RecordStatus withdrawn);
 
     @Query("select new gongkai.publishing.PeriodicPublication(r.catalogItem, r.orgCode, r.content.period, r.indexNo, "

@@ -23,6 +23,7 @@ import org.springframework.web.util.UriUtils;
 
 import gongkai.catalog.Catalog;
 import gongkai.catalog.CatalogItem;
+import gongkai.catalog.ReportingPeriod;
 import gongkai.org.Organisation;
 import gongkai.org.Organisations;
 import gongkai.privacy.Finding;
@@ -120,7 +121,7 @@ class RecordAdminController {
                 view.summary(), view.documentNumber(), view.writtenOn(), view.body(), view.keywords(),
                 view.audience().code(), view.targetGroup(), view.subjectClass(), view.mode().name(), view.rows(),
                 view.interpretationOf() == null ? null : view.interpretationOf().ref(),
-                view.interpretationKind() == null ? null : view.interpretationKind().name());
+                view.interpretationKind() == null ? null : view.interpretationKind().name(), view.period());
         return form(model, ref, item, values, null);
     }
 
@@ -270,7 +271,16 @@ class RecordAdminController {
         model.addAttribute("subjectClasses", catalog.subjectClasses().paths());
         model.addAttribute("interpretationKinds", InterpretationKind.values());
         model.addAttribute("problem", problem);
+        model.addAttribute("periodHint", periodHint(item));
+        model.addAttribute("periodErrors", problem == null ? List.of() : problem.errors().stream()
+                .filter(e -> e.field().equals("period")).map(InvalidInputProblem.FieldError::message).toList());
         return "publishing/admin-form";
+    }
+
+    /** How to fill in 所属期间 for a scheduled item, e.g. 按月公开，次月第10个工作日前；填写 2026-10 这样的年月; else null. */
+    private static String periodHint(CatalogItem item) {
+        ReportingPeriod.Kind kind = ReportingPeriod.of(item.schedule());
+        return kind == null ? null : item.schedule().describe() + "；填写 " + ReportingPeriod.example(kind);
     }
 
     /** The organisation's region and everything below it, for the region select. */

@@ -2,6 +2,7 @@ package gongkai.publishing.internal;
 
 import java.time.LocalDate;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,15 +13,18 @@ import gongkai.catalog.Audience;
  * What a version of a record publishes: the text and metadata that a working copy holds and a published version
  * freezes. The same columns in {@code disclosure_record} (the working copy) and {@code record_version}; the hash of
  * a published version is made of them (see {@link ContentHash}). Immutable: an edit replaces it whole.
+ *
+ * @param period the period a record of a scheduled item covers, canonical ({@code 2026-10}, {@code 2026-Q3},
+ *               {@code 2026}); null for an event item and for versions published before records stated it
  */
 @Embeddable
 public record RecordContent(String regionCode, @Enumerated(EnumType.STRING) Audience audience, String title,
         String summary, String body, String documentNumber, LocalDate writtenOn, String keywords, String subjectClass,
-        String dataJson) {
+        String dataJson, @Column(name = "reporting_period") String period) {
 
     /** The published part of a working copy. */
     static RecordContent of(RecordEntity.WorkingCopy c) {
         return new RecordContent(c.region(), c.audience(), c.title(), c.summary(), c.body(), c.documentNumber(),
-                c.writtenOn(), c.keywords(), c.subjectClass(), c.dataJson());
+                c.writtenOn(), c.keywords(), c.subjectClass(), c.dataJson(), c.period());
     }
 }

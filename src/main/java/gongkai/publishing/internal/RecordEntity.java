@@ -122,19 +122,24 @@ public class RecordEntity extends Timestamped {
         RecordContent p = content;
         return new WorkingCopy(p.regionCode(), p.audience(), targetGroup, disclosureMode, interpretationOf,
                 interpretationKind, p.title(), p.summary(), p.body(), p.documentNumber(), p.writtenOn(), p.keywords(),
-                p.subjectClass(), p.dataJson());
+                p.subjectClass(), p.dataJson(), p.period());
     }
 
-    /** The editable part of a record, as stored. */
+    /**
+     * The editable part of a record, as stored.
+     *
+     * @param period the canonical period a record of a scheduled item covers (see {@link RecordContent})
+     */
     public record WorkingCopy(String region, Audience audience, String targetGroup, DisclosureMode disclosureMode,
             Long interpretationOf, InterpretationKind interpretationKind, String title, String summary, String body,
-            String documentNumber, LocalDate writtenOn, String keywords, String subjectClass, String dataJson) {
+            String documentNumber, LocalDate writtenOn, String keywords, String subjectClass, String dataJson,
+            String period) {
 
         /** The same copy with other free text (after masking). */
         public WorkingCopy withText(String newTitle, String newSummary, String newBody, String newDataJson) {
             return new WorkingCopy(region, audience, targetGroup, disclosureMode, interpretationOf,
                     interpretationKind, newTitle, newSummary, newBody, documentNumber, writtenOn, keywords,
-                    subjectClass, newDataJson);
+                    subjectClass, newDataJson, period);
         }
 
         /** The same copy with other structured rows (after an import). */

@@ -18,7 +18,7 @@ import gongkai.publishing.RecordInput;
  */
 record RecordForm(String org, String region, String title, String summary, String documentNumber,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate writtenOn, String body, String keywords,
-        String targetGroup, String subjectClass, String interpretationOf, String interpretationKind,
+        String targetGroup, String subjectClass, String interpretationOf, String interpretationKind, String period,
         Map<String, String> cells) {
 
     /** The input for the item: keywords split at 、 , ; or spaces, blank cells and blank rows dropped. */
@@ -26,7 +26,8 @@ record RecordForm(String org, String region, String title, String summary, Strin
         String words = nz(keywords);
         return new RecordInput(item.code(), nz(org), nz(region), nz(title), nz(summary), nz(documentNumber),
                 writtenOn, nz(body), words.isBlank() ? List.of() : Arrays.asList(words.split("[、,，;；\\s]+")), null,
-                nz(targetGroup), nz(subjectClass), null, rows(item), nz(interpretationOf), nz(interpretationKind));
+                nz(targetGroup), nz(subjectClass), null, rows(item), nz(interpretationOf), nz(interpretationKind),
+                nz(period));
     }
 
     private List<Map<String, String>> rows(CatalogItem item) {

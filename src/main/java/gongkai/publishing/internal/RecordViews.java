@@ -67,8 +67,8 @@ public class RecordViews {
                 : log.entryFor(record.getIndexNo(), v.getVersion()).orElse(null);
         RecordContent c = v.getContent();
         return assemble(record, item, v.getVersion(), false, c.title(), c.summary(), c.body(),
-                c.documentNumber(), c.writtenOn(), v.getPublishedAt(), v.getPublisherName(), c.regionCode(),
-                c.subjectClass(), c.keywords(), mask(item, rowsJson.read(c.dataJson())), true, files,
+                c.documentNumber(), c.writtenOn(), c.period(), v.getPublishedAt(), v.getPublisherName(),
+                c.regionCode(), c.subjectClass(), c.keywords(), mask(item, rowsJson.read(c.dataJson())), true, files,
                 v.getContentSha256(), staff, publishedContent(record, v).content(), entry);
     }
 
@@ -80,9 +80,9 @@ public class RecordViews {
         List<Attachment> files = attachments.findByRecordIdOrderByPositionAsc(record.getId()).stream()
                 .map(RecordAttachmentEntity::toAttachment).toList();
         return assemble(record, item, record.getPublishedVersion(), true, c.title(), c.summary(), c.body(),
-                c.documentNumber(), c.writtenOn(), null, organisations.get(record.getOrgCode()).name(), c.region(),
-                c.subjectClass(), c.keywords(), masked ? mask(item, rows) : rows, masked, files, null, true, null,
-                null);
+                c.documentNumber(), c.writtenOn(), c.period(), null, organisations.get(record.getOrgCode()).name(),
+                c.region(), c.subjectClass(), c.keywords(), masked ? mask(item, rows) : rows, masked, files, null, true,
+                null, null);
     }
 
     /** The public content of a stored version and its hash (see {@link ContentHash}). */
@@ -105,7 +105,7 @@ public class RecordViews {
     }
 
     private RecordView assemble(RecordEntity record, CatalogItem item, int version, boolean workingCopy, String title,
-            String summary, String body, String documentNumber, LocalDate writtenOn, Instant publishedAt,
+            String summary, String body, String documentNumber, LocalDate writtenOn, String period, Instant publishedAt,
             String publisher, String region, String subjectClass, String keywords, List<Map<String, String>> rows,
             boolean masked, List<Attachment> files, String sha, boolean staff, Map<String, Object> content,
             PublicationLog.Entry ledger) {
@@ -124,7 +124,7 @@ public class RecordViews {
                 .map(RecordStepEntity::toStep).toList() : List.of();
         List<String> keywordList = ContentHash.keywords(keywords);
         return new RecordView(record.ref(), record.getIndexNo(), record.getStatus(), version, workingCopy, title,
-                summary, body, documentNumber, writtenOn, record.getFirstPublishedAt(), publishedAt, publisher,
+                summary, body, documentNumber, writtenOn, period, record.getFirstPublishedAt(), publishedAt, publisher,
                 record.getOrgCode(), item.code(), item.name(), domain.code(), domain.name(), region,
                 regions.find(region).map(r -> r.name()).orElse(region), subjectClass, record.getValidity(),
                 record.getValiditySince(), keywordList, c.disclosureMode(), c.audience(), c.targetGroup(),
