@@ -104,24 +104,24 @@ public class Supervision {
     }
 
     /** 提交整改情况: the APPROVER of the finding's organisation reports what was done. */
-    public SupervisionFinding rectify(long findingId, String text, Actor by) {
+    public FindingDetail rectify(long findingId, String text, Actor by) {
         SupervisionFindingEntity f = load(findingId).rectify(text, by, today(), clock.instant());
         audit("supervision.rectify", findingId, "提交整改情况：" + f.getRectification());
-        return views.of(f, today());
+        return detail(f, by);
     }
 
     /** 确认销号 (AUDITOR): the rectification is accepted and the finding closed. */
-    public SupervisionFinding accept(long findingId, Actor by) {
+    public FindingDetail accept(long findingId, Actor by) {
         SupervisionFindingEntity f = load(findingId).accept(by, today(), clock.instant());
         audit("supervision.accept", findingId, "确认整改，销号");
-        return views.of(f, today());
+        return detail(f, by);
     }
 
     /** 退回重新整改 (AUDITOR): the rectification is not enough; the reason is required. */
-    public SupervisionFinding reopen(long findingId, String reason, Actor by) {
+    public FindingDetail reopen(long findingId, String reason, Actor by) {
         SupervisionFindingEntity f = load(findingId).reopen(reason, by, clock.instant());
         audit("supervision.reopen", findingId, "退回重新整改：" + reason.strip());
-        return views.of(f, today());
+        return detail(f, by);
     }
 
     // ----- reading
@@ -133,7 +133,7 @@ public class Supervision {
         if (!mayRead(reader, f.getOrgCode())) {
             throw new AccessDeniedProblem("您只能查看本单位的督查问题。");
         }
-        return new FindingDetail(views.of(f, today()), f.history(), f.allowedActions(reader));
+        return detail(f, reader);
     }
 
     /** A body's findings from checks dated in the year, for its assessment. Applies no access rule. */
@@ -225,6 +225,10 @@ public class Supervision {
     private SupervisionFindingEntity load(long findingId) {
         return findings.findById(findingId)
                 .orElseThrow(() -> new NotFoundProblem("没有编号为" + findingId + "的督查问题。"));
+    }
+
+    private FindingDetail detail(SupervisionFindingEntity f, Actor reader) {
+        return new FindingDetail(views.of(f, today()), f.history(), f.allowedActions(reader));
     }
 
     private boolean mayRead(Actor reader, String org) {
