@@ -298,6 +298,15 @@ public class Records {
     }
 
     /**
+     * The code of the organisation whose record has this index number, whatever the record's state; empty when there
+     * is none. For checks that name a record (a supervision finding), not for showing it: it applies no access rule.
+     */
+    public Optional<String> organisationOf(String indexNo) {
+        return indexNo == null || indexNo.isBlank() ? Optional.empty()
+                : records.findByIndexNo(indexNo.strip()).map(RecordEntity::getOrgCode);
+    }
+
+    /**
      * The public content of a published version (see {@link PublishedContent}), as stored now. For integrity checks
      * (the ledger): it applies no access rule, so a targeted record's content must not be shown from here.
      */

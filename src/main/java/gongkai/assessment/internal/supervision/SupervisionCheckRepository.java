@@ -1,0 +1,12 @@
+package gongkai.assessment.internal.supervision;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SupervisionCheckRepository extends JpaRepository<SupervisionCheckEntity, Long> {
+
+    List<SupervisionCheckEntity> findByCheckedOnBetweenOrderByOrgCodeAscCheckedOnAscIdAsc(LocalDate from,
+            LocalDate to);
+}
