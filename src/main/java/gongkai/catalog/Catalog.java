@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import gongkai.catalog.internal.CatalogStore;
+import gongkai.org.Organisation;
 import gongkai.org.Organisations;
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
@@ -75,11 +76,12 @@ public class Catalog {
         return List.copyOf(current().items().values());
     }
 
-    /** Items an organisation is responsible for: named owners, and county bodies for items with county owners. */
-    public List<CatalogItem> itemsOwnedBy(String orgCode, boolean countyBody) {
-        return items().stream()
-                .filter(i -> !i.retired() && (i.ownerOrgs().contains(orgCode) || (countyBody && i.countyOwners())))
-                .toList();
+    /**
+     * Items an organisation is responsible for ({@link CatalogItem#ownedBy}): named owners, county bodies for items
+     * with county owners, institutions for their sector's items.
+     */
+    public List<CatalogItem> itemsOwnedBy(Organisation org) {
+        return items().stream().filter(i -> !i.retired() && i.ownedBy(org)).toList();
     }
 
     public SubjectClassification subjectClasses() {
@@ -144,14 +146,14 @@ public class Catalog {
         if (!unknown.isEmpty()) {
             errors.put("ownerOrgs", "责任单位代码不存在：" + String.join("、", unknown));
         }
-        if (owners.isEmpty() && !a.countyOwners()) {
+        if (owners.isEmpty() && !a.countyOwners() && before.ownerSectors().isEmpty()) {
             errors.put("ownerOrgs", "至少要有一个责任单位。");
         }
         if (!errors.isEmpty()) {
             throw InvalidInputProblem.of(errors);
         }
         return new CatalogItem(before.code(), before.domainCode(), a.name().strip(), a.audience(), schedule, owners,
-                a.countyOwners(), nz(a.content()), nz(a.legalBasis()), a.subjectClass(), clean(a.channels()),
+                a.countyOwners(), before.ownerSectors(), nz(a.content()), nz(a.legalBasis()), a.subjectClass(), clean(a.channels()),
                 before.computed(), before.lists(), before.fields(), a.retired(), a.policyDocument());
     }
 

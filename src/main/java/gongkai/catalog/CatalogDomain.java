@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * 领域: one of the seven public-welfare fields of the plan, with its items.
+ * 领域: one of the seven public-welfare fields of the plan, or a section for public institutions and social
+ * organisations of some sectors (公共企事业单位、社会组织信息公开), with its items.
  *
  * @param planSection the plan paragraph (二.1 … 二.7)
  * @param ownersText  the responsible units as the plan names them
@@ -17,5 +18,11 @@ public record CatalogDomain(String code, String name, String planSection, String
     public CatalogDomain {
         lists = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lists));
         items = List.copyOf(items);
+    }
+
+    /** A section for institutions: every item is answered for by sector, none by a government body. */
+    public boolean forInstitutions() {
+        return !items.isEmpty()
+                && items.stream().allMatch(i -> !i.ownerSectors().isEmpty() && i.ownerOrgs().isEmpty() && !i.countyOwners());
     }
 }

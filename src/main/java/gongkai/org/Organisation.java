@@ -10,9 +10,14 @@ package gongkai.org;
  * @param leader       分管领导: the leader responsible for disclosure in the public-welfare fields (plan 三.1)
  * @param liaison      the disclosure liaison (信息公开联络员)
  * @param contactsDemo true when leader and liaison are fictitious demo data (示例数据)
+ * @param regulator    for an institution, the code of the government body that supervises its disclosure (主管部门);
+ *                     null for government bodies
+ * @param sector       for an institution, its sector (school, hospital, water …); null for government bodies
+ * @param demo         true when the organisation itself is fictitious demo data (示例数据)
  */
 public record Organisation(String code, String name, OrganisationKind kind, String regionCode, String planRole,
-        String creditCode, Leader leader, Liaison liaison, String address, String officePhone, boolean contactsDemo) {
+        String creditCode, Leader leader, Liaison liaison, String address, String officePhone, boolean contactsDemo,
+        String regulator, InstitutionSector sector, boolean demo) {
 
     /** 分管领导: name and post; empty strings where not yet entered. */
     public record Leader(String name, String post) {
@@ -26,6 +31,11 @@ public record Organisation(String code, String name, OrganisationKind kind, Stri
         public boolean isKnown() {
             return !name.isBlank();
         }
+    }
+
+    /** A public institution or social organisation, disclosing under its regulator's supervision. */
+    public boolean isInstitution() {
+        return kind.isInstitution();
     }
 
     /** The prefix of this organisation's index numbers: its credit code when recorded, else our code. */

@@ -1,12 +1,16 @@
 package gongkai.org;
 
-/** The kinds of organisation in organisations.csv, with their Chinese names. */
+/**
+ * The kinds of organisation, with their Chinese names: the government bodies of organisations.csv, and the public
+ * institutions and social organisations that disclose under a government body's supervision (plan 三.2, 三.4).
+ */
 public enum OrganisationKind {
     GOVERNMENT_OFFICE("政府办公室"),
     DEPARTMENT("市直部门"),
     COUNTY_GOVERNMENT("县级人民政府"),
     DISTRICT_COMMITTEE("功能区管委会"),
-    PUBLIC_INSTITUTION("公共企事业单位");
+    PUBLIC_INSTITUTION("公共企事业单位"),
+    SOCIAL_ORGANISATION("社会组织（慈善组织）");
 
     private final String label;
 
@@ -18,6 +22,16 @@ public enum OrganisationKind {
         return label;
     }
 
+    /** A public institution or social organisation: supervised by a regulator, not a government body. */
+    public boolean isInstitution() {
+        return this == PUBLIC_INSTITUTION || this == SOCIAL_ORGANISATION;
+    }
+
+    /** A county government or district committee: answers for the items with county owners in its area. */
+    public boolean isCountyBody() {
+        return this == COUNTY_GOVERNMENT || this == DISTRICT_COMMITTEE;
+    }
+
     public static OrganisationKind fromReference(String kind) {
         return switch (kind.strip().toLowerCase()) {
             case "government office" -> GOVERNMENT_OFFICE;
@@ -25,6 +39,7 @@ public enum OrganisationKind {
             case "county government" -> COUNTY_GOVERNMENT;
             case "district committee" -> DISTRICT_COMMITTEE;
             case "public institution" -> PUBLIC_INSTITUTION;
+            case "social organisation" -> SOCIAL_ORGANISATION;
             default -> throw new IllegalArgumentException("Unknown organisation kind: " + kind);
         };
     }

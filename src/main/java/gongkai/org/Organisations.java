@@ -22,6 +22,8 @@ import gongkai.shared.Actor;
 import gongkai.shared.AuditedChange;
 import gongkai.shared.ContactFormats;
 import gongkai.shared.InvalidInputProblem;
+import gongkai.region.Regions;
+import gongkai.shared.GongkaiProperties;
 import gongkai.shared.NotFoundProblem;
 import gongkai.shared.Role;
 
@@ -34,13 +36,17 @@ public class Organisations {
     private final OrganisationNameRepository names;
     private final NameHistory nameHistory;
     private final ApplicationEventPublisher events;
+    private final Regions regions;
+    private final GongkaiProperties properties;
 
     Organisations(OrganisationRepository repository, OrganisationNameRepository names, NameHistory nameHistory,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Regions regions, GongkaiProperties properties) {
         this.repository = repository;
         this.names = names;
         this.nameHistory = nameHistory;
         this.events = events;
+        this.regions = regions;
+        this.properties = properties;
     }
 
     public List<Organisation> all() {
@@ -57,6 +63,13 @@ public class Organisations {
     public List<Organisation> inRegion(String regionCode) {
         return repository.findByRegionCodeOrderBySortOrderAsc(regionCode).stream()
                 .map(OrganisationEntity::toOrganisation).toList();
+    }
+
+    /** The institutions and social organisations a government body supervises (所监管单位), in directory order. */
+    public List<Organisation> regulatedBy(String regulatorCode) {
+        return regulatorCode == null ? List.of()
+                : repository.findByRegulatorOrderBySortOrderAscCodeAsc(regulatorCode).stream()
+                        .map(OrganisationEntity::toOrganisation).toList();
     }
 
     public Optional<Organisation> find(String code) {
@@ -129,6 +142,89 @@ public class Organisations {
         events.publishEvent(new AuditedChange("org.rename", "organisation", code,
                 "名称：" + old + " → " + newName.strip() + "（自" + effectiveFrom + "起）"));
         return entity.toOrganisation();
+    }
+
+    /**
+     * Registers a public institution or social organisation under its regulator (the city office's admin only).
+     * Every bad field is reported at once and nothing is stored.
+     */
+    @Transactional
+    public Organisation register(NewInstitution in) {
+        return register(in, false);
+    }
+
+    /**
+     * Registers a fictitious institution for the demo profile, marked 示例数据, with fictitious contacts; the same
+     * rules as {@link #register(NewInstitution)}. Refused outside the demo profile.
+     */
+    @Transactional
+    public Organisation registerDemo(NewInstitution in, Organisation.Leader leader, String liaisonName,
+            String liaisonPhone) {
+        if (!properties.demo()) {
+            throw new AccessDeniedProblem("只有演示环境可以登记示例机构。");
+        }
+        Organisation org = register(in, true);
+        OrganisationEntity entity = repository.findById(org.code()).orElseThrow();
+        entity.setDemoContacts(leader.name(), leader.post(), liaisonName, liaisonPhone);
+        return entity.toOrganisation();
+    }
+
+    private Organisation register(NewInstitution in, boolean demo) {
+        Actor actor = Actor.require();
+        if (!actor.cityWide() || !actor.has(Role.ADMIN)) {
+            throw new AccessDeniedProblem("只有市政府办公室的管理员可以登记公共企事业单位和社会组织。");
+        }
+        InstitutionSector sector = validate(in);
+        int order = repository.findTopByOrderBySortOrderDesc().map(OrganisationEntity::getSortOrder).orElse(0) + 1;
+        OrganisationEntity entity = repository.save(OrganisationEntity.institution(in.code().strip(),
+                in.name().strip(), sector, in.region().strip(), in.regulator().strip(), demo, order));
+        nameHistory.begin(entity);
+        Organisation org = entity.toOrganisation();
+        events.publishEvent(new AuditedChange("org.register", "organisation", org.code(),
+                "登记" + org.kind().label() + "：" + org.name() + "，行业 " + sector.label() + "，区划 " + org.regionCode()
+                        + "，主管部门 " + get(org.regulator()).name() + (demo ? "（示例数据）" : "")));
+        return org;
+    }
+
+    private InstitutionSector validate(NewInstitution in) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String code = strip(in.code());
+        if (!code.matches("[a-z][a-z0-9]{2,39}")) {
+            errors.put("code", "机构代码应为3至40位小写字母或数字，以字母开头。");
+        } else if (repository.existsById(code)) {
+            errors.put("code", "机构代码“" + code + "”已被使用。");
+        }
+        if (blank(in.name()) || in.name().strip().length() > 200) {
+            errors.put("name", "名称不能为空，且不能超过200个字。");
+        }
+        OrganisationKind kind = null;
+        try {
+            kind = OrganisationKind.valueOf(strip(in.kind()).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (kind == null || !kind.isInstitution()) {
+            errors.put("kind", "机构类别只能是公共企事业单位（PUBLIC_INSTITUTION）或社会组织（SOCIAL_ORGANISATION）。");
+        }
+        InstitutionSector sector = InstitutionSector.find(in.sector()).orElse(null);
+        if (sector == null) {
+            errors.put("sector", "所属行业“" + strip(in.sector()) + "”不存在。");
+        } else if (kind != null && kind.isInstitution() && sector.kind() != kind) {
+            errors.put("sector", "“" + sector.label() + "”不属于" + kind.label() + "。");
+        }
+        if (!regions.exists(strip(in.region()))) {
+            errors.put("region", "区划代码“" + strip(in.region()) + "”不存在。");
+        }
+        Optional<Organisation> regulator = find(strip(in.regulator()));
+        if (regulator.isEmpty()) {
+            errors.put("regulator", "主管部门“" + strip(in.regulator()) + "”不存在。");
+        } else if (regulator.get().isInstitution()) {
+            errors.put("regulator", regulator.get().name() + "不是政府部门，不能作为主管部门。");
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInputProblem.of(errors);
+        }
+        return sector;
     }
 
     private static OrganisationDetails validate(OrganisationDetails d) {

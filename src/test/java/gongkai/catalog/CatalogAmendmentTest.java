@@ -26,9 +26,12 @@ class CatalogAmendmentTest {
 
     @Test
     void theLoadedCatalogueFollowsThePlan() {
-        assertThat(catalog.domains()).extracting(CatalogDomain::code).containsExactly("poverty-alleviation",
-                "social-assistance", "education", "health", "environment", "disaster-relief", "culture-sports");
-        assertThat(catalog.items()).hasSize(48);
+        assertThat(catalog.domains()).filteredOn(d -> !d.forInstitutions()).extracting(CatalogDomain::code)
+                .containsExactly("poverty-alleviation", "social-assistance", "education", "health", "environment",
+                        "disaster-relief", "culture-sports");
+        assertThat(catalog.domains()).filteredOn(CatalogDomain::forInstitutions).extracting(CatalogDomain::code)
+                .containsExactly("pi-education", "pi-health", "pi-utilities", "pi-charity");
+        assertThat(catalog.items()).filteredOn(i -> i.ownerSectors().isEmpty()).hasSize(48);
         CatalogItem identification = catalog.requireItem("pa-identification");
         assertThat(identification.audience()).isEqualTo(Audience.TARGETED);
         assertThat(identification.personalFields()).extracting(CatalogField::name).containsExactly("户主姓名");
@@ -40,7 +43,7 @@ class CatalogAmendmentTest {
                         "cs-policy");
         assertThat(catalog.items()).allSatisfy(i -> {
             assertThat(catalog.subjectClasses().isValid(i.subjectClass())).as(i.code()).isTrue();
-            assertThat(i.ownerOrgs().isEmpty() && !i.countyOwners()).as(i.code()).isFalse();
+            assertThat(i.ownerOrgs().isEmpty() && !i.countyOwners() && i.ownerSectors().isEmpty()).as(i.code()).isFalse();
         });
     }
 

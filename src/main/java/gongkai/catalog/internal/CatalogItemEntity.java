@@ -20,6 +20,7 @@ public class CatalogItemEntity extends Timestamped {
     String schedule;
     String ownerOrgs;
     boolean countyOwners;
+    String ownerSectors;
     String content;
     String legalBasis;
     String subjectClass;

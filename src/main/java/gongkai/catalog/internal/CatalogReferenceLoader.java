@@ -20,6 +20,7 @@ import gongkai.catalog.CatalogField;
 import gongkai.catalog.CatalogItem;
 import gongkai.catalog.FieldType;
 import gongkai.catalog.PublicationSchedule;
+import gongkai.org.InstitutionSector;
 import gongkai.org.Organisations;
 import gongkai.shared.ReferenceFiles;
 
@@ -79,10 +80,11 @@ public class CatalogReferenceLoader implements ApplicationRunner {
             }
             List<String> domainOwners = strings(d.get("owners"));
             boolean countyOwners = Boolean.TRUE.equals(d.get("countyOwners"));
+            List<String> domainSectors = strings(d.get("ownerSectors"));
             String domainSubject = text(d, "subjectClass", domainCode);
             for (Map<String, Object> i : maps(d.get("items"), domainCode + ".items")) {
                 itemOrder++;
-                CatalogItem item = parseItem(domainCode, i, domainOwners, countyOwners, domainSubject);
+                CatalogItem item = parseItem(domainCode, i, domainOwners, countyOwners, domainSectors, domainSubject);
                 if (!items.existsById(item.code())) {
                     CatalogItemEntity e = new CatalogItemEntity(item.code(), domainCode, itemOrder);
                     CatalogStore.copy(item, e);
@@ -102,7 +104,7 @@ public class CatalogReferenceLoader implements ApplicationRunner {
     }
 
     private CatalogItem parseItem(String domainCode, Map<String, Object> i, List<String> domainOwners,
-            boolean countyOwners, String domainSubject) {
+            boolean countyOwners, List<String> domainSectors, String domainSubject) {
         String code = text(i, "code", domainCode + " item");
         try {
             Audience audience = Audience.parse(text(i, "audience", code));
@@ -112,6 +114,14 @@ public class CatalogReferenceLoader implements ApplicationRunner {
                 if (!organisations.exists(owner)) {
                     throw new IllegalStateException("unknown owner organisation " + owner);
                 }
+            }
+            List<String> sectors = i.containsKey("ownerSectors") ? strings(i.get("ownerSectors")) : domainSectors;
+            for (String sector : sectors) {
+                InstitutionSector.parse(sector);
+            }
+            boolean county = i.containsKey("countyOwners") ? Boolean.TRUE.equals(i.get("countyOwners")) : countyOwners;
+            if (owners.isEmpty() && !county && sectors.isEmpty()) {
+                throw new IllegalStateException("no one is responsible: give owners, countyOwners or ownerSectors");
             }
             String subject = i.containsKey("subjectClass") ? text(i, "subjectClass", code) : domainSubject;
             if (!store.subjectClasses().isValid(subject)) {
@@ -124,8 +134,7 @@ public class CatalogReferenceLoader implements ApplicationRunner {
             for (Map<String, Object> f : maps(i.getOrDefault("fields", List.of()), code + ".fields")) {
                 itemFields.add(parseField(code, f));
             }
-            return new CatalogItem(code, domainCode, text(i, "name", code), audience, schedule, owners,
-                    i.containsKey("countyOwners") ? Boolean.TRUE.equals(i.get("countyOwners")) : countyOwners,
+            return new CatalogItem(code, domainCode, text(i, "name", code), audience, schedule, owners, county, sectors,
                     optText(i, "content") == null ? "" : optText(i, "content"),
                     optText(i, "basis") == null ? "" : optText(i, "basis"), subject, channels,
                     optText(i, "computed"), Map.of(), itemFields, false,

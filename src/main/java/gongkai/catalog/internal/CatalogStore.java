@@ -84,6 +84,7 @@ public class CatalogStore {
         e.schedule = item.schedule().code();
         e.ownerOrgs = String.join(SEPARATOR, item.ownerOrgs());
         e.countyOwners = item.countyOwners();
+        e.ownerSectors = String.join(SEPARATOR, item.ownerSectors());
         e.content = item.content();
         e.legalBasis = item.legalBasis();
         e.subjectClass = item.subjectClass();
@@ -103,7 +104,7 @@ public class CatalogStore {
 
     private static CatalogItem toItem(CatalogItemEntity e, List<CatalogField> fields, Map<String, List<String>> lists) {
         return new CatalogItem(e.code, e.domainCode, e.name, Audience.parse(e.audience),
-                PublicationSchedule.parse(e.schedule), split(e.ownerOrgs), e.countyOwners, e.content, e.legalBasis,
+                PublicationSchedule.parse(e.schedule), split(e.ownerOrgs), e.countyOwners, split(e.ownerSectors), e.content, e.legalBasis,
                 e.subjectClass, split(e.channels), e.computed, lists, fields, e.retired,
                 e.policyDocument);
     }

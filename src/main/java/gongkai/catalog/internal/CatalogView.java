@@ -16,6 +16,10 @@ final class CatalogView {
     record Owner(String code, String name) {
     }
 
+    /** A sector whose institutions answer for an item: code and Chinese name. */
+    record Sector(String code, String label) {
+    }
+
     record Field(String name, String type, String typeLabel, boolean required, boolean personal, List<String> choices,
             String unitField) {
         static Field of(CatalogField f) {
@@ -25,14 +29,15 @@ final class CatalogView {
     }
 
     record Item(String code, String domain, String name, String audience, String audienceLabel, String schedule,
-            String scheduleDescription, List<Owner> owners, boolean countyOwners, String content, String legalBasis,
+            String scheduleDescription, List<Owner> owners, boolean countyOwners, List<Sector> ownerSectors, String content, String legalBasis,
             String subjectClass, List<String> channels, String computed, Map<String, List<String>> lists,
             List<Field> fields, boolean retired, boolean policyDocument) {
         static Item of(CatalogItem i, Map<String, String> orgNames) {
             return new Item(i.code(), i.domainCode(), i.name(), i.audience().code(), i.audience().label(),
                     i.schedule().code(), i.schedule().describe(),
                     i.ownerOrgs().stream().map(c -> new Owner(c, orgNames.getOrDefault(c, c))).toList(),
-                    i.countyOwners(), i.content(), i.legalBasis(), i.subjectClass(), i.channels(), i.computed(),
+                    i.countyOwners(), i.sectors().stream().map(s -> new Sector(s.code(), s.label())).toList(),
+                    i.content(), i.legalBasis(), i.subjectClass(), i.channels(), i.computed(),
                     i.lists(), i.fields().stream().map(Field::of).toList(), i.retired(), i.policyDocument());
         }
     }

@@ -21,7 +21,7 @@ public class NameHistory {
     }
 
     /** Starts the history of a new organisation with the name it has always had, as far as we know. */
-    void begin(OrganisationEntity entity) {
+    public void begin(OrganisationEntity entity) {
         names.save(new OrganisationNameEntity(entity.getCode(), entity.getName(), null, null, null));
     }
 

@@ -23,9 +23,15 @@ class OrganisationApiController {
         this.organisations = organisations;
     }
 
+    /**
+     * @param regulator for an institution, the code of the government body supervising its disclosure; else null
+     * @param sector    for an institution, its sector code (school, hospital, water …); else null
+     * @param demo      the organisation itself is fictitious demo data (示例数据)
+     */
     record OrgView(String code, String name, String kind, String kindLabel, String region, String planRole,
             String creditCode, Organisation.Leader responsibleLeader, Organisation.Liaison liaison, String address,
-            String officePhone, boolean demoContacts, List<OrganisationName> names) {
+            String officePhone, boolean demoContacts, String regulator, String sector, boolean demo,
+            List<OrganisationName> names) {
     }
 
     @GetMapping
@@ -43,6 +49,7 @@ class OrganisationApiController {
 
     private static OrgView view(Organisation o, List<OrganisationName> names) {
         return new OrgView(o.code(), o.name(), o.kind().name(), o.kind().label(), o.regionCode(), o.planRole(),
-                o.creditCode(), o.leader(), o.liaison(), o.address(), o.officePhone(), o.contactsDemo(), names);
+                o.creditCode(), o.leader(), o.liaison(), o.address(), o.officePhone(), o.contactsDemo(), o.regulator(),
+                o.sector() == null ? null : o.sector().code(), o.demo(), names);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import gongkai.org.InstitutionSector;
 import gongkai.org.Organisation;
 import gongkai.org.OrganisationDetails;
 import gongkai.org.OrganisationKind;
@@ -32,6 +33,9 @@ public class OrganisationEntity extends Timestamped {
     private String address;
     private String officePhone;
     private boolean contactsDemo;
+    private String regulator;
+    private String sector;
+    private boolean demo;
     private int sortOrder;
     @Version
     private long version;
@@ -49,11 +53,22 @@ public class OrganisationEntity extends Timestamped {
         this.sortOrder = sortOrder;
     }
 
+    /** An institution under its regulator, registered by an admin. */
+    public static OrganisationEntity institution(String code, String name, InstitutionSector sector, String regionCode,
+            String regulator, boolean demo, int sortOrder) {
+        OrganisationEntity e = new OrganisationEntity(code, name, sector.kind(), regionCode,
+                "在主管部门监督下公开本单位信息（实施方案三.2、三.4）", sortOrder);
+        e.placeUnder(regulator, sector);
+        e.demo = demo;
+        return e;
+    }
+
     public Organisation toOrganisation() {
         return new Organisation(code, name, kind, regionCode, planRole, blankToNull(creditCode),
                 new Organisation.Leader(nz(leaderName), nz(leaderPost)),
                 new Organisation.Liaison(nz(liaisonName), nz(liaisonPhone), nz(liaisonEmail)),
-                nz(address), nz(officePhone), contactsDemo);
+                nz(address), nz(officePhone), contactsDemo, regulator,
+                sector == null ? null : InstitutionSector.parse(sector), demo);
     }
 
     public String getCode() {
@@ -85,7 +100,17 @@ public class OrganisationEntity extends Timestamped {
         return leaderName != null && !leaderName.isBlank();
     }
 
-    void setDemoContacts(String leaderName, String leaderPost, String liaisonName, String liaisonPhone) {
+    /** Places an organisation of the reference file under its regulator, in its sector. */
+    void placeUnder(String regulator, InstitutionSector sector) {
+        this.regulator = regulator;
+        this.sector = sector.code();
+    }
+
+    public int getSortOrder() {
+        return sortOrder;
+    }
+
+    public void setDemoContacts(String leaderName, String leaderPost, String liaisonName, String liaisonPhone) {
         this.leaderName = leaderName;
         this.leaderPost = leaderPost;
         this.liaisonName = liaisonName;

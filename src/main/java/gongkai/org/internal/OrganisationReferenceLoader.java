@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import gongkai.org.InstitutionSector;
 import gongkai.org.OrganisationKind;
 import gongkai.shared.GongkaiProperties;
 import gongkai.shared.InvalidInputProblem;
@@ -69,8 +70,10 @@ public class OrganisationReferenceLoader implements ApplicationRunner {
                 throw new IllegalStateException(
                         "organisations.csv line " + row.line() + ": " + e.getMessage(), e);
             }
-            OrganisationEntity entity = repository.save(new OrganisationEntity(code, row.get("name"), kind,
-                    row.get("region"), row.get("role in the plan"), order));
+            OrganisationEntity entity = new OrganisationEntity(code, row.get("name"), kind, row.get("region"),
+                    row.get("role in the plan"), order);
+            placeUnderRegulator(entity, kind, row);
+            entity = repository.save(entity);
             nameHistory.begin(entity);
             added++;
         }
@@ -94,6 +97,33 @@ public class OrganisationReferenceLoader implements ApplicationRunner {
         return added;
     }
 
+    /** The optional columns {@code regulator} and {@code sector}, for institutions only. */
+    private void placeUnderRegulator(OrganisationEntity entity, OrganisationKind kind, ReferenceFiles.Row row) {
+        String regulator = row.get("regulator").strip();
+        String sector = row.get("sector").strip();
+        if (regulator.isEmpty() && sector.isEmpty()) {
+            return;
+        }
+        String where = "organisations.csv line " + row.line() + ": ";
+        if (!kind.isInstitution()) {
+            throw new IllegalStateException(where + "only institutions have a regulator and a sector");
+        }
+        OrganisationEntity body = repository.findById(regulator).orElseThrow(() -> new IllegalStateException(
+                where + "the regulator " + regulator + " must be a government body listed above it"));
+        if (body.toOrganisation().isInstitution()) {
+            throw new IllegalStateException(where + "the regulator " + regulator + " is not a government body");
+        }
+        try {
+            InstitutionSector s = InstitutionSector.parse(sector);
+            if (s.kind() != kind) {
+                throw new IllegalArgumentException("sector " + sector + " is not one of kind " + kind);
+            }
+            entity.placeUnder(regulator, s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(where + e.getMessage(), e);
+        }
+    }
+
     private void addDemoContacts() {
         int i = 0;
         for (OrganisationEntity entity : repository.findAllByOrderBySortOrderAscCodeAsc()) {
@@ -101,6 +131,7 @@ public class OrganisationReferenceLoader implements ApplicationRunner {
                 continue;
             }
             String post = switch (entity.toOrganisation().kind()) {
+                case PUBLIC_INSTITUTION, SOCIAL_ORGANISATION -> "副职负责人";
                 case COUNTY_GOVERNMENT -> "副县（市、区）长";
                 case DISTRICT_COMMITTEE -> "管委会副主任";
                 case GOVERNMENT_OFFICE -> "副秘书长、办公室副主任";

@@ -9,4 +9,8 @@ public interface OrganisationRepository extends JpaRepository<OrganisationEntity
     List<OrganisationEntity> findAllByOrderBySortOrderAscCodeAsc();
 
     List<OrganisationEntity> findByRegionCodeOrderBySortOrderAsc(String regionCode);
+
+    List<OrganisationEntity> findByRegulatorOrderBySortOrderAscCodeAsc(String regulator);
+
+    java.util.Optional<OrganisationEntity> findTopByOrderBySortOrderDesc();
 }

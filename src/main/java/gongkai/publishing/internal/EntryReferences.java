@@ -46,7 +46,7 @@ class EntryReferences {
         Organisation org = organisations.find(in.org()).orElse(null);
         if (org == null) {
             errors.add(new FieldError("org", "机构代码“" + in.org() + "”不存在。"));
-        } else if (!item.ownerOrgs().contains(org.code()) && !(item.countyOwners() && !regions.isTop(org.regionCode()))) {
+        } else if (!item.ownedBy(org)) {
             errors.add(new FieldError("catalogItem", org.name() + "不是目录事项“" + item.name() + "”的责任单位。"));
         }
         Region region = regions.find(in.region()).orElse(null);

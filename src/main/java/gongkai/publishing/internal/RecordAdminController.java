@@ -89,7 +89,7 @@ class RecordAdminController {
         Organisation org = organisations.get(actor.orgCode());
         if (item == null || item.isBlank()) {
             model.addAttribute("org", org);
-            model.addAttribute("items", catalog.itemsOwnedBy(org.code(), !regions.isTop(org.regionCode())));
+            model.addAttribute("items", catalog.itemsOwnedBy(org));
             return "publishing/admin-choose";
         }
         CatalogItem catalogItem = catalog.requireItem(item);

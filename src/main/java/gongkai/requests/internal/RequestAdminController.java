@@ -25,7 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import gongkai.catalog.Catalog;
 import gongkai.org.Organisation;
 import gongkai.org.Organisations;
-import gongkai.region.Regions;
 import gongkai.requests.AllowedSteps;
 import gongkai.requests.ApplicantKind;
 import gongkai.requests.DeliveryForm;
@@ -59,19 +58,16 @@ class RequestAdminController {
     private final ClockKeeping clockKeeping;
     private final Organisations organisations;
     private final Catalog catalog;
-    private final Regions regions;
     private final RequestsProperties properties;
     private final Clock clock;
 
     RequestAdminController(RequestIntake intake, RequestHandling handling, ClockKeeping clockKeeping,
-            Organisations organisations, Catalog catalog,
-            Regions regions, RequestsProperties properties, Clock clock) {
+            Organisations organisations, Catalog catalog, RequestsProperties properties, Clock clock) {
         this.intake = intake;
         this.handling = handling;
         this.clockKeeping = clockKeeping;
         this.organisations = organisations;
         this.catalog = catalog;
-        this.regions = regions;
         this.properties = properties;
         this.clock = clock;
     }
@@ -136,7 +132,7 @@ class RequestAdminController {
                 .toList());
         if (allowed.allows(RequestStep.PROPOSAL)) {
             Organisation org = organisations.get(view.orgCode());
-            model.addAttribute("items", catalog.itemsOwnedBy(org.code(), !regions.isTop(org.regionCode())));
+            model.addAttribute("items", catalog.itemsOwnedBy(org));
         }
         return "requests/admin-request";
     }

@@ -44,7 +44,8 @@ class PortalController {
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("domains", catalog.domains());
+        model.addAttribute("domains", catalog.domains().stream().filter(d -> !d.forInstitutions()).toList());
+        model.addAttribute("institutionDomains", catalog.domains().stream().filter(CatalogDomain::forInstitutions).toList());
         model.addAttribute("counties", regions.countyLevel());
         model.addAttribute("latest", latest(RecordFilter.none()));
         return "web/home";
@@ -82,11 +83,19 @@ class PortalController {
         return "web/orgs";
     }
 
+    /** A regulated institution on its regulator's page (归集展示), with its latest records open to everyone. */
+    record Regulated(Organisation org, Page<RecordSummary> latest) {
+    }
+
     @GetMapping("/orgs/{code}")
     String organisation(@PathVariable String code, Model model) {
         Organisation org = organisations.get(code);
-        List<CatalogItem> items = catalog.itemsOwnedBy(code, !regions.isTop(org.regionCode()));
+        List<CatalogItem> items = catalog.itemsOwnedBy(org);
         model.addAttribute("org", org);
+        model.addAttribute("regulator", org.regulator() == null ? null : organisations.get(org.regulator()));
+        model.addAttribute("regulated", organisations.regulatedBy(code).stream()
+                .map(o -> new Regulated(o, records.published(new RecordFilter(null, o.code(), null, null, null, null), 0, 3)))
+                .toList());
         model.addAttribute("region", regions.find(org.regionCode()).orElse(null));
         model.addAttribute("names", organisations.names(code));
         model.addAttribute("items", items);

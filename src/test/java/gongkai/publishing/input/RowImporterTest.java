@@ -458,7 +458,7 @@ class RowImporterTest {
 
     private static CatalogItem item(String code, String name, List<CatalogField> fields) {
         return new CatalogItem(code, "poverty-alleviation", name, Audience.PUBLIC, PublicationSchedule.parse("event:20"),
-                List.of("ycsxczxj"), true, name, "示例", "农业、林业、水利\\扶贫", List.of("政府网站"), null, Map.of(),
+                List.of("ycsxczxj"), true, List.of(), name, "示例", "农业、林业、水利\\扶贫", List.of("政府网站"), null, Map.of(),
                 fields, false, false);
     }
 }
