@@ -1,7 +1,5 @@
 package gongkai.assessment;
 
-import java.util.Set;
-
 import gongkai.org.OrganisationKind;
 
 /**
@@ -29,8 +27,8 @@ public enum AssessmentGroup {
     }
 
     public boolean includes(OrganisationKind kind) {
-        boolean institution = kind == OrganisationKind.PUBLIC_INSTITUTION || Set.of("SOCIAL_ORGANISATION")
-                .contains(kind.name());
+        boolean institution = kind == OrganisationKind.PUBLIC_INSTITUTION
+                || kind == OrganisationKind.SOCIAL_ORGANISATION;
         return this == INSTITUTIONS ? institution : !institution && kind != OrganisationKind.GOVERNMENT_OFFICE;
     }
 }

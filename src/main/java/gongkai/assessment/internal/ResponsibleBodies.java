@@ -10,23 +10,20 @@ import gongkai.catalog.Catalog;
 import gongkai.catalog.CatalogItem;
 import gongkai.org.Organisation;
 import gongkai.org.Organisations;
-import gongkai.region.Regions;
 
 /**
  * Who must publish what: each body and the catalogue items it is responsible for (its 事项清单), as the catalogue
- * names them — city owners by code, county governments and district committees for the items of their areas.
+ * names them — city owners by code, county governments and district committees for the items of their areas,
+ * institutions for the items of their sector.
  */
 @Component
 public class ResponsibleBodies {
 
     private final Catalog catalog;
     private final Organisations organisations;
-    private final Regions regions;
-
-    ResponsibleBodies(Catalog catalog, Organisations organisations, Regions regions) {
+    ResponsibleBodies(Catalog catalog, Organisations organisations) {
         this.catalog = catalog;
         this.organisations = organisations;
-        this.regions = regions;
     }
 
     /** Every body with at least one item, in the directory's order, with its items. */
@@ -42,7 +39,7 @@ public class ResponsibleBodies {
     }
 
     public List<CatalogItem> itemsOf(Organisation o) {
-        return catalog.itemsOwnedBy(o.code(), !regions.isTop(o.regionCode()));
+        return catalog.itemsOwnedBy(o);
     }
 
     public boolean responsible(Organisation o, String item) {
