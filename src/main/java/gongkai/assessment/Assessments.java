@@ -73,7 +73,7 @@ public class Assessments {
     @Transactional(readOnly = true)
     public List<Indicator> indicators(int year, AssessmentGroup group) {
         List<Indicator> stored = jdbc.query(
-                "SELECT code, name, weight FROM assessment_indicator WHERE year = ? AND grp = ? ORDER BY position",
+                "SELECT code, name, weight FROM assessment_indicator WHERE assessed_year = ? AND grp = ? ORDER BY sort_order",
                 (rs, i) -> new Indicator(rs.getString("code"), rs.getString("name"),
                         rs.getBigDecimal("weight").setScale(2)), year, group.name());
         if (!stored.isEmpty()) {
@@ -133,12 +133,12 @@ public class Assessments {
         if (published(year, group).isPresent()) {
             throw new ConflictProblem(year + "年的考核结果已经公布，指标不能再改。");
         }
-        jdbc.update("DELETE FROM assessment_indicator WHERE year = ? AND grp = ?", year, group.name());
+        jdbc.update("DELETE FROM assessment_indicator WHERE assessed_year = ? AND grp = ?", year, group.name());
         StringBuilder detail = new StringBuilder(year + " " + group.name() + ":");
         for (int i = 0; i < wanted.size(); i++) {
             Indicator in = wanted.get(i);
             String code = in.code().strip().toUpperCase(java.util.Locale.ROOT);
-            jdbc.update("INSERT INTO assessment_indicator (year, grp, code, name, weight, position) VALUES (?,?,?,?,?,?)",
+            jdbc.update("INSERT INTO assessment_indicator (assessed_year, grp, code, name, weight, sort_order) VALUES (?,?,?,?,?,?)",
                     year, group.name(), code, in.name().strip(), in.weight(), i);
             detail.append(' ').append(code).append('=').append(in.weight().toPlainString());
         }
@@ -199,7 +199,7 @@ public class Assessments {
         Instant now = Instant.now(clock);
         AssessmentResult result = new AssessmentResult(draft.year(), draft.group(), draft.title(),
                 draft.indicators(), draft.orgs(), draft.asOf(), now);
-        jdbc.update("INSERT INTO assessment_publication (year, grp, published_at, published_by, result_json) "
+        jdbc.update("INSERT INTO assessment_publication (assessed_year, grp, published_at, published_by, result_json) "
                 + "VALUES (?,?,?,?,?)", year, group.name(), java.sql.Timestamp.from(now), actor.username(),
                 json.writeValueAsString(result));
         publisher.publishEvent(new AuditedChange("assessment.publish", "assessment", year + "/" + group.name(),
@@ -210,7 +210,7 @@ public class Assessments {
     /** The year as published, if it is. */
     @Transactional(readOnly = true)
     public Optional<AssessmentResult> published(int year, AssessmentGroup group) {
-        return jdbc.query("SELECT result_json FROM assessment_publication WHERE year = ? AND grp = ?",
+        return jdbc.query("SELECT result_json FROM assessment_publication WHERE assessed_year = ? AND grp = ?",
                 (rs, i) -> json.readValue(rs.getString(1), AssessmentResult.class), year, group.name()).stream()
                 .findFirst();
     }
@@ -218,6 +218,6 @@ public class Assessments {
     /** The years with a published result, newest first. */
     @Transactional(readOnly = true)
     public List<Integer> publishedYears() {
-        return jdbc.queryForList("SELECT DISTINCT year FROM assessment_publication ORDER BY year DESC", Integer.class);
+        return jdbc.queryForList("SELECT DISTINCT assessed_year FROM assessment_publication ORDER BY assessed_year DESC", Integer.class);
     }
 }
