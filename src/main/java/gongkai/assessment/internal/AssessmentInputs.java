@@ -36,20 +36,18 @@ public class AssessmentInputs {
     private final PeriodicPublications publications;
     private final RequestStatistics requests;
     private final Supervision supervision;
-    private final LinkCheckResults links;
     private final WorkingDayCalendar calendar;
     private final AssessmentProperties properties;
     private final Clock clock;
 
     AssessmentInputs(ResponsibleBodies bodies, Obligations obligations, PeriodicPublications publications,
-            RequestStatistics requests, Supervision supervision, LinkCheckResults links, WorkingDayCalendar calendar,
+            RequestStatistics requests, Supervision supervision, WorkingDayCalendar calendar,
             AssessmentProperties properties, Clock clock) {
         this.bodies = bodies;
         this.obligations = obligations;
         this.publications = publications;
         this.requests = requests;
         this.supervision = supervision;
-        this.links = links;
         this.calendar = calendar;
         this.properties = properties;
         this.clock = clock;
@@ -113,7 +111,8 @@ public class AssessmentInputs {
                 stale.add(item.name() + "（最近一次" + last + "）");
             }
         }
-        return new BodyYear.WebsiteInspection(empty, stale, links.brokenOn(org.code()));
+        // Links on the body's pages are not yet checked (left out of issue 13): none is counted broken.
+        return new BodyYear.WebsiteInspection(empty, stale, List.of());
     }
 
     static boolean scheduled(CatalogItem item) {
