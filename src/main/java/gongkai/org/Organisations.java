@@ -191,7 +191,7 @@ public class Organisations {
         String code = strip(in.code());
         if (!code.matches("[a-z][a-z0-9]{2,39}")) {
             errors.put("code", "机构代码应为3至40位小写字母或数字，以字母开头。");
-        } else if (repository.existsById(code)) {
+        } else if (code.equals("new") || repository.existsById(code)) {
             errors.put("code", "机构代码“" + code + "”已被使用。");
         }
         if (blank(in.name()) || in.name().strip().length() > 200) {

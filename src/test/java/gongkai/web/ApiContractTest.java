@@ -66,7 +66,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest(properties = {
         "gongkai.ledger.private-key-file=src/test/resources/ledger-test-key/ledger-ed25519.key",
-        "gongkai.ledger.public-key-file=src/test/resources/ledger-test-key/ledger-ed25519.pub"})
+        "gongkai.ledger.public-key-file=src/test/resources/ledger-test-key/ledger-ed25519.pub",
+        "gongkai.demo-institutions=false"})
 @AutoConfigureMockMvc
 @ActiveProfiles({"test", "demo"})
 class ApiContractTest {
