@@ -78,7 +78,7 @@ class AssessmentArithmeticTest {
                 finding(3, FindingStatus.OPEN, LocalDate.of(2026, 5, 1), null),
                 finding(4, FindingStatus.OPEN, LocalDate.of(2026, 12, 20), null));
         BodyYear.WebsiteInspection website = new BodyYear.WebsiteInspection(List.of("扶贫项目", "教育收费"),
-                List.of("救助款物管理使用情况（最近一次2026-03-02）"), List.of("/records/a", "/records/b", "/records/c"));
+                List.of("救助款物管理使用情况（最近一次2026-03-02）"), List.of("/records/a", "/records/b", "/records/c"), LocalDate.of(2026, 11, 30));
         Organisation org = new Organisation("fxxzf", "奉新县人民政府", OrganisationKind.COUNTY_GOVERNMENT, "360921", "",
                 null, new Organisation.Leader("", ""), new Organisation.Liaison("", "", ""), "", "", false, null, null,
                 false);
@@ -117,7 +117,7 @@ class AssessmentArithmeticTest {
         BodyYear y = workedExample();
         BodyYear five = new BodyYear(y.org(), y.asOf(), y.obligations(), y.policies(), y.interpretationDeadlines(),
                 y.requests(), y.requestsDisclosed(), y.findings(),
-                new BodyYear.WebsiteInspection(List.of("一", "二", "三", "四", "五"), List.of(), List.of()));
+                new BodyYear.WebsiteInspection(List.of("一", "二", "三", "四", "五"), List.of(), List.of(), null));
         assertThat(new Scoring(RULES).score(IndicatorKind.WEBSITE, five).score()).isEqualByComparingTo("0");
     }
 

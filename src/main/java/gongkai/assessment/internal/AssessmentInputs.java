@@ -34,6 +34,7 @@ public class AssessmentInputs {
     private final ResponsibleBodies bodies;
     private final Obligations obligations;
     private final PeriodicPublications publications;
+    private final LinkCheckResults links;
     private final RequestStatistics requests;
     private final Supervision supervision;
     private final WorkingDayCalendar calendar;
@@ -41,13 +42,14 @@ public class AssessmentInputs {
     private final Clock clock;
 
     AssessmentInputs(ResponsibleBodies bodies, Obligations obligations, PeriodicPublications publications,
-            RequestStatistics requests, Supervision supervision, WorkingDayCalendar calendar,
+            RequestStatistics requests, Supervision supervision, LinkCheckResults links, WorkingDayCalendar calendar,
             AssessmentProperties properties, Clock clock) {
         this.bodies = bodies;
         this.obligations = obligations;
         this.publications = publications;
         this.requests = requests;
         this.supervision = supervision;
+        this.links = links;
         this.calendar = calendar;
         this.properties = properties;
         this.clock = clock;
@@ -111,8 +113,8 @@ public class AssessmentInputs {
                 stale.add(item.name() + "（最近一次" + last + "）");
             }
         }
-        // Links on the body's pages are not yet checked (left out of issue 13): none is counted broken.
-        return new BodyYear.WebsiteInspection(empty, stale, List.of());
+        return new BodyYear.WebsiteInspection(empty, stale, links.brokenOn(org.code()),
+                links.lastRun(org.code()).map(LinkCheckResults.Run::checkedOn).orElse(null));
     }
 
     static boolean scheduled(CatalogItem item) {

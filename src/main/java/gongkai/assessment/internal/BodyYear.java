@@ -24,7 +24,9 @@ public record BodyYear(Organisation org, LocalDate asOf, List<Obligation> obliga
      * @param emptyItems  catalogue columns of the body with nothing published (空白栏目)
      * @param staleItems  columns not updated for longer than their schedule allows (栏目长期未更新)
      * @param brokenLinks links on the body's pages that do not open (不能正常访问的链接)
+     * @param linksCheckedOn when its pages' links were last checked; null if never
      */
-    public record WebsiteInspection(List<String> emptyItems, List<String> staleItems, List<String> brokenLinks) {
+    public record WebsiteInspection(List<String> emptyItems, List<String> staleItems, List<String> brokenLinks,
+            LocalDate linksCheckedOn) {
     }
 }

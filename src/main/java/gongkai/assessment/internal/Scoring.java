@@ -164,7 +164,8 @@ public final class Scoring {
         w.staleItems().forEach(i -> items.add("长期未更新：" + i));
         w.brokenLinks().forEach(i -> items.add("不能访问的链接：" + i));
         return new Part(score, new Basis("空白栏目" + w.emptyItems().size() + "个，长期未更新栏目" + w.staleItems().size()
-                + "个，不能访问的链接" + w.brokenLinks().size() + "个（链接可用性检查尚未上线）。", items, "/orgs/" + y.org().code()));
+                + "个，" + (w.linksCheckedOn() == null ? "链接尚未检查。" : "不能访问的链接" + w.brokenLinks().size()
+                + "个（" + w.linksCheckedOn() + "检查）。"), items, "/orgs/" + y.org().code()));
     }
 
     private static BigDecimal ratio(BigDecimal part, int whole) {

@@ -41,11 +41,14 @@ class SupervisionAdminController {
 
     private final Supervision supervision;
     private final Organisations organisations;
+    private final gongkai.catalog.Catalog catalog;
     private final Clock clock;
 
-    SupervisionAdminController(Supervision supervision, Organisations organisations, Clock clock) {
+    SupervisionAdminController(Supervision supervision, Organisations organisations, gongkai.catalog.Catalog catalog,
+            Clock clock) {
         this.supervision = supervision;
         this.organisations = organisations;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -151,6 +154,7 @@ class SupervisionAdminController {
         model.addAttribute("errors", errors);
         model.addAttribute("organisations", organisations.all());
         model.addAttribute("scopes", CheckScope.values());
+        model.addAttribute("items", catalog.items().stream().filter(i -> !i.retired()).toList());
         return "assessment/supervision-admin-new";
     }
 }

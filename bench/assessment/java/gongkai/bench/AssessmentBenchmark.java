@@ -1,0 +1,170 @@
+package gongkai.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import gongkai.GongkaiApplication;
+import gongkai.assessment.AssessmentGroup;
+import gongkai.assessment.AssessmentResult;
+import gongkai.assessment.Assessments;
+import gongkai.catalog.CatalogItem;
+import gongkai.catalog.PublicationSchedule;
+import gongkai.catalog.ReportingPeriod;
+import gongkai.org.Organisation;
+import gongkai.assessment.internal.ResponsibleBodies;
+import gongkai.shared.PlatformConfiguration;
+
+/**
+ * The assessment benchmark (bench/assessment/README.md): 14 bodies, a year of 1,000,000 published records and
+ * 100,000 requests written straight into the tables, then the year's assessment (every obligation, policy,
+ * request and finding behind every score) timed through {@link Assessments#draft}. Prints figures; asserts nothing.
+ */
+public final class AssessmentBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int records = Integer.getInteger("bench.records", 1_000_000);
+        int requests = Integer.getInteger("bench.requests", 100_000);
+        int runs = Integer.getInteger("bench.runs", 10);
+        Path data = Path.of("target", "bench-assessment-data").toAbsolutePath();
+        deleteTree(data);
+        List<String> appArgs = List.of("--gongkai.data-dir=" + data, "--server.port=0", "--logging.level.root=WARN",
+                "--GONGKAI_ADMIN_PASSWORD=Bench-Only-Passw0rd", "--gongkai.search.rebuild-at-start=false",
+                "--gongkai.ledger.self-check.enabled=false", "--gongkai.assessment.flags-cron=-");
+        System.out.printf("Assessment benchmark: %,d records, %,d requests, 14 bodies, H2 file database, max heap %d MB, "
+                + "%d cores%n", records, requests, Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors());
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongkaiApplication.class)
+                .run(appArgs.toArray(String[]::new))) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            List<Organisation> bodies = app.getBean(ResponsibleBodies.class).all().keySet().stream()
+                    .filter(o -> AssessmentGroup.GOVERNMENT.includes(o.kind())).limit(14).toList();
+            ResponsibleBodies responsible = app.getBean(ResponsibleBodies.class);
+            Random random = new Random(13);
+            long t0 = System.nanoTime();
+            List<Object[]> batch = new ArrayList<>();
+            int written = 0;
+            LocalDate start = LocalDate.of(2026, 1, 1);
+            // Each body's scheduled items get one record per period (most on time, some late, some missing) ...
+            for (Organisation o : bodies) {
+                for (CatalogItem item : responsible.itemsOf(o)) {
+                    if (item.schedule().kind() == PublicationSchedule.Kind.EVENT) {
+                        continue;
+                    }
+                    ReportingPeriod p = switch (ReportingPeriod.of(item.schedule())) {
+                        case MONTH -> ReportingPeriod.month(2026, 1);
+                        case QUARTER -> ReportingPeriod.quarter(2026, 1);
+                        case YEAR -> ReportingPeriod.year(2026);
+                    };
+                    for (; p.year() == 2026 && p.lastDay().isBefore(LocalDate.of(2026, 11, 1)); p = p.next()) {
+                        if (random.nextInt(10) < 8) {
+                            batch.add(row(written++, item.code(), o.code(), p.toString(),
+                                    p.lastDay().plusDays(3 + random.nextInt(25))));
+                        }
+                    }
+                }
+            }
+            // ... and the rest are event items' records spread over the year, policies among them.
+            List<String[]> eventItems = new ArrayList<>();
+            for (Organisation o : bodies) {
+                for (CatalogItem item : responsible.itemsOf(o)) {
+                    if (item.schedule().kind() == PublicationSchedule.Kind.EVENT) {
+                        eventItems.add(new String[] {item.code(), o.code()});
+                    }
+                }
+            }
+            while (written < records) {
+                String[] pick = eventItems.get(random.nextInt(eventItems.size()));
+                batch.add(row(written++, pick[0], pick[1], null, start.plusDays(random.nextInt(330))));
+                if (batch.size() == 5000) {
+                    insertRecords(jdbc, batch);
+                }
+            }
+            insertRecords(jdbc, batch);
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("  %,d records written in %.0f s%n", written, s);
+            t0 = System.nanoTime();
+            for (int i = 0; i < requests; i++) {
+                Organisation o = bodies.get(random.nextInt(bodies.size()));
+                LocalDate received = start.plusDays(random.nextInt(320));
+                LocalDate due = received.plusDays(28);
+                boolean answered = random.nextInt(20) != 0;
+                LocalDate answeredOn = answered ? received.plusDays(5 + random.nextInt(30)) : null;
+                batch.add(new Object[] {i + 1L, String.format("B%09d", i), "0".repeat(64), o.code(), "ONLINE",
+                        Date.valueOf(received), Date.valueOf(received), "NATURAL_PERSON", "示例申请人", "RESIDENT_ID",
+                        "-", "k" + i, "-", "基准测试申请", "EMAIL", answered ? "CLOSED" : "RUNNING",
+                        answeredOn != null && answeredOn.isAfter(due), Date.valueOf(due),
+                        answered ? (random.nextBoolean() ? "PUBLIC" : "PARTIAL") : null,
+                        answeredOn == null ? null : Date.valueOf(answeredOn), Timestamp.from(Instant.now()),
+                        Timestamp.from(Instant.now())});
+                if (batch.size() == 5000) {
+                    insertRequests(jdbc, batch);
+                }
+            }
+            insertRequests(jdbc, batch);
+            System.out.printf("  %,d requests written in %.0f s%n", requests, (System.nanoTime() - t0) / 1e9);
+            jdbc.execute("ANALYZE");
+
+            Assessments assessments = app.getBean(Assessments.class);
+            AssessmentResult first = assessments.draft(2026, AssessmentGroup.GOVERNMENT);
+            long[] times = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                long t = System.nanoTime();
+                AssessmentResult r = assessments.draft(2026, AssessmentGroup.GOVERNMENT);
+                times[i] = System.nanoTime() - t;
+                if (r.orgs().size() != first.orgs().size()) {
+                    throw new IllegalStateException("Results differ between runs");
+                }
+            }
+            Arrays.sort(times);
+            System.out.printf("Assessment of 2026 for %d bodies (first run included warm-up): median %.0f ms, "
+                    + "max %.0f ms over %d runs%n", first.orgs().size(), times[runs / 2] / 1e6,
+                    times[runs - 1] / 1e6, runs);
+            first.orgs().stream().limit(3).forEach(b -> System.out.printf("  %d. %s %s%n", b.rank(), b.name(),
+                    b.score()));
+        }
+    }
+
+    private static Object[] row(int n, String item, String org, String period, LocalDate on) {
+        Timestamp at = Timestamp.from(on.atTime(LocalTime.of(10, 0)).atZone(PlatformConfiguration.CHINA).toInstant());
+        return new Object[] {"BENCH-" + n, item, org, at, at, period, Date.valueOf(on), at, at};
+    }
+
+    private static void insertRecords(JdbcTemplate jdbc, List<Object[]> batch) {
+        jdbc.batchUpdate("INSERT INTO disclosure_record (index_no, catalog_item, org_code, region_code, status, "
+                + "audience, disclosure_mode, published_version, title, subject_class, created_by, first_published_at, "
+                + "last_published_at, reporting_period, written_on, created_at, updated_at) VALUES (?, ?, ?, '360900', "
+                + "'PUBLISHED', 'PUBLIC', 'PROACTIVE', 1, '基准测试记录', '其他', 'bench', ?, ?, ?, ?, ?, ?)", batch);
+        batch.clear();
+    }
+
+    private static void insertRequests(JdbcTemplate jdbc, List<Object[]> batch) {
+        jdbc.batchUpdate("INSERT INTO info_request (id, tracking_no, query_code_sha256, org_code, channel, arrived_on, "
+                + "received_on, applicant_kind, applicant_name, id_type, id_number, applicant_key, phone, description, "
+                + "preferred_form, phase, late_answer, due_on, outcome, answered_on, created_at, updated_at) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch);
+        batch.clear();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
