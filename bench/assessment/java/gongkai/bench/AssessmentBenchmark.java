@@ -41,8 +41,16 @@ public final class AssessmentBenchmark {
         int requests = Integer.getInteger("bench.requests", 100_000);
         int runs = Integer.getInteger("bench.runs", 10);
         Path data = Path.of("target", "bench-assessment-data").toAbsolutePath();
-        deleteTree(data);
+        // bench.reuse: time the assessment again on the previous run's data, without writing it again.
+        boolean reuse = Boolean.getBoolean("bench.reuse") && Files.isDirectory(data);
+        if (!reuse) {
+            deleteTree(data);
+        }
+        // QUERY_CACHE_SIZE=0: H2 would otherwise answer a repeated query from its cache, and the runs would time
+        // nothing but the cache.
         List<String> appArgs = List.of("--gongkai.data-dir=" + data, "--server.port=0", "--logging.level.root=WARN",
+                "--spring.datasource.url=jdbc:h2:file:" + data + "/db/gongkai;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=0",
                 "--GONGKAI_ADMIN_PASSWORD=Bench-Only-Passw0rd", "--gongkai.search.rebuild-at-start=false",
                 "--gongkai.ledger.self-check.enabled=false", "--gongkai.assessment.flags-cron=-");
         System.out.printf("Assessment benchmark: %,d records, %,d requests, 14 bodies, H2 file database, max heap %d MB, "
@@ -60,7 +68,7 @@ public final class AssessmentBenchmark {
             int written = 0;
             LocalDate start = LocalDate.of(2026, 1, 1);
             // Each body's scheduled items get one record per period (most on time, some late, some missing) ...
-            for (Organisation o : bodies) {
+            for (Organisation o : reuse ? List.<Organisation>of() : bodies) {
                 for (CatalogItem item : responsible.itemsOf(o)) {
                     if (item.schedule().kind() == PublicationSchedule.Kind.EVENT) {
                         continue;
@@ -79,16 +87,20 @@ public final class AssessmentBenchmark {
                 }
             }
             // ... and the rest are event items' records spread over the year, policies among them.
+            // Policy documents are bench.policyShare of them (2 %: tens of thousands, far more than a city issues).
+            double policyShare = Double.parseDouble(System.getProperty("bench.policyShare", "0.02"));
             List<String[]> eventItems = new ArrayList<>();
+            List<String[]> policyItems = new ArrayList<>();
             for (Organisation o : bodies) {
                 for (CatalogItem item : responsible.itemsOf(o)) {
                     if (item.schedule().kind() == PublicationSchedule.Kind.EVENT) {
-                        eventItems.add(new String[] {item.code(), o.code()});
+                        (item.policyDocument() ? policyItems : eventItems).add(new String[] {item.code(), o.code()});
                     }
                 }
             }
-            while (written < records) {
-                String[] pick = eventItems.get(random.nextInt(eventItems.size()));
+            while (!reuse && written < records) {
+                List<String[]> from = random.nextDouble() < policyShare ? policyItems : eventItems;
+                String[] pick = from.get(random.nextInt(from.size()));
                 batch.add(row(written++, pick[0], pick[1], null, start.plusDays(random.nextInt(330))));
                 if (batch.size() == 5000) {
                     insertRecords(jdbc, batch);
@@ -98,7 +110,7 @@ public final class AssessmentBenchmark {
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.printf("  %,d records written in %.0f s%n", written, s);
             t0 = System.nanoTime();
-            for (int i = 0; i < requests; i++) {
+            for (int i = 0; i < (reuse ? 0 : requests); i++) {
                 Organisation o = bodies.get(random.nextInt(bodies.size()));
                 LocalDate received = start.plusDays(random.nextInt(320));
                 LocalDate due = received.plusDays(28);
@@ -117,7 +129,10 @@ public final class AssessmentBenchmark {
             }
             insertRequests(jdbc, batch);
             System.out.printf("  %,d requests written in %.0f s%n", requests, (System.nanoTime() - t0) / 1e9);
-            jdbc.execute("ANALYZE");
+            if (!reuse) {
+                jdbc.execute("ANALYZE");
+            }
+            timeParts(app);
 
             Assessments assessments = app.getBean(Assessments.class);
             AssessmentResult first = assessments.draft(2026, AssessmentGroup.GOVERNMENT);
@@ -136,6 +151,34 @@ public final class AssessmentBenchmark {
                     times[runs - 1] / 1e6, runs);
             first.orgs().stream().limit(3).forEach(b -> System.out.printf("  %d. %s %s%n", b.rank(), b.name(),
                     b.score()));
+        }
+    }
+
+    /** Each input of the assessment on its own, to show where the time goes. */
+    private static void timeParts(ConfigurableApplicationContext app) {
+        var obligations = app.getBean(gongkai.assessment.Obligations.class);
+        var publications = app.getBean(gongkai.publishing.PeriodicPublications.class);
+        var requests = app.getBean(gongkai.requests.RequestStatistics.class);
+        var catalog = app.getBean(gongkai.catalog.Catalog.class);
+        List<String> policies = catalog.items().stream().filter(CatalogItem::policyDocument).map(CatalogItem::code)
+                .toList();
+        for (int round = 0; round < 2; round++) {
+            long t = System.nanoTime();
+            int n = obligations.ofYear(2026).size();
+            long t1 = System.nanoTime();
+            var bodies = app.getBean(ResponsibleBodies.class);
+            java.util.Map<String, List<String>> itemsByOrg = new java.util.LinkedHashMap<>();
+            bodies.all().forEach((o, items) -> itemsByOrg.put(o.code(), items.stream().map(CatalogItem::code).toList()));
+            int a = publications.activity(itemsByOrg).size();
+            long t2 = System.nanoTime();
+            int p = publications.policies(policies, Instant.parse("2025-12-31T16:00:00Z"),
+                    Instant.parse("2026-12-31T16:00:00Z")).size();
+            long t3 = System.nanoTime();
+            int r = requests.assessmentFigures(2026).size();
+            long t4 = System.nanoTime();
+            System.out.printf("  parts (round %d): %,d obligations %.0f ms; %,d item activities %.0f ms; %,d policies "
+                    + "%.0f ms; requests of %d bodies %.0f ms%n", round + 1, n, (t1 - t) / 1e6, a, (t2 - t1) / 1e6, p,
+                    (t3 - t2) / 1e6, r, (t4 - t3) / 1e6);
         }
     }
 

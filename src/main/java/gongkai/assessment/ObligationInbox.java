@@ -121,11 +121,16 @@ public class ObligationInbox {
                 }
             }
         }
+        Map<Organisation, List<CatalogItem>> all = bodies.all();
+        Map<String, List<String>> itemsByOrg = new java.util.LinkedHashMap<>();
+        all.forEach((o, items) -> itemsByOrg.put(o.code(), items.stream().map(CatalogItem::code).toList()));
         Set<String> active = new HashSet<>();
-        for (ItemActivity a : publications.activity()) {
-            active.add(a.org() + "|" + a.catalogItem());
+        for (ItemActivity a : publications.activity(itemsByOrg)) {
+            if (!a.empty()) {
+                active.add(a.org() + "|" + a.catalogItem());
+            }
         }
-        for (Map.Entry<Organisation, List<CatalogItem>> e : bodies.all().entrySet()) {
+        for (Map.Entry<Organisation, List<CatalogItem>> e : all.entrySet()) {
             for (CatalogItem item : e.getValue()) {
                 if (!active.contains(e.getKey().code() + "|" + item.code())) {
                     fresh.add(new ObligationFlagEntity(e.getKey().code(), ObligationFlag.Kind.NEVER_PUBLISHED,

@@ -1,6 +1,9 @@
 /**
- * Supervision of proactive disclosure (issue 13, begun): the reporting periods of scheduled catalogue items and the
- * due dates of their obligations, counted in working days. Obligations' statuses, 公开情况, supervision checks and
- * the assessment come next.
+ * Supervision of proactive disclosure (plan 三.4, 三.5): each body's obligations worked out from the catalogue's
+ * schedules and the recorded events, with due dates in working days and statuses computed from the records
+ * ({@link gongkai.assessment.Obligations}); exemptions and events ({@link gongkai.assessment.ObligationChanges}); the
+ * daily flags of each body's inbox; 事项清单 and sub-items; supervision checks and the rectification cycle
+ * ({@link gongkai.assessment.Supervision}); the website self-inspection; and the yearly assessment of government
+ * bodies and the evaluation of public institutions and charities ({@link gongkai.assessment.Assessments}).
  */
 package gongkai.assessment;

@@ -39,9 +39,24 @@ public class PeriodicPublications {
         return facts.firstSince(catalogItem, org, since, RecordStatus.WITHDRAWN, Limit.of(1)).stream().findFirst();
     }
 
-    /** Per item and body: how many records are out and the latest publication. */
-    public List<ItemActivity> activity() {
-        return facts.activity(RecordStatus.WITHDRAWN);
+    /**
+     * For each body and each of its items, when it last published there (null: never). One short index read per
+     * pair, so a city's few thousand columns cost milliseconds whatever the number of records.
+     */
+    public List<ItemActivity> activity(java.util.Map<String, ? extends Collection<String>> itemsByOrg) {
+        List<ItemActivity> out = new java.util.ArrayList<>();
+        itemsByOrg.forEach((org, items) -> {
+            for (String item : items) {
+                Instant last = facts.latestEver(item, org);
+                if (last != null && !facts.outAt(item, org, last, RecordStatus.WITHDRAWN)) {
+                    // The latest was withdrawn (rare): the longer read that skips withdrawn records.
+                    last = facts.latest(item, org, RecordStatus.WITHDRAWN, Limit.of(1)).stream().findFirst()
+                            .orElse(null);
+                }
+                out.add(new ItemActivity(item, org, last));
+            }
+        });
+        return out;
     }
 
     /** Policy documents of these items first published in [from, to), with their first interpretation. */
@@ -49,6 +64,24 @@ public class PeriodicPublications {
         if (policyItems.isEmpty()) {
             return List.of();
         }
-        return facts.policies(policyItems, from, to, RecordStatus.WITHDRAWN);
+        java.util.Map<Long, Instant> interpreted = new java.util.HashMap<>();
+        for (Object[] row : facts.firstInterpretations(policyItems, from, to, RecordStatus.WITHDRAWN)) {
+            interpreted.put((Long) row[0], (Instant) row[1]);
+        }
+        return facts.policies(policyItems, from, to, RecordStatus.WITHDRAWN).stream()
+                .map(p -> new PolicyPublication(p.id(), p.org(), p.firstPublishedAt(), interpreted.get(p.id()),
+                        p.noInterpretationReason()))
+                .toList();
+    }
+
+    /** The index number and title of these records, as {@code 索引号 名称}, by record id. */
+    public java.util.Map<Long, String> names(Collection<Long> ids) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Object[] row : facts.titles(ids)) {
+                out.put((Long) row[0], row[1] + " " + row[2]);
+            }
+        }
+        return out;
     }
 }

@@ -84,6 +84,15 @@ public class RequestStatistics {
                 table);
     }
 
+    /** Every organisation's figures of the year that has requests, in one query (the assessment's input). */
+    public List<RequestFigures> assessmentFigures(int year) {
+        List<RequestOutcome> disclosing = java.util.Arrays.stream(RequestOutcome.values())
+                .filter(o -> o.group() == RequestOutcome.Group.PUBLIC || o.group() == RequestOutcome.Group.PARTIAL)
+                .toList();
+        return requests.figures(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), LocalDate.now(clock),
+                disclosing);
+    }
+
     /** Every organisation's year, in the directory's order. */
     public List<OrganisationYear> overview(int year) {
         return organisations.all().stream().map(o -> year(o.code(), year)).toList();

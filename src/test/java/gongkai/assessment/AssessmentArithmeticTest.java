@@ -15,8 +15,7 @@ import gongkai.assessment.internal.Scoring;
 import gongkai.org.Organisation;
 import gongkai.org.OrganisationKind;
 import gongkai.publishing.PolicyPublication;
-import gongkai.requests.AnnualRequestTable;
-import gongkai.requests.RequestStatistics;
+import gongkai.requests.RequestFigures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,16 +61,14 @@ class AssessmentArithmeticTest {
         obligations.add(obligation(ObligationStatus.NOT_DUE, 0));
         Instant published = Instant.parse("2026-05-11T02:00:00Z");
         List<PolicyPublication> policies = List.of(
-                new PolicyPublication("fxxzf", "P1", "办法一", published, published, null),
-                new PolicyPublication("fxxzf", "P2", "办法二", published, Instant.parse("2026-05-13T02:00:00Z"), null),
-                new PolicyPublication("fxxzf", "P3", "办法三", published, Instant.parse("2026-05-14T02:00:00Z"), null),
-                new PolicyPublication("fxxzf", "P4", "办法四", published, Instant.parse("2026-05-20T02:00:00Z"), null),
-                new PolicyPublication("fxxzf", "P5", "通知五", published, null, "技术性调整，无需解读"));
+                new PolicyPublication(1, "fxxzf", published, published, null),
+                new PolicyPublication(2, "fxxzf", published, Instant.parse("2026-05-13T02:00:00Z"), null),
+                new PolicyPublication(3, "fxxzf", published, Instant.parse("2026-05-14T02:00:00Z"), null),
+                new PolicyPublication(4, "fxxzf", published, Instant.parse("2026-05-20T02:00:00Z"), null),
+                new PolicyPublication(5, "fxxzf", published, null, "技术性调整，无需解读"));
         LocalDate window = LocalDate.of(2026, 5, 14);
         List<LocalDate> deadlines = List.of(window, window, window, window, window);
-        AnnualRequestTable table = AnnualRequestTable.of("fxxzf", "奉新县人民政府", 2026, AS_OF, List.of());
-        RequestStatistics.OrganisationYear requests = new RequestStatistics.OrganisationYear("fxxzf", "奉新县人民政府",
-                2026, 10, 9, 8, 1, 1, table);
+        RequestFigures requests = new RequestFigures("fxxzf", 9, 8, 1, 1, 6);
         List<SupervisionFinding> findings = List.of(
                 finding(1, FindingStatus.CLOSED, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 3, 20)),
                 finding(2, FindingStatus.CLOSED, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 10)),
@@ -82,7 +79,8 @@ class AssessmentArithmeticTest {
         Organisation org = new Organisation("fxxzf", "奉新县人民政府", OrganisationKind.COUNTY_GOVERNMENT, "360921", "",
                 null, new Organisation.Leader("", ""), new Organisation.Liaison("", "", ""), "", "", false, null, null,
                 false);
-        return new BodyYear(org, AS_OF, obligations, policies, deadlines, requests, 6, findings, website);
+        return new BodyYear(org, 2026, AS_OF, obligations, policies, deadlines, Map.of(4L, "P4 办法四"), requests, findings,
+                website);
     }
 
     @Test
@@ -115,8 +113,8 @@ class AssessmentArithmeticTest {
     @Test
     void fiveEmptyColumnsScoreNothingOnTheWebsite() {
         BodyYear y = workedExample();
-        BodyYear five = new BodyYear(y.org(), y.asOf(), y.obligations(), y.policies(), y.interpretationDeadlines(),
-                y.requests(), y.requestsDisclosed(), y.findings(),
+        BodyYear five = new BodyYear(y.org(), y.year(), y.asOf(), y.obligations(), y.policies(),
+                y.interpretationDeadlines(), y.policyNames(), y.requests(), y.findings(),
                 new BodyYear.WebsiteInspection(List.of("一", "二", "三", "四", "五"), List.of(), List.of(), null));
         assertThat(new Scoring(RULES).score(IndicatorKind.WEBSITE, five).score()).isEqualByComparingTo("0");
     }

@@ -22,14 +22,16 @@ import gongkai.org.Organisation;
 import gongkai.publishing.ItemActivity;
 import gongkai.publishing.PeriodicPublications;
 import gongkai.publishing.PolicyPublication;
-import gongkai.requests.AnnualRequestTable;
-import gongkai.requests.RequestOutcome;
+import gongkai.requests.RequestFigures;
 import gongkai.requests.RequestStatistics;
 import gongkai.shared.PlatformConfiguration;
 
 /** Gathers each body's year for the assessment: a few aggregate reads for all bodies, then one per body. */
 @Component
 public class AssessmentInputs {
+
+    /** The basis names at most this many policies of a body not interpreted in time (the counts cover all). */
+    static final int NAMED_POLICIES = 50;
 
     private final ResponsibleBodies bodies;
     private final Obligations obligations;
@@ -66,26 +68,36 @@ public class AssessmentInputs {
                 ZonedDateTime.of(LocalDate.of(year, 1, 1).atStartOfDay(), PlatformConfiguration.CHINA).toInstant(),
                 ZonedDateTime.of(LocalDate.of(year + 1, 1, 1).atStartOfDay(), PlatformConfiguration.CHINA).toInstant())
                 .stream().collect(Collectors.groupingBy(PolicyPublication::org));
+        Map<String, List<String>> itemsByOrg = new java.util.LinkedHashMap<>();
+        all.forEach((o, items) -> {
+            if (group.includes(o.kind())) {
+                itemsByOrg.put(o.code(), items.stream().map(CatalogItem::code).toList());
+            }
+        });
         Map<String, ItemActivity> activity = new HashMap<>();
-        publications.activity().forEach(a -> activity.put(a.org() + "|" + a.catalogItem(), a));
+        publications.activity(itemsByOrg).forEach(a -> activity.put(a.org() + "|" + a.catalogItem(), a));
+        Map<LocalDate, LocalDate> deadlineOf = new HashMap<>();
+        Map<String, RequestFigures> requestFigures = requests.assessmentFigures(year).stream()
+                .collect(Collectors.toMap(RequestFigures::orgCode, f -> f));
         List<BodyYear> out = new ArrayList<>();
         all.forEach((org, items) -> {
             if (!group.includes(org.kind())) {
                 return;
             }
             List<PolicyPublication> policies = policiesByOrg.getOrDefault(org.code(), List.of());
-            List<LocalDate> deadlines = policies.stream().map(p -> calendar.plusWorkingDays(
+            List<LocalDate> deadlines = policies.stream().map(p -> deadlineOf.computeIfAbsent(
                     p.firstPublishedAt().atZone(PlatformConfiguration.CHINA).toLocalDate(),
-                    properties.rules().interpretationWorkingDays())).toList();
-            RequestStatistics.OrganisationYear r = requests.year(org.code(), year);
-            int disclosed = 0;
-            for (RequestOutcome o : RequestOutcome.values()) {
-                if (o.group() == RequestOutcome.Group.PUBLIC || o.group() == RequestOutcome.Group.PARTIAL) {
-                    disclosed += r.table().row(o.name()).value(AnnualRequestTable.Column.TOTAL);
+                    d -> calendar.plusWorkingDays(d, properties.rules().interpretationWorkingDays()))).toList();
+            List<Long> named = new ArrayList<>();
+            for (int i = 0; i < policies.size() && named.size() < NAMED_POLICIES; i++) {
+                PolicyPublication p = policies.get(i);
+                if (!Scoring.excused(p) && !Scoring.interpretedInTime(p, deadlines.get(i))) {
+                    named.add(p.id());
                 }
             }
-            out.add(new BodyYear(org, today, obligationsByOrg.getOrDefault(org.code(), List.of()), policies,
-                    deadlines, r, disclosed, supervision.findingsOf(org.code(), year),
+            out.add(new BodyYear(org, year, today, obligationsByOrg.getOrDefault(org.code(), List.of()), policies,
+                    deadlines, publications.names(named), requestFigures.getOrDefault(org.code(), RequestFigures.none(org.code())),
+                    supervision.findingsOf(org.code(), year),
                     website(org, items, activity, today)));
         });
         return out;
@@ -97,7 +109,7 @@ public class AssessmentInputs {
         List<String> stale = new ArrayList<>();
         for (CatalogItem item : items) {
             ItemActivity a = activity.get(org.code() + "|" + item.code());
-            if (a == null) {
+            if (a == null || a.empty()) {
                 empty.add(item.name());
                 continue;
             }

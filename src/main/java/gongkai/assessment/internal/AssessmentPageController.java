@@ -32,10 +32,26 @@ class AssessmentPageController {
 
     private final Assessments assessments;
     private final StatusYears years;
+    private final WebsiteSelfInspection inspection;
 
-    AssessmentPageController(Assessments assessments, StatusYears years) {
+    AssessmentPageController(Assessments assessments, StatusYears years, WebsiteSelfInspection inspection) {
         this.assessments = assessments;
         this.years = years;
+        this.inspection = inspection;
+    }
+
+    /** Runs the website self-inspection now, for a city office that wants today's links in the draft. */
+    @PostMapping("/admin/assessment/website-check")
+    String websiteCheck(@RequestParam int year, @RequestParam String group, RedirectAttributes redirect) {
+        if (!assessments.mayManage(Actor.require())) {
+            throw new AccessDeniedProblem("只有市政府办公室的管理员可以运行网站自查。");
+        }
+        if (!inspection.available()) {
+            throw new ConflictProblem("本节点没有可供检查的网站服务，无法运行网站自查。");
+        }
+        int broken = inspection.runNow();
+        redirect.addFlashAttribute("notice", "网站自查已完成，发现不能访问的链接" + broken + "个。");
+        return "redirect:/admin/assessment?year=" + year + "&group=" + AssessmentApiController.group(group).name();
     }
 
     @GetMapping("/assessment")

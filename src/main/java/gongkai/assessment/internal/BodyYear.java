@@ -7,17 +7,19 @@ import gongkai.assessment.Obligation;
 import gongkai.assessment.SupervisionFinding;
 import gongkai.org.Organisation;
 import gongkai.publishing.PolicyPublication;
-import gongkai.requests.RequestStatistics;
+import gongkai.requests.RequestFigures;
 
 /**
  * Everything one body's assessment for a year is computed from, gathered once so the rules ({@link Scoring}) are
  * plain arithmetic over it.
  *
- * @param website the self-inspection of the body's catalogue columns and pages
+ * @param interpretationDeadlines for each policy, the last day its interpretation counts as published with it
+ * @param policyNames   {@code 索引号 名称} of the policies the basis names (those not interpreted in time)
+ * @param website       the self-inspection of the body's catalogue columns and pages
  */
-public record BodyYear(Organisation org, LocalDate asOf, List<Obligation> obligations,
-        List<PolicyPublication> policies, List<LocalDate> interpretationDeadlines,
-        RequestStatistics.OrganisationYear requests, int requestsDisclosed, List<SupervisionFinding> findings,
+public record BodyYear(Organisation org, int year, LocalDate asOf, List<Obligation> obligations,
+        List<PolicyPublication> policies, List<LocalDate> interpretationDeadlines, java.util.Map<Long, String> policyNames,
+        RequestFigures requests, List<SupervisionFinding> findings,
         WebsiteInspection website) {
 
     /**

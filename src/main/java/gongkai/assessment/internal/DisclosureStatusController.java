@@ -31,9 +31,14 @@ class DisclosureStatusController {
     private final Regions regions;
     private final StatusYears years;
     private final ItemListings listings;
+    private final gongkai.assessment.Supervision supervision;
+    private final java.time.Clock clock;
 
     DisclosureStatusController(Obligations obligations, ResponsibleBodies bodies, Organisations organisations,
-            Regions regions, StatusYears years, ItemListings listings) {
+            Regions regions, StatusYears years, ItemListings listings, gongkai.assessment.Supervision supervision,
+            java.time.Clock clock) {
+        this.supervision = supervision;
+        this.clock = clock;
         this.obligations = obligations;
         this.bodies = bodies;
         this.organisations = organisations;
@@ -71,6 +76,8 @@ class DisclosureStatusController {
         model.addAttribute("counties", regions.countyLevel());
         model.addAttribute("rows", obligations.overview(y).stream()
                 .filter(b -> within == null || within.contains(organisations.get(b.org()).regionCode())).toList());
+        model.addAttribute("overdueFindings", supervision.overdue(java.time.LocalDate.now(clock)).stream()
+                .filter(f -> within == null || within.contains(organisations.get(f.org()).regionCode())).toList());
         Map<Organisation, List<CatalogItem>> all = bodies.all();
         model.addAttribute("listings", all);
         return "assessment/status";

@@ -67,8 +67,7 @@ public final class Scoring {
         BigDecimal score = due == 0 ? HUNDRED
                 : ratio(BigDecimal.valueOf(onTime).add(rules.lateCredit().multiply(BigDecimal.valueOf(late))), due);
         return new Part(score, new Basis("已到期" + due + "项：按时公开" + onTime + "项，逾期公开" + late + "项，逾期未公开" + missing
-                + "项（免予公开和未到期的不计）。", items, "/disclosure-status?org=" + y.org().code() + "&year="
-                        + y.obligations().stream().findFirst().map(o -> o.dueOn().getYear()).orElse(y.asOf().getYear())));
+                + "项（免予公开和未到期的不计）。", items, "/disclosure-status?org=" + y.org().code() + "&year=" + y.year()));
     }
 
     /**
@@ -81,16 +80,15 @@ public final class Scoring {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < y.policies().size(); i++) {
             PolicyPublication p = y.policies().get(i);
-            if (p.interpretedAt() == null && p.noInterpretationReason() != null) {
+            if (excused(p)) {
                 continue;
             }
             counted++;
-            boolean inTime = p.interpretedAt() != null && !p.interpretedAt().atZone(PlatformConfiguration.CHINA)
-                    .toLocalDate().isAfter(y.interpretationDeadlines().get(i));
-            if (inTime) {
+            if (interpretedInTime(p, y.interpretationDeadlines().get(i))) {
                 interpreted++;
             } else {
-                items.add(p.indexNo() + " " + p.title() + (p.interpretedAt() == null ? "：未解读" : "：解读晚于同步期限"));
+                items.add(y.policyNames().getOrDefault(p.id(), "记录" + p.id())
+                        + (p.interpretedAt() == null ? "：未解读" : "：解读晚于同步期限"));
             }
         }
         BigDecimal score = counted == 0 ? HUNDRED : ratio(BigDecimal.valueOf(interpreted), counted);
@@ -98,21 +96,32 @@ public final class Scoring {
                 items, "/records?org=" + y.org().code()));
     }
 
+    /** A policy published without an interpretation for a stated reason is not counted. */
+    public static boolean excused(PolicyPublication p) {
+        return p.interpretedAt() == null && p.noInterpretationReason() != null;
+    }
+
+    /** Whether the policy's interpretation was out by the deadline (同步解读). */
+    public static boolean interpretedInTime(PolicyPublication p, java.time.LocalDate deadline) {
+        return p.interpretedAt() != null
+                && !p.interpretedAt().atZone(PlatformConfiguration.CHINA).toLocalDate().isAfter(deadline);
+    }
+
     /** On-time answers weigh {@code 100 - outcomeShare}, the share of answers that gave information the rest. */
     Part requests(BodyYear y) {
         var r = y.requests();
-        int timed = r.answeredOnTime() + r.answeredLate() + r.openOverdue();
-        int answered = r.answered();
+        long timed = r.answeredOnTime() + r.answeredLate() + r.openOverdue();
+        long answered = r.answered();
         BigDecimal onTimeShare = timed == 0 ? BigDecimal.ONE
                 : BigDecimal.valueOf(r.answeredOnTime()).divide(BigDecimal.valueOf(timed), 6, RoundingMode.HALF_UP);
         BigDecimal disclosedShare = answered == 0 ? BigDecimal.ONE
-                : BigDecimal.valueOf(y.requestsDisclosed()).divide(BigDecimal.valueOf(answered), 6, RoundingMode.HALF_UP);
+                : BigDecimal.valueOf(r.disclosed()).divide(BigDecimal.valueOf(answered), 6, RoundingMode.HALF_UP);
         BigDecimal outcome = rules.requestsOutcomeShare();
         BigDecimal score = onTimeShare.multiply(HUNDRED.subtract(outcome)).add(disclosedShare.multiply(outcome))
                 .setScale(2, RoundingMode.HALF_UP);
         return new Part(score, new Basis("本年办结" + answered + "件，按期答复" + r.answeredOnTime() + "件，逾期答复" + r.answeredLate()
-                + "件，目前逾期未答复" + r.openOverdue() + "件；予以公开和部分公开" + y.requestsDisclosed() + "件。", List.of(),
-                "/requests/statistics/" + y.org().code() + "?year=" + r.year()));
+                + "件，目前逾期未答复" + r.openOverdue() + "件；予以公开和部分公开" + r.disclosed() + "件。", List.of(),
+                "/requests/statistics/" + y.org().code() + "?year=" + y.year()));
     }
 
     /**

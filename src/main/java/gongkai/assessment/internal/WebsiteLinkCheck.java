@@ -43,7 +43,7 @@ public final class WebsiteLinkCheck {
         this.maxPages = maxPages;
     }
 
-    /** What a body's check found: the pages read and the links on them that did not open. */
+    /** What a body's check found: the pages it could read and the links on them that did not open. */
     public record Result(int pages, List<LinkCheckResults.Broken> broken) {
     }
 
@@ -52,6 +52,7 @@ public final class WebsiteLinkCheck {
         List<LinkCheckResults.Broken> broken = new ArrayList<>();
         Deque<String> pages = new ArrayDeque<>(List.of("/orgs/" + org, "/records?org=" + org));
         Set<String> read = new LinkedHashSet<>();
+        int opened = 0;
         while (!pages.isEmpty() && read.size() < maxPages) {
             String page = pages.poll();
             if (!read.add(page)) {
@@ -61,6 +62,7 @@ public final class WebsiteLinkCheck {
             if (f.status() != 200 || f.body() == null) {
                 continue;
             }
+            opened++;
             for (String link : links(f.body())) {
                 int status = tried.computeIfAbsent(link, l -> fetchQuietly(l));
                 if (status == 0 || status >= 400) {
@@ -70,7 +72,7 @@ public final class WebsiteLinkCheck {
                 }
             }
         }
-        return new Result(read.size(), broken);
+        return new Result(opened, broken);
     }
 
     /** This site's links on a page: paths (and same-site absolute addresses made into paths), without fragments. */

@@ -76,6 +76,11 @@ public class WebsiteSelfInspection {
         for (Organisation o : bodies.all().keySet()) {
             try {
                 WebsiteLinkCheck.Result r = check.check(o.code());
+                if (r.pages() == 0) {
+                    // The node could not read its own pages: nothing was checked, so nothing is recorded.
+                    log.warn("Website self-inspection could not read the pages of {}", o.code());
+                    continue;
+                }
                 results.replace(o.code(), r.pages(), r.broken(), today);
                 broken += r.broken().size();
             } catch (InterruptedException e) {

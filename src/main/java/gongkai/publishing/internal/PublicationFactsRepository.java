@@ -8,9 +8,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-import gongkai.publishing.ItemActivity;
 import gongkai.publishing.PeriodicPublication;
-import gongkai.publishing.PolicyPublication;
 import gongkai.publishing.RecordStatus;
 
 /** Aggregate reads of records for supervision; none loads an entity. */
@@ -26,15 +24,34 @@ public interface PublicationFactsRepository extends Repository<RecordEntity, Lon
             + "and r.firstPublishedAt >= :since and r.status <> :withdrawn order by r.firstPublishedAt")
     List<PeriodicPublication> firstSince(String item, String org, Instant since, RecordStatus withdrawn, Limit limit);
 
-    @Query("select new gongkai.publishing.ItemActivity(r.catalogItem, r.orgCode, count(r), max(r.firstPublishedAt)) "
-            + "from RecordEntity r where r.firstPublishedAt is not null and r.status <> :withdrawn "
-            + "group by r.catalogItem, r.orgCode")
-    List<ItemActivity> activity(RecordStatus withdrawn);
+    /** The latest first publication of the item by the body, withdrawn or not: read from the end of one index range. */
+    @Query("select max(r.firstPublishedAt) from RecordEntity r where r.catalogItem = :item and r.orgCode = :org")
+    Instant latestEver(String item, String org);
 
-    @Query("select new gongkai.publishing.PolicyPublication(r.orgCode, r.indexNo, r.content.title, r.firstPublishedAt, "
-            + "(select min(i.firstPublishedAt) from RecordEntity i where i.interpretationOf = r.id "
-            + "and i.firstPublishedAt is not null and i.status <> :withdrawn), r.noInterpretationReason) "
-            + "from RecordEntity r where r.catalogItem in :items and r.firstPublishedAt >= :from "
-            + "and r.firstPublishedAt < :to and r.status <> :withdrawn")
-    List<PolicyPublication> policies(Collection<String> items, Instant from, Instant to, RecordStatus withdrawn);
+    /** Whether a record of the item by the body first published at that instant is still out. */
+    @Query("select count(r) > 0 from RecordEntity r where r.catalogItem = :item and r.orgCode = :org "
+            + "and r.firstPublishedAt = :at and r.status <> :withdrawn")
+    boolean outAt(String item, String org, Instant at, RecordStatus withdrawn);
+
+    @Query("select r.firstPublishedAt from RecordEntity r where r.catalogItem = :item and r.orgCode = :org "
+            + "and r.firstPublishedAt is not null and r.status <> :withdrawn order by r.firstPublishedAt desc")
+    List<Instant> latest(String item, String org, RecordStatus withdrawn, Limit limit);
+
+    @Query("select new gongkai.publishing.internal.PolicyRow(r.id, r.orgCode, r.firstPublishedAt, "
+            + "r.noInterpretationReason) from RecordEntity r where r.catalogItem in :items "
+            + "and r.firstPublishedAt >= :from and r.firstPublishedAt < :to and r.status <> :withdrawn")
+    List<PolicyRow> policies(Collection<String> items, Instant from, Instant to, RecordStatus withdrawn);
+
+    @Query("select r.id, r.indexNo, r.content.title from RecordEntity r where r.id in :ids")
+    List<Object[]> titles(Collection<Long> ids);
+
+    /**
+     * For the policies of those items first published in [from, to) that have an interpretation out, the policy's id
+     * and when its first interpretation was first published: from the year's policies through the interpretation
+     * index, never a pass over every record.
+     */
+    @Query("select p.id, min(i.firstPublishedAt) from RecordEntity p, RecordEntity i where i.interpretationOf = p.id "
+            + "and p.catalogItem in :items and p.firstPublishedAt >= :from and p.firstPublishedAt < :to "
+            + "and i.firstPublishedAt is not null and i.status <> :withdrawn group by p.id")
+    List<Object[]> firstInterpretations(Collection<String> items, Instant from, Instant to, RecordStatus withdrawn);
 }
