@@ -60,8 +60,8 @@ public class Obligations {
     }
 
     /** One body's count of obligations by status for a year, and how many working days late in all. */
-    public record BodyStatus(String org, String orgName, String kind, Map<ObligationStatus, Integer> counts,
-            int workingDaysLate) {
+    public record BodyStatus(String org, String orgName, String kind, boolean demo,
+            Map<ObligationStatus, Integer> counts, int workingDaysLate) {
 
         public int count(ObligationStatus status) {
             return counts.getOrDefault(status, 0);
@@ -125,12 +125,13 @@ public class Obligations {
     public List<BodyStatus> overview(int year) {
         Map<String, BodyStatus> byOrg = new java.util.LinkedHashMap<>();
         bodies.all().keySet().forEach(o -> byOrg.put(o.code(),
-                new BodyStatus(o.code(), o.name(), o.kind().label(), new EnumMap<>(ObligationStatus.class), 0)));
+                new BodyStatus(o.code(), o.name(), o.kind().label(), o.demo(), new EnumMap<>(ObligationStatus.class),
+                        0)));
         for (Obligation o : ofYear(year)) {
             BodyStatus b = byOrg.get(o.org());
             b.counts().merge(o.status(), 1, Integer::sum);
             if (o.status().failing()) {
-                byOrg.put(o.org(), new BodyStatus(b.org(), b.orgName(), b.kind(), b.counts(),
+                byOrg.put(o.org(), new BodyStatus(b.org(), b.orgName(), b.kind(), b.demo(), b.counts(),
                         b.workingDaysLate() + o.workingDaysLate()));
             }
         }

@@ -34,7 +34,7 @@ class PortalBrowserTest {
     @Test
     void homeShowsTheSevenFieldsOnAPhone() throws Exception {
         phone.get(url("/"));
-        List<WebElement> domains = phone.findElements(By.cssSelector("ul.domains li a .card-title"));
+        List<WebElement> domains = phone.findElements(By.cssSelector("section[aria-labelledby=domains-h] ul.domains li a .card-title"));
         assertThat(domains).extracting(WebElement::getText).containsExactly("精准扶贫精准脱贫", "社会救助和社会福利",
                 "教育", "基本医疗卫生", "环境保护", "灾害事故救援", "公共文化体育");
         Long overflow = (Long) phone.driver().executeScript(

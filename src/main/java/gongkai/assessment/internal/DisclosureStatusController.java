@@ -49,7 +49,8 @@ class DisclosureStatusController {
 
     @GetMapping("/disclosure-status")
     String page(@RequestParam(required = false) String org, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String county, Model model) {
+            @RequestParam(required = false) String county, @RequestParam(required = false) String status,
+            Model model) {
         int y = years.require(year);
         model.addAttribute("year", y);
         model.addAttribute("years", years.all());
@@ -57,10 +58,13 @@ class DisclosureStatusController {
         if (org != null && !org.isBlank()) {
             Organisation o = organisations.find(org.strip())
                     .orElseThrow(() -> new NotFoundProblem("没有代码为“" + org + "”的机构。"));
+            ObligationStatus only = gongkai.shared.Codes.parse(ObligationStatus.class, status);
             List<Obligation> list = obligations.find(y, o.code(), null);
             model.addAttribute("org", o);
-            model.addAttribute("list", list);
+            model.addAttribute("status", only);
+            model.addAttribute("list", only == null ? list : list.stream().filter(x -> x.status() == only).toList());
             model.addAttribute("counts", counts(list));
+            model.addAttribute("total", list.size());
             List<CatalogItem> items = bodies.itemsOf(o);
             model.addAttribute("items", items);
             model.addAttribute("itemNames", items.stream()

@@ -136,6 +136,8 @@ class ObligationAdminController {
         model.addAttribute("subItems", listings.allOf(org.code()));
         model.addAttribute("awaiting", listings.mayDecide(actor) ? listings.awaitingDecision() : java.util.List.of());
         model.addAttribute("exemptions", changes.exemptionsOf(org.code()));
+        model.addAttribute("auditor", actor.has(Role.AUDITOR));
+        model.addAttribute("ownOrg", org.code().equals(actor.orgCode()) && actor.has(Role.EDITOR));
         model.addAttribute("problem", problem);
         model.addAttribute("form", form);
         return "assessment/admin-obligations";

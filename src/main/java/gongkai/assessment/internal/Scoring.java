@@ -20,7 +20,7 @@ import gongkai.shared.PlatformConfiguration;
  */
 public final class Scoring {
 
-    static final BigDecimal HUNDRED = new BigDecimal("100");
+    static final BigDecimal HUNDRED = new BigDecimal("100.00");
 
     /** A score and what it was computed from. */
     public record Part(BigDecimal score, Basis basis) {

@@ -37,6 +37,13 @@ record CheckForm(String org, String checkedOn, List<String> scope, List<Row> row
         return new CheckForm(org, today.toString(), List.of(), padded(new ArrayList<>()));
     }
 
+    /** A new check begun from 公开情况: one finding about an item already written, timeliness ticked. */
+    static CheckForm about(String org, String item, String problem, LocalDate today) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(problem, item, null, null));
+        return new CheckForm(org, today.toString(), List.of("TIMELINESS"), padded(rows));
+    }
+
     static CheckForm read(MultiValueMap<String, String> params) {
         int highest = -1;
         for (String name : params.keySet()) {

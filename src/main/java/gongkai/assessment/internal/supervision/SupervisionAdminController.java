@@ -73,9 +73,12 @@ class SupervisionAdminController {
     }
 
     @GetMapping("/new")
-    String newCheck(@RequestParam(required = false) String org, Model model) {
+    String newCheck(@RequestParam(required = false) String org, @RequestParam(required = false) String item,
+            @RequestParam(required = false) String problem, Model model) {
         requireAuditor();
-        return form(model, CheckForm.empty(org, LocalDate.now(clock)), null, Map.of());
+        LocalDate today = LocalDate.now(clock);
+        return form(model, item == null && problem == null ? CheckForm.empty(org, today)
+                : CheckForm.about(org, item, problem, today), null, Map.of());
     }
 
     @PostMapping("/new")
