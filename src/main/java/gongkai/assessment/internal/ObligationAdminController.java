@@ -123,7 +123,15 @@ class ObligationAdminController {
         int y = years.require(year);
         model.addAttribute("org", org);
         model.addAttribute("year", y);
-        model.addAttribute("organisations", seesAll ? bodies.all().keySet().stream().toList() : java.util.List.of());
+        // The switcher names the organisation shown even when it answers for no item (the city office itself).
+        java.util.List<Organisation> switchable = new java.util.ArrayList<>();
+        if (seesAll) {
+            switchable.addAll(bodies.all().keySet());
+            if (switchable.stream().noneMatch(o -> o.code().equals(org.code()))) {
+                switchable.add(0, org);
+            }
+        }
+        model.addAttribute("organisations", switchable);
         model.addAttribute("flags", inbox.of(org.code()));
         model.addAttribute("list", obligations.find(y, org.code(), null));
         model.addAttribute("items", bodies.itemsOf(org));
