@@ -47,7 +47,7 @@ public class PeriodicPublications {
         List<ItemActivity> out = new java.util.ArrayList<>();
         itemsByOrg.forEach((org, items) -> {
             for (String item : items) {
-                Instant last = facts.latestEver(item, org);
+                Instant last = facts.latestEver(item, org, Limit.of(1)).stream().findFirst().orElse(null);
                 if (last != null && !facts.outAt(item, org, last, RecordStatus.WITHDRAWN)) {
                     // The latest was withdrawn (rare): the longer read that skips withdrawn records.
                     last = facts.latest(item, org, RecordStatus.WITHDRAWN, Limit.of(1)).stream().findFirst()

@@ -35,13 +35,7 @@ class BackOfficeFlowBrowserTest {
     }
 
     private void signIn(String username, String password) {
-        open("/admin/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        // Wait for the sign-in to answer: a page opened before it would be asked for without the session.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .until(d -> !d.getCurrentUrl().contains("/admin/login"));
+        browser.signIn("http://localhost:" + port, username, password);
     }
 
     /** Signs out and waits for the answer, so that the next sign-in cannot overtake it. */

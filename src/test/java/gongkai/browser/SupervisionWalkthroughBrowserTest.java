@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,11 +45,7 @@ class SupervisionWalkthroughBrowserTest {
 
     private void signIn(String username) {
         browser.driver().manage().deleteAllCookies();
-        browser.get(url("/admin/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Acting.PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signIn(url(""), username, Acting.PASSWORD);
     }
 
     private void setDate(String id, LocalDate date) {

@@ -100,6 +100,19 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         findElement(By.xpath("//button[normalize-space()='" + text + "']")).click();
     }
 
+    /**
+     * Signs in through the back office's form at {@code base} (e.g. {@code http://localhost:8080}) and waits for the
+     * answer: a page opened before it would be asked for without the session.
+     */
+    public void signIn(String base, String username, String password) {
+        get(base + "/admin/login");
+        findElement(By.id("username")).sendKeys(username);
+        findElement(By.id("password")).sendKeys(password);
+        findElement(By.cssSelector("main form button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver(), Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/admin/login"));
+    }
+
     /** Waits until the address contains this part, e.g. after a form was sent. */
     public void waitForUrlContaining(String part, Duration timeout) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver(), timeout)

@@ -21,12 +21,19 @@ public interface PublicationFactsRepository extends Repository<RecordEntity, Lon
 
     @Query("select new gongkai.publishing.PeriodicPublication(r.catalogItem, r.orgCode, r.content.period, r.indexNo, "
             + "r.firstPublishedAt) from RecordEntity r where r.catalogItem = :item and r.orgCode = :org "
-            + "and r.firstPublishedAt >= :since and r.status <> :withdrawn order by r.firstPublishedAt")
+            + "and r.firstPublishedAt >= :since and r.status <> :withdrawn "
+            + "order by r.catalogItem, r.orgCode, r.firstPublishedAt")
     List<PeriodicPublication> firstSince(String item, String org, Instant since, RecordStatus withdrawn, Limit limit);
 
-    /** The latest first publication of the item by the body, withdrawn or not: read from the end of one index range. */
-    @Query("select max(r.firstPublishedAt) from RecordEntity r where r.catalogItem = :item and r.orgCode = :org")
-    Instant latestEver(String item, String org);
+    /**
+     * The latest first publication of the item by the body, withdrawn or not: the last entry of one range of the
+     * (catalog_item, org_code, first_published_at) index. The order names all three columns so that H2 reads the
+     * index backwards and stops at the first row (with {@code max()}, or with the last column alone, it reads the
+     * whole range: thousands of rows for an event item); PostgreSQL does the same.
+     */
+    @Query("select r.firstPublishedAt from RecordEntity r where r.catalogItem = :item and r.orgCode = :org "
+            + "and r.firstPublishedAt is not null order by r.catalogItem desc, r.orgCode desc, r.firstPublishedAt desc")
+    List<Instant> latestEver(String item, String org, Limit limit);
 
     /** Whether a record of the item by the body first published at that instant is still out. */
     @Query("select count(r) > 0 from RecordEntity r where r.catalogItem = :item and r.orgCode = :org "
@@ -34,7 +41,8 @@ public interface PublicationFactsRepository extends Repository<RecordEntity, Lon
     boolean outAt(String item, String org, Instant at, RecordStatus withdrawn);
 
     @Query("select r.firstPublishedAt from RecordEntity r where r.catalogItem = :item and r.orgCode = :org "
-            + "and r.firstPublishedAt is not null and r.status <> :withdrawn order by r.firstPublishedAt desc")
+            + "and r.firstPublishedAt is not null and r.status <> :withdrawn "
+            + "order by r.catalogItem desc, r.orgCode desc, r.firstPublishedAt desc")
     List<Instant> latest(String item, String org, RecordStatus withdrawn, Limit limit);
 
     @Query("select new gongkai.publishing.internal.PolicyRow(r.id, r.orgCode, r.firstPublishedAt, "
