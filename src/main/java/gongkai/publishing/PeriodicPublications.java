@@ -47,8 +47,9 @@ public class PeriodicPublications {
         List<ItemActivity> out = new java.util.ArrayList<>();
         itemsByOrg.forEach((org, items) -> {
             for (String item : items) {
-                Instant last = facts.latestEver(item, org, Limit.of(1)).stream().findFirst().orElse(null);
-                if (last != null && !facts.outAt(item, org, last, RecordStatus.WITHDRAWN)) {
+                var latest = facts.latestEver(item, org, Limit.of(1)).stream().findFirst();
+                Instant last = latest.map(l -> l.firstPublishedAt()).orElse(null);
+                if (latest.isPresent() && latest.get().status() == RecordStatus.WITHDRAWN) {
                     // The latest was withdrawn (rare): the longer read that skips withdrawn records.
                     last = facts.latest(item, org, RecordStatus.WITHDRAWN, Limit.of(1)).stream().findFirst()
                             .orElse(null);

@@ -26,19 +26,15 @@ public interface PublicationFactsRepository extends Repository<RecordEntity, Lon
     List<PeriodicPublication> firstSince(String item, String org, Instant since, RecordStatus withdrawn, Limit limit);
 
     /**
-     * The latest first publication of the item by the body, withdrawn or not: the last entry of one range of the
-     * (catalog_item, org_code, first_published_at) index. The order names all three columns so that H2 reads the
-     * index backwards and stops at the first row (with {@code max()}, or with the last column alone, it reads the
-     * whole range: thousands of rows for an event item); PostgreSQL does the same.
+     * The latest first publication of the item by the body, withdrawn or not, with that record's status: the last
+     * entry of one range of the (catalog_item, org_code, first_published_at) index. The order names all three columns
+     * so that H2 reads the index backwards and stops at the first row (with {@code max()}, or with the last column
+     * alone, it reads the whole range: thousands of rows for an event item); PostgreSQL does the same.
      */
-    @Query("select r.firstPublishedAt from RecordEntity r where r.catalogItem = :item and r.orgCode = :org "
-            + "and r.firstPublishedAt is not null order by r.catalogItem desc, r.orgCode desc, r.firstPublishedAt desc")
-    List<Instant> latestEver(String item, String org, Limit limit);
-
-    /** Whether a record of the item by the body first published at that instant is still out. */
-    @Query("select count(r) > 0 from RecordEntity r where r.catalogItem = :item and r.orgCode = :org "
-            + "and r.firstPublishedAt = :at and r.status <> :withdrawn")
-    boolean outAt(String item, String org, Instant at, RecordStatus withdrawn);
+    @Query("select new gongkai.publishing.internal.LatestPublication(r.firstPublishedAt, r.status) from RecordEntity r "
+            + "where r.catalogItem = :item and r.orgCode = :org and r.firstPublishedAt is not null "
+            + "order by r.catalogItem desc, r.orgCode desc, r.firstPublishedAt desc")
+    List<LatestPublication> latestEver(String item, String org, Limit limit);
 
     @Query("select r.firstPublishedAt from RecordEntity r where r.catalogItem = :item and r.orgCode = :org "
             + "and r.firstPublishedAt is not null and r.status <> :withdrawn "
