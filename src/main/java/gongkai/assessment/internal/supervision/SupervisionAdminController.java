@@ -106,6 +106,8 @@ class SupervisionAdminController {
     String finding(@PathVariable long id, Model model) {
         FindingDetail detail = supervision.finding(id, Actor.require());
         model.addAttribute("f", detail.finding());
+        model.addAttribute("itemName", detail.finding().catalogItem() == null ? null
+                : catalog.item(detail.finding().catalogItem()).map(i -> i.name()).orElse(detail.finding().catalogItem()));
         model.addAttribute("history", detail.history());
         model.addAttribute("can", detail.actions().byName());
         model.addAttribute("anyAction", detail.actions().any());
