@@ -106,7 +106,10 @@ class PublicPagesTest {
     @Test
     void jsonApisAnswer() throws Exception {
         mvc.perform(get("/api/v1/catalog")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.domains.length()").value(7))
+                // The plan's seven fields, then the four sections of public institutions and charities.
+                .andExpect(jsonPath("$.domains.length()").value(11))
+                .andExpect(jsonPath("$.domains[6].code").value("culture-sports"))
+                .andExpect(jsonPath("$.domains[7].code").value("pi-education"))
                 .andExpect(jsonPath("$.domains[0].items[2].code").value("pa-project"))
                 .andExpect(jsonPath("$.domains[0].items[2].fields.length()").value(9));
         mvc.perform(get("/api/v1/orgs/ycsmzj")).andExpect(status().isOk())
