@@ -9,6 +9,7 @@ import gongkai.support.PlatformTest;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -78,6 +79,18 @@ class PublicPagesTest {
         mvc.perform(get("/orgs/ycsmzj")).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("宜春市民政局"), containsString("分管领导"),
                         containsString("id=\"responsible-leader\""), containsString("信息公开联络员"))));
+    }
+
+    @Test
+    void organisationPageSaysInChineseWhatTheBodyAnswersFor() throws Exception {
+        mvc.perform(get("/orgs/ycsmzj")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<dd id=\"org-fields\">社会救助和社会福利</dd>")))
+                .andExpect(content().string(not(containsString("social assistance"))));
+        mvc.perform(get("/orgs/yzqzf")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("精准扶贫精准脱贫、社会救助和社会福利、教育"),
+                        not(containsString("all fields")))));
+        mvc.perform(get("/orgs/ycszfb")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("主管本级政府信息公开工作"), not(containsString("assessment, supervision")))));
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
@@ -100,6 +102,11 @@ class PortalController {
         model.addAttribute("names", organisations.names(code));
         model.addAttribute("items", items);
         model.addAttribute("domainNames", domainNames());
+        // What the body answers for, in Chinese and from the catalogue: the fields of the items it owns, in the
+        // catalogue's order (the reference file's "role in the plan" is an English note for developers).
+        Set<String> owned = items.stream().map(CatalogItem::domainCode).collect(Collectors.toSet());
+        model.addAttribute("fields", catalog.domains().stream().filter(d -> owned.contains(d.code()))
+                .map(CatalogDomain::name).toList());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("latest", latest(new RecordFilter(null, code, null, null, null, null)));
         return "web/org";
