@@ -9,6 +9,19 @@ package gongkai.region;
  */
 public record Region(String code, String name, RegionKind kind, String parentCode, String codeStandard) {
 
+    /** Where the code comes from, as residents read it: the reference files name the standard in English. */
+    public String codeStandardLabel() {
+        if (codeStandard == null) {
+            return "";
+        }
+        return switch (codeStandard) {
+            case "GB/T 2260" -> "GB/T 2260 行政区划代码";
+            case "NBS statistical code" -> "国家统计局统计用区划代码";
+            case "local" -> "本平台编码";
+            default -> codeStandard;
+        };
+    }
+
     public boolean isCountyLevel() {
         return kind.level() == 2;
     }

@@ -106,7 +106,12 @@ class PublicPagesTest {
                 .andExpect(content().string(allOf(containsString("城乡低保"), containsString("救助和福利补贴发放情况"))));
         mvc.perform(get("/regions/360902")).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("袁州区"), containsString("袁州区人民政府"),
-                        containsString("灵泉街道"))));
+                        containsString("灵泉街道"), containsString("GB/T 2260 行政区划代码"),
+                        // The county's page names its government's responsible leader, as the government's page does.
+                        containsString("袁州区人民政府信息公开负责人"), containsString("id=\"responsible-leader\""))));
+        mvc.perform(get("/regions/360902001")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("国家统计局统计用区划代码"), not(containsString("NBS")),
+                        not(containsString("id=\"responsible-leader\"")))));
     }
 
     @Test

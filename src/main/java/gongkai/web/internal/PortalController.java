@@ -118,7 +118,13 @@ class PortalController {
         model.addAttribute("region", region);
         model.addAttribute("path", regions.path(code));
         model.addAttribute("children", regions.children(code));
-        model.addAttribute("organisations", organisations.inRegion(code));
+        List<Organisation> inRegion = organisations.inRegion(code);
+        model.addAttribute("organisations", inRegion);
+        // A county's page names its government's responsible leader, as the government's own page does.
+        model.addAttribute("government", region.isCountyLevel() ? inRegion.stream()
+                .filter(o -> o.kind() == OrganisationKind.COUNTY_GOVERNMENT
+                        || o.kind() == OrganisationKind.DISTRICT_COMMITTEE)
+                .findFirst().orElse(null) : null);
         model.addAttribute("latest", latest(new RecordFilter(null, null, code, null, null, null)));
         return "web/region";
     }
