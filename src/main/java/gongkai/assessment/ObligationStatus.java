@@ -1,5 +1,8 @@
 package gongkai.assessment;
 
+import gongkai.shared.Codes;
+import gongkai.shared.InvalidInputProblem;
+
 /** Where an obligation stands (API.md: ON_TIME, LATE, MISSING, NOT_DUE, EXEMPT). */
 public enum ObligationStatus {
     /** Published by its due date. */
@@ -21,6 +24,18 @@ public enum ObligationStatus {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * The status a filter asks for ({@code ?status=}): null when none is asked, refused naming the field when the
+     * code is none of them. The page and the API read it alike.
+     */
+    public static ObligationStatus filter(String code) {
+        ObligationStatus s = Codes.parse(ObligationStatus.class, code);
+        if (s == null && code != null && !code.isBlank()) {
+            throw new InvalidInputProblem("status", "状态只能是 ON_TIME、LATE、MISSING、NOT_DUE 或 EXEMPT，而不是“" + code + "”。");
+        }
+        return s;
     }
 
     /** Whether the status counts against the body: due and not, or not on time. */

@@ -126,6 +126,16 @@ class ObligationsTest {
                         .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("逾期未公开"),
                                 org.hamcrest.Matchers.containsString("6月无救助发放"),
                                 org.hamcrest.Matchers.containsString("/records/" + onTime))));
+        // The page filters by status as the API does, and refuses a status that is none, naming it.
+        mvc.perform(get("/disclosure-status").param("org", TONGGU).param("year", "2026").param("status", "EXEMPT"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("6月无救助发放"),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/records/" + onTime)))));
+        mvc.perform(get("/disclosure-status").param("org", TONGGU).param("year", "2026").param("status", "BOGUS"))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("而不是“BOGUS”")));
     }
 
     @Test

@@ -58,7 +58,7 @@ class DisclosureStatusController {
         if (org != null && !org.isBlank()) {
             Organisation o = organisations.find(org.strip())
                     .orElseThrow(() -> new NotFoundProblem("没有代码为“" + org + "”的机构。"));
-            ObligationStatus only = gongkai.shared.Codes.parse(ObligationStatus.class, status);
+            ObligationStatus only = ObligationStatus.filter(status);
             List<Obligation> list = obligations.find(y, o.code(), null);
             model.addAttribute("org", o);
             model.addAttribute("status", only);

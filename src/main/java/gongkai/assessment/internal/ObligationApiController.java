@@ -16,7 +16,6 @@ import gongkai.assessment.ObligationStatus;
 import gongkai.assessment.Obligations;
 import gongkai.org.Organisations;
 import gongkai.shared.Actor;
-import gongkai.shared.Codes;
 import gongkai.shared.InvalidInputProblem;
 
 /** {@code /api/v1/obligations}: 公开情况 as data, and the exemptions and events staff add (API.md). */
@@ -42,11 +41,8 @@ class ObligationApiController {
         if (org != null && !org.isBlank() && !organisations.exists(org.strip())) {
             throw new InvalidInputProblem("org", "没有代码为“" + org + "”的机构。");
         }
-        ObligationStatus s = Codes.parse(ObligationStatus.class, status);
-        if (s == null && status != null && !status.isBlank()) {
-            throw new InvalidInputProblem("status", "状态只能是 ON_TIME、LATE、MISSING、NOT_DUE 或 EXEMPT，而不是“" + status + "”。");
-        }
-        return obligations.find(years.require(year), org == null ? null : org.strip(), s);
+        return obligations.find(years.require(year), org == null ? null : org.strip(),
+                ObligationStatus.filter(status));
     }
 
     record Created(long id) {
