@@ -11,8 +11,6 @@ public interface ObligationFlagRepository extends JpaRepository<ObligationFlagEn
 
     List<ObligationFlagEntity> findByOrgCodeOrderByKindAscDueOnAsc(String org);
 
-    long countByOrgCode(String org);
-
     @Modifying
     @Query("delete from ObligationFlagEntity")
     void deleteEverything();

@@ -9,7 +9,6 @@ import gongkai.assessment.BodyScore.Basis;
 import gongkai.assessment.FindingStatus;
 import gongkai.assessment.IndicatorKind;
 import gongkai.assessment.Obligation;
-import gongkai.assessment.ObligationStatus;
 import gongkai.assessment.SupervisionFinding;
 import gongkai.publishing.PolicyPublication;
 import gongkai.shared.PlatformConfiguration;
@@ -179,9 +178,5 @@ public final class Scoring {
 
     private static BigDecimal ratio(BigDecimal part, int whole) {
         return part.multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
-    }
-
-    static boolean failing(ObligationStatus s) {
-        return s.failing();
     }
 }
