@@ -26,12 +26,16 @@ class CatalogAmendmentTest {
 
     @Test
     void theLoadedCatalogueFollowsThePlan() {
-        assertThat(catalog.domains()).filteredOn(d -> !d.forInstitutions()).extracting(CatalogDomain::code)
+        assertThat(catalog.domains()).filteredOn(CatalogDomain::planField).extracting(CatalogDomain::code)
                 .containsExactly("poverty-alleviation", "social-assistance", "education", "health", "environment",
                         "disaster-relief", "culture-sports");
+        assertThat(catalog.domains()).filteredOn(d -> !d.forInstitutions() && !d.planField())
+                .extracting(CatalogDomain::code).containsExactly("gov-disclosure");
+        assertThat(catalog.requireItem("gd-annual-report").schedule().code()).isEqualTo("yearly:01-31");
+        assertThat(catalog.requireItem("gd-level-report").schedule().describe()).isEqualTo("按年度公开，次年3月31日前");
         assertThat(catalog.domains()).filteredOn(CatalogDomain::forInstitutions).extracting(CatalogDomain::code)
                 .containsExactly("pi-education", "pi-health", "pi-utilities", "pi-charity");
-        assertThat(catalog.items()).filteredOn(i -> i.ownerSectors().isEmpty()).hasSize(48);
+        assertThat(catalog.items()).filteredOn(i -> i.ownerSectors().isEmpty()).hasSize(51);
         CatalogItem identification = catalog.requireItem("pa-identification");
         assertThat(identification.audience()).isEqualTo(Audience.TARGETED);
         assertThat(identification.personalFields()).extracting(CatalogField::name).containsExactly("户主姓名");

@@ -124,8 +124,9 @@ class PublicPagesTest {
     @Test
     void jsonApisAnswer() throws Exception {
         mvc.perform(get("/api/v1/catalog")).andExpect(status().isOk())
-                // The plan's seven fields, then the four sections of public institutions and charities.
-                .andExpect(jsonPath("$.domains.length()").value(11))
+                // The plan's seven fields, the four sections of public institutions and charities, the disclosure work.
+                .andExpect(jsonPath("$.domains.length()").value(12))
+                .andExpect(jsonPath("$.domains[11].code").value("gov-disclosure"))
                 .andExpect(jsonPath("$.domains[6].code").value("culture-sports"))
                 .andExpect(jsonPath("$.domains[7].code").value("pi-education"))
                 .andExpect(jsonPath("$.domains[0].items[2].code").value("pa-project"))

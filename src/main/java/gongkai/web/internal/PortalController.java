@@ -46,7 +46,7 @@ class PortalController {
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("domains", catalog.domains().stream().filter(d -> !d.forInstitutions()).toList());
+        model.addAttribute("domains", catalog.domains().stream().filter(CatalogDomain::planField).toList());
         model.addAttribute("institutionDomains", catalog.domains().stream().filter(CatalogDomain::forInstitutions).toList());
         model.addAttribute("counties", regions.countyLevel());
         model.addAttribute("latest", latest(RecordFilter.none()));
@@ -105,7 +105,7 @@ class PortalController {
         // What the body answers for, in Chinese and from the catalogue: the fields of the items it owns, in the
         // catalogue's order (the reference file's "role in the plan" is an English note for developers).
         Set<String> owned = items.stream().map(CatalogItem::domainCode).collect(Collectors.toSet());
-        model.addAttribute("fields", catalog.domains().stream().filter(d -> owned.contains(d.code()))
+        model.addAttribute("fields", catalog.domains().stream().filter(d -> d.planField() && owned.contains(d.code()))
                 .map(CatalogDomain::name).toList());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("latest", latest(new RecordFilter(null, code, null, null, null, null)));
