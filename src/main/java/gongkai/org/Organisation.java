@@ -75,6 +75,14 @@ public record Organisation(String code, String name, OrganisationKind kind, Stri
         return kind.isInstitution();
     }
 
+    /**
+     * What the body's disclosure is called on its pages: 政府信息公开, or 信息公开 for an institution, which holds no
+     * government information (政府信息 is what administrative bodies make or keep).
+     */
+    public String disclosureName() {
+        return isInstitution() ? "信息公开" : "政府信息公开";
+    }
+
     /** The prefix of this organisation's index numbers: its credit code when recorded, else our code. */
     public String indexPrefix() {
         return creditCode != null && !creditCode.isBlank() ? creditCode : code;

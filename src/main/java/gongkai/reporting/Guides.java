@@ -56,6 +56,11 @@ public class Guides {
         this.clock = clock;
     }
 
+    /** The name of the body's guide, wherever it is linked: 宜春市民政局政府信息公开指南. */
+    public static String titleOf(Organisation org) {
+        return org.name() + org.disclosureName() + "指南";
+    }
+
     /** The body's guide as the public reads it: its latest version, or the generated text while nobody edited it. */
     public Guide guide(String orgCode) {
         Organisation org = organisations.get(orgCode);
@@ -159,9 +164,7 @@ public class Guides {
         Organisation.Office o = org.office();
         Guide.Contacts contacts = new Guide.Contacts(orNull(o.name()), orNull(o.address()), orNull(o.hours()),
                 orNull(o.phone()), orNull(o.fax()), orNull(o.postcode()), orNull(o.email()), o.missing());
-        // 政府信息 is what administrative bodies hold; an institution's guide is to its own information.
-        String title = org.name() + (org.isInstitution() ? "信息公开指南" : "政府信息公开指南");
-        return new Guide(org.code(), org.name(), title, org.demo() || org.contactsDemo(),
+        return new Guide(org.code(), org.name(), titleOf(org), org.demo() || org.contactsDemo(),
                 writer.sections(text), writer.procedure(org), writer.fees(org), contacts, writer.remedies(org), version,
                 generated, updatedOn);
     }
