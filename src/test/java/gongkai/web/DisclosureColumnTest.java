@@ -78,7 +78,7 @@ class DisclosureColumnTest {
         List<CatalogItem> items = catalog.itemsOwnedBy(organisations.get("yzqzf"));
         List<String> fields = catalog.domains().stream().filter(CatalogDomain::planField)
                 .filter(d -> items.stream().anyMatch(i -> i.domainCode().equals(d.code())))
-                .map(d -> "<h4>" + d.name() + "</h4>").toList();
+                .map(d -> "<summary><span>" + d.name() + "</span>").toList();
         assertThat(fields).hasSizeGreaterThan(3);
         int at = -1;
         for (String field : fields) {

@@ -108,6 +108,11 @@ class PortalController {
         public String rulesItem() {
             return RULES_ITEM;
         }
+
+        /** Few fields are shown open; a county's many are folded, one per field. */
+        public boolean unfolded() {
+            return fields.size() <= 2;
+        }
     }
 
     /** A field (领域) of the catalogue and the body's items in it. */
