@@ -60,6 +60,18 @@ public class RequestStatistics {
                 inYear(org.code(), year)));
     }
 
+    /**
+     * Table 三 summed over several bodies — a government's level report counts its office's and its departments'
+     * requests together — under the name given. The sums keep every consistency rule of the table.
+     */
+    public AnnualRequestTable table(String orgCode, String name, java.util.Collection<String> orgCodes, int year) {
+        List<InformationRequestEntity> rows = new java.util.ArrayList<>();
+        for (String code : orgCodes) {
+            rows.addAll(inYear(organisations.get(code).code(), year));
+        }
+        return AnnualRequestTable.of(orgCode, name, year, LocalDate.now(clock), counted(rows));
+    }
+
     public OrganisationYear year(String orgCode, int year) {
         Organisation org = organisations.get(orgCode);
         LocalDate today = LocalDate.now(clock);
