@@ -76,6 +76,11 @@ public class Obligations {
         }
     }
 
+    /** The day supervision began on the platform: periods ending before it owe nothing ({@code obligations-from}). */
+    public LocalDate supervisedFrom() {
+        return properties.obligationsFrom();
+    }
+
     /** Every obligation of the year as of today, body by body in the directory's order. */
     public List<Obligation> ofYear(int year) {
         return ofYear(year, LocalDate.now(clock));

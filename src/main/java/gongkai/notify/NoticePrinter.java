@@ -36,18 +36,21 @@ public class NoticePrinter {
 
     private static final String TEMPLATE = "notify/notice.xhtml";
     private static final String LETTER_TEMPLATE = "notify/letter.xhtml";
+    private static final String DOCUMENT_TEMPLATE = "notify/document.xhtml";
     private static final String CJK_FONT = "fonts/DroidSansFallbackFull.ttf";
     private static final String LATIN_FONT = "org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final String template;
     private final String letterTemplate;
+    private final String documentTemplate;
     private final byte[] cjkFont;
     private final byte[] latinFont;
 
     public NoticePrinter() {
         this.template = new String(read(TEMPLATE), StandardCharsets.UTF_8);
         this.letterTemplate = new String(read(LETTER_TEMPLATE), StandardCharsets.UTF_8);
+        this.documentTemplate = new String(read(DOCUMENT_TEMPLATE), StandardCharsets.UTF_8);
         this.cjkFont = read(CJK_FONT);
         this.latinFont = read(LATIN_FONT);
     }
@@ -60,6 +63,11 @@ public class NoticePrinter {
     /** The letter as a PDF document, with the same fonts and page numbers as a notice. */
     public byte[] pdf(PrintableLetter letter) {
         return render(xhtml(letter), "letter '" + letter.title() + "'");
+    }
+
+    /** The document as a PDF: its tables keep their merged header cells, and a table's header repeats on each page. */
+    public byte[] pdf(PrintableDocument document) {
+        return render(xhtml(document), "document '" + document.title() + "'");
     }
 
     private byte[] render(String xhtml, String what) {
@@ -95,6 +103,63 @@ public class NoticePrinter {
         values.put("sender", l.sender());
         values.put("datedOn", CHINESE_DATE.format(l.datedOn()));
         return Xhtml.fill(letterTemplate, values);
+    }
+
+    String xhtml(PrintableDocument d) {
+        StringBuilder body = new StringBuilder(16 * 1024);
+        for (PrintableDocument.Block b : d.blocks()) {
+            if (b instanceof PrintableDocument.Heading h) {
+                body.append("<h2>").append(Xhtml.escape(h.text())).append("</h2>\n");
+            } else if (b instanceof PrintableDocument.Paragraph p) {
+                body.append("<p>").append(Xhtml.escape(p.text())).append("</p>\n");
+            } else if (b instanceof PrintableDocument.Table t) {
+                table(body, t);
+            }
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("bodyClass", d.demo() ? "demo" : "real");
+        values.put("title", d.title());
+        values.put("subtitle", d.subtitle());
+        values.put("blocks", new Markup(body.toString()));
+        values.put("sender", d.sender());
+        values.put("datedOn", CHINESE_DATE.format(d.datedOn()));
+        return Xhtml.fill(documentTemplate, values);
+    }
+
+    private static void table(StringBuilder out, PrintableDocument.Table t) {
+        out.append("<table>");
+        if (!t.caption().isBlank()) {
+            out.append("<caption>").append(Xhtml.escape(t.caption())).append("</caption>");
+        }
+        out.append("<thead>");
+        for (List<PrintableDocument.Cell> row : t.head()) {
+            out.append("<tr>");
+            row.forEach(c -> cell(out, "th", c));
+            out.append("</tr>");
+        }
+        out.append("</thead><tbody>");
+        for (List<PrintableDocument.Cell> row : t.body()) {
+            out.append("<tr>");
+            row.forEach(c -> cell(out, c.label() ? "th" : "td", c));
+            out.append("</tr>");
+        }
+        out.append("</tbody></table>\n");
+    }
+
+    private static void cell(StringBuilder out, String tag, PrintableDocument.Cell c) {
+        out.append('<').append(tag);
+        if (c.colspan() > 1) {
+            out.append(" colspan=\"").append(c.colspan()).append('"');
+        }
+        if (c.rowspan() > 1) {
+            out.append(" rowspan=\"").append(c.rowspan()).append('"');
+        }
+        if (c.numeric()) {
+            out.append(" class=\"num\"");
+        } else if (c.label() && "th".equals(tag)) {
+            out.append(" class=\"label\"");
+        }
+        out.append('>').append(Xhtml.escape(c.text())).append("</").append(tag).append('>');
     }
 
     /** The document to render; all its wording is in the template, the parts a notice lacks are hidden there. */

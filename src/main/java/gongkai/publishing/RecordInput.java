@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 /**
  * What an editor enters for a record (the body of {@code POST /api/v1/records}, the back office's form). Its shape
  * rules are these annotations, checked at every edge and again on entry by {@code EntryCheck}, which adds what only
@@ -21,6 +23,10 @@ import jakarta.validation.constraints.Size;
  * @param interpretationOf the index number (or draft key) of the policy this record interprets
  * @param period           for an item with a schedule, the period the record covers ({@code 2026-10}, {@code 2026-Q3}
  *                         or {@code 2026}, as the schedule reports); required for those items, refused for others
+ * @param documentCategory {@code REGULATION} 规章, {@code NORMATIVE} 行政规范性文件 or {@code OTHER} (blank: other);
+ *                         规章 only from the city government ({@code documentKind} in API.md is accepted too)
+ * @param validUntil       有效期至: the last day the document is in force by its own terms; not before
+ *                         {@code writtenOn}
  */
 public record RecordInput(
         @NotBlank(message = "请选择目录事项") String catalogItem,
@@ -42,7 +48,21 @@ public record RecordInput(
         String interpretationOf,
         @Pattern(regexp = "(?iU)\\s*(text|graphic|qa)?\\s*", message = "解读形式只能是 TEXT、GRAPHIC 或 QA。")
         String interpretationKind,
-        @Size(max = 20, message = "所属期间应写作 2026-10、2026-Q3 或 2026") String period) {
+        @Size(max = 20, message = "所属期间应写作 2026-10、2026-Q3 或 2026") String period,
+        @JsonAlias("documentKind") @Pattern(regexp = "(?iU)\\s*(regulation|normative|other)?\\s*",
+                message = "文件类别只能是 REGULATION（规章）、NORMATIVE（行政规范性文件）或 OTHER（其他文件）。")
+        String documentCategory,
+        LocalDate validUntil) {
+
+    /** An input without a document category or a term of validity. */
+    public RecordInput(String catalogItem, String org, String region, String title, String summary,
+            String documentNumber, LocalDate writtenOn, String body, List<String> keywords, String audience,
+            String targetGroup, String subjectClass, String disclosureMode, List<Map<String, String>> data,
+            String interpretationOf, String interpretationKind, String period) {
+        this(catalogItem, org, region, title, summary, documentNumber, writtenOn, body, keywords, audience,
+                targetGroup, subjectClass, disclosureMode, data, interpretationOf, interpretationKind, period, null,
+                null);
+    }
 
     /** An input without a period, for items that have no schedule. */
     public RecordInput(String catalogItem, String org, String region, String title, String summary,

@@ -19,6 +19,8 @@ import gongkai.catalog.ReportingPeriod;
  * @param accessCode   the targeted record's access code, shown to its organisation's staff only
  * @param period       the period a record of a scheduled item covers ({@code 2026-10}, {@code 2026-Q3},
  *                     {@code 2026}); null when it states none
+ * @param documentCategory 规章, 行政规范性文件 or {@link DocumentCategory#OTHER other}, never null
+ * @param validUntil   有效期至: the last day the document is in force by its own terms; null when it sets none
  * @param recordId     the record's internal number (the N of its draft key), stable for the record's life
  * @param content      the public content object of this published version, whose canonical JSON is hashed and
  *                     logged (see {@link PublishedContent}); null for a working copy
@@ -29,7 +31,8 @@ public record RecordView(String ref, String indexNo, RecordStatus status, int ve
         String title, String summary, String body, String documentNumber, LocalDate writtenOn, String period,
         Instant firstPublishedAt, Instant publishedAt, String publisher, String org, String catalogItem,
         String itemName, String domain, String domainName, String region, String regionName, String subjectClass,
-        Validity validity, LocalDate validitySince, List<String> keywords, DisclosureMode mode, Audience audience,
+        Validity validity, LocalDate validitySince, DocumentCategory documentCategory, LocalDate validUntil,
+        List<String> keywords, DisclosureMode mode, Audience audience,
         String targetGroup, List<CatalogField> columns, List<Map<String, String>> rows, boolean rowsMasked,
         List<Attachment> attachments, List<RecordLink> interpretations, RecordLink interpretationOf,
         InterpretationKind interpretationKind, List<VersionInfo> versions, List<RecordStep> steps,
@@ -48,6 +51,11 @@ public record RecordView(String ref, String indexNo, RecordStatus status, int ve
     /** The period as a resident reads it (2026年第三季度), or null. */
     public String periodName() {
         return period == null ? null : ReportingPeriod.parse(period).describe();
+    }
+
+    /** Whether the document's own term of validity (有效期至) had run out by {@code day}. */
+    public boolean expiredOn(LocalDate day) {
+        return validUntil != null && validUntil.isBefore(day);
     }
 
     public boolean withdrawn() {

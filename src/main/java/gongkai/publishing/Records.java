@@ -164,6 +164,18 @@ public class Records {
                 .orElse(false);
     }
 
+    /**
+     * Where a record stands in the review and, once public, its index number and first publication: for a module that
+     * made the record on someone's behalf (the annual report) and follows it, with no content and no personal data.
+     */
+    public Optional<ReviewState> reviewState(String ref) {
+        return lookup.find(ref).map(r -> new ReviewState(r.getStatus(), r.getIndexNo(), r.getFirstPublishedAt()));
+    }
+
+    /** See {@link #reviewState(String)}; indexNo and firstPublishedAt are null until the record is first published. */
+    public record ReviewState(RecordStatus status, String indexNo, java.time.Instant firstPublishedAt) {
+    }
+
     /** The working copy with full personal data, for the record's organisation's staff. */
     public RecordView workingCopy(String ref) {
         RecordEntity record = lookup.require(ref);

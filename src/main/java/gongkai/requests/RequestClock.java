@@ -142,7 +142,7 @@ public final class RequestClock {
                 outcome = e.outcome();
             }
             default -> {
-                return; // delivery, reminders, proposals: no bearing on the clock
+                return; // delivery, reminders, proposals, reviews and lawsuits: no bearing on the clock
             }
         }
         if (lastStepOn == null || e.on().isAfter(lastStepOn)) {

@@ -37,7 +37,9 @@ public record RequestEvent(int seq, Kind kind, LocalDate on, LocalDate until, in
         OVERDUE("逾期未答复", true),
         REMINDED("到期提醒", false),
         CODE_REISSUED("重新发放查询码", true),
-        PROPOSED("建议主动公开", false);
+        PROPOSED("建议主动公开", false),
+        APPEAL_FILED("登记行政复议、行政诉讼", false),
+        APPEAL_DECIDED("登记复议、诉讼结果", false);
 
         private final String label;
         private final boolean applicantSees;

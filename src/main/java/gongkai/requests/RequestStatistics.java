@@ -1,7 +1,9 @@
 package gongkai.requests;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +16,9 @@ import gongkai.requests.internal.InformationRequestEntity;
 import gongkai.requests.internal.InformationRequestRepository;
 
 /**
- * The figures anyone may read: table 三 of an organisation's annual report, and the public statistics of each
- * organisation's requests (received, answered, answered on time, outcomes). Nothing about any applicant.
+ * The figures anyone may read: table 三 of an organisation's annual report, the fees collected, and the public
+ * statistics of each organisation's requests (received, answered, answered on time, outcomes). Nothing about any
+ * applicant.
  */
 @Service
 @Transactional(readOnly = true)
@@ -57,6 +60,18 @@ public class RequestStatistics {
                 inYear(org.code(), year)));
     }
 
+    /**
+     * Table 三 summed over several bodies — a government's level report counts its office's and its departments'
+     * requests together — under the name given. The sums keep every consistency rule of the table.
+     */
+    public AnnualRequestTable table(String orgCode, String name, java.util.Collection<String> orgCodes, int year) {
+        List<InformationRequestEntity> rows = new java.util.ArrayList<>();
+        for (String code : orgCodes) {
+            rows.addAll(inYear(organisations.get(code).code(), year));
+        }
+        return AnnualRequestTable.of(orgCode, name, year, LocalDate.now(clock), counted(rows));
+    }
+
     public OrganisationYear year(String orgCode, int year) {
         Organisation org = organisations.get(orgCode);
         LocalDate today = LocalDate.now(clock);
@@ -91,6 +106,22 @@ public class RequestStatistics {
                 .toList();
         return requests.figures(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), LocalDate.now(clock),
                 disclosing);
+    }
+
+    /**
+     * The 信息处理费 the bodies collected in the year: the requests they handle whose payment (缴纳信息处理费) was
+     * recorded with a date in the year, and the sum of their fees. A request is charged once (one fee notice, paid once
+     * or never), and the fee noticed is the amount paid: no other amount is recorded. A notice left unpaid collected
+     * nothing and is not counted. One aggregate query.
+     */
+    public FeeFigures fees(Collection<String> orgCodes, int year) {
+        if (orgCodes.isEmpty()) {
+            return new FeeFigures(0, BigDecimal.ZERO.setScale(2));
+        }
+        Object[] row = requests.feesPaid(orgCodes, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
+                RequestEvent.Kind.FEE_PAID).get(0);
+        BigDecimal sum = row[1] == null ? BigDecimal.ZERO : (BigDecimal) row[1];
+        return new FeeFigures(((Number) row[0]).intValue(), sum.setScale(2));
     }
 
     /** Every organisation's year, in the directory's order. */

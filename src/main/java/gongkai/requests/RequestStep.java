@@ -19,7 +19,8 @@ public enum RequestStep {
     TRANSFER(Role.APPROVER, "转送"),
     REISSUE_CODE(Role.EDITOR, "重新发放查询码"),
     DELIVERY(Role.EDITOR, "登记送达"),
-    PROPOSAL(Role.EDITOR, "建议主动公开");
+    PROPOSAL(Role.EDITOR, "建议主动公开"),
+    APPEAL(Role.EDITOR, "登记行政复议、行政诉讼情况");
 
     private final Role role;
     private final String action;

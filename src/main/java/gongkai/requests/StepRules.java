@@ -53,7 +53,8 @@ final class StepRules {
             case FEE_PAID -> unless(phase == RequestPhase.AWAITING_PAYMENT, "本申请没有待缴纳的信息处理费。");
             case REPLY, TRANSFER -> phase == RequestPhase.CLOSED ? Optional.of(closed(clock))
                     : notRunning(clock, "答复");
-            case REISSUE_CODE -> Optional.empty();
+            // A review or lawsuit may come at any stage, even against a request left unanswered.
+            case REISSUE_CODE, APPEAL -> Optional.empty();
             case DELIVERY -> unless(phase == RequestPhase.CLOSED, "本申请尚未答复，没有可送达的告知书。");
             case PROPOSAL -> unless(clock.outcome().map(RequestOutcome::disclosed).orElse(false),
                     "只有予以公开或部分公开的申请，其信息才能建议转为主动公开。");

@@ -60,4 +60,21 @@ class DueDatesTest {
         assertThatThrownBy(() -> dueOn("quarterly:20", "2026-10")).hasMessageContaining("季度");
         assertThatThrownBy(() -> dueOn("event:20", "2026-10")).hasMessageContaining("没有固定期间");
     }
+
+    @Test
+    void theAnnualReportsStatutoryDatesMovePastRestDaysToTheNextWorkingDay() {
+        // 31 January 2026 is a Saturday: Monday 2 February.
+        assertThat(dueOn("yearly:01-31", "2025")).isEqualTo(LocalDate.of(2026, 2, 2));
+        // 31 January 2025 fell in the Spring Festival break (28 January – 4 February): Wednesday 5 February.
+        assertThat(dueOn("yearly:01-31", "2024")).isEqualTo(LocalDate.of(2025, 2, 5));
+        // 31 March 2026 is a Tuesday and stays; 31 March 2024 was a Sunday: Monday 1 April.
+        assertThat(dueOn("yearly:03-31", "2025")).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(dueOn("yearly:03-31", "2023")).isEqualTo(LocalDate.of(2024, 4, 1));
+        // 31 January 2024 was a Wednesday.
+        assertThat(dueOn("yearly:01-31", "2023")).isEqualTo(LocalDate.of(2024, 1, 31));
+        assertThat(PublicationSchedule.parse("yearly:01-31").describe()).isEqualTo("按年度公开，次年1月31日前");
+        assertThat(PublicationSchedule.parse("yearly:03-31").code()).isEqualTo("yearly:03-31");
+        assertThatThrownBy(() -> PublicationSchedule.parse("yearly:02-30")).hasMessageContaining("日期不存在");
+        assertThatThrownBy(() -> dueOn("yearly:01-31", "2025-Q4")).hasMessageContaining("2026 这样的年份");
+    }
 }

@@ -1,5 +1,6 @@
 package gongkai.requests;
 
+import static gongkai.requests.RequestStep.APPEAL;
 import static gongkai.requests.RequestStep.CONSULTATION;
 import static gongkai.requests.RequestStep.CORRECTION;
 import static gongkai.requests.RequestStep.DELIVERY;
@@ -49,7 +50,8 @@ class AllowedStepsTest extends RequestScenario {
     @Test
     void aNewRequestOffersEachRoleItsOwnStepsOnly() {
         String no = receivedOn("2026-11-02");
-        assertThat(steps(staff.editor(), no)).containsExactlyInAnyOrder(CORRECTION, CONSULTATION, REISSUE_CODE);
+        assertThat(steps(staff.editor(), no)).containsExactlyInAnyOrder(CORRECTION, CONSULTATION, REISSUE_CODE,
+                APPEAL);
         assertThat(steps(staff.approver(), no)).containsExactlyInAnyOrder(EXTENSION, FEE, REPLY, TRANSFER);
         assertThat(steps(staff.reviewer(), no)).isEmpty();
     }
@@ -72,7 +74,7 @@ class AllowedStepsTest extends RequestScenario {
         clock.setDate(d("2026-11-03"));
         Acting.as(staff.editor(), () -> clockKeeping.requestCorrection(no, List.of("请写明所需信息的文号"),
                 d("2026-11-20")));
-        assertThat(steps(staff.editor(), no)).containsExactlyInAnyOrder(RECORD_CORRECTION, REISSUE_CODE);
+        assertThat(steps(staff.editor(), no)).containsExactlyInAnyOrder(RECORD_CORRECTION, REISSUE_CODE, APPEAL);
         assertThat(steps(staff.approver(), no)).isEmpty();
         assertThatThrownBy(() -> Acting.as(staff.approver(), () -> handling.reply(no,
                 new Reply("PUBLIC", "答复内容。", null, null)))).isInstanceOf(ConflictProblem.class)
@@ -80,11 +82,12 @@ class AllowedStepsTest extends RequestScenario {
     }
 
     @Test
-    void onceAnsweredOnlyDeliveryANewCodeAndAProposalRemain() {
+    void onceAnsweredOnlyDeliveryANewCodeAProposalAndAppealsRemain() {
         String no = receivedOn("2026-11-02");
         clock.setDate(d("2026-11-05"));
         Acting.as(staff.approver(), () -> handling.reply(no, new Reply("PUBLIC", "该信息予以公开，见附件。", null, null)));
-        assertThat(steps(staff.editor(), no)).containsExactlyInAnyOrder(DELIVERY, REISSUE_CODE, PROPOSAL);
+        assertThat(steps(staff.editor(), no)).containsExactlyInAnyOrder(DELIVERY, REISSUE_CODE, PROPOSAL,
+                APPEAL);
         assertThat(steps(staff.approver(), no)).isEmpty();
     }
 }

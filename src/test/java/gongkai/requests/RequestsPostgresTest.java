@@ -81,6 +81,20 @@ class RequestsPostgresTest {
             assertThat(table.row("PARTIAL").value(AnnualRequestTable.Column.NATURAL_PERSON)).isEqualTo(1);
             assertThat(table.row(AnnualRequestTable.CARRIED_FORWARD).value(AnnualRequestTable.Column.LEGAL_SERVICE))
                     .isEqualTo(1);
+
+            // Table 四 and the fees collected, read on PostgreSQL (V31).
+            Appeals appeals = app.getBean(Appeals.class);
+            long review = Acting.as(staff.editor(), () -> appeals.register(s.trackingNo(), new NewAppeal("REVIEW",
+                    LocalDate.parse("2026-11-20"), "宜春市人民政府", null)));
+            Acting.as(staff.editor(), () -> appeals.recordResult(s.trackingNo(), review, new AppealDecision("UPHELD",
+                    LocalDate.parse("2026-11-30"))));
+            assertThat(appeals.figures(List.of("ycsmzj"), 2026).count(AppealKind.REVIEW, AppealResult.UPHELD))
+                    .isEqualTo(1);
+            Acting.as(staff.approver(), () -> clockKeeping.requestFee(other.trackingNo(), "PER_VOLUME", 40));
+            clock.setDate(LocalDate.parse("2027-01-12"));
+            Acting.as(staff.editor(), () -> clockKeeping.feePaid(other.trackingNo(), LocalDate.parse("2027-01-12")));
+            assertThat(app.getBean(RequestStatistics.class).fees(List.of("ycsmzj"), 2027))
+                    .isEqualTo(new FeeFigures(1, new java.math.BigDecimal("100.00")));
         }
     }
 }

@@ -18,10 +18,11 @@ import tools.jackson.core.type.TypeReference;
 /**
  * The public content of a published version and its hash. The content object holds what the public reads of the
  * version: {@code indexNo, version, org, publisher, catalogItem, region, audience, title, summary, documentNumber,
- * writtenOn, keywords, subjectClass, body, data, attachments}, and {@code period} for a record that states one, with
- * personal fields of the structured rows masked as every public output masks them. The period is left out rather
- * than null when there is none, so the content, and the hash, of every version published before records stated
- * periods is what it was. Its hash is the lowercase hex SHA-256 of the UTF-8 of its canonical JSON
+ * writtenOn, keywords, subjectClass, body, data, attachments}, and {@code period}, {@code documentCategory}
+ * ({@code REGULATION} or {@code NORMATIVE}) and {@code validUntil} for a record that states them, with personal fields
+ * of the structured rows masked as every public output masks them. Those three are left out rather than null when
+ * there are none, so the content, and the hash, of every version published before records stated them is what it
+ * was. Its hash is the lowercase hex SHA-256 of the UTF-8 of its canonical JSON
  * (RFC 8785), so anyone holding the record's JSON can recompute it. Built here only, from the stored version, at
  * publication and whenever it is shown or checked.
  */
@@ -52,6 +53,12 @@ public final class ContentHash {
         content.put("writtenOn", c.writtenOn() == null ? null : c.writtenOn().toString());
         if (c.period() != null) {
             content.put("period", c.period());
+        }
+        if (c.documentCategory() != null) {
+            content.put("documentCategory", c.documentCategory().name());
+        }
+        if (c.validUntil() != null) {
+            content.put("validUntil", c.validUntil().toString());
         }
         content.put("keywords", keywords(c.keywords()));
         content.put("subjectClass", c.subjectClass());

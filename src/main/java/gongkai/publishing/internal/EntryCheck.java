@@ -25,6 +25,7 @@ import gongkai.privacy.Finding;
 import gongkai.privacy.PersonalDataGuard;
 import gongkai.privacy.PersonalDataKind;
 import gongkai.publishing.DisclosureMode;
+import gongkai.publishing.DocumentCategory;
 import gongkai.publishing.ForbiddenWords;
 import gongkai.publishing.RecordInput;
 import gongkai.shared.HtmlText;
@@ -66,8 +67,9 @@ public class EntryCheck {
     /**
      * The input as the working copy it makes, or every problem with it: its shape (the annotations of
      * {@link RecordInput}, the same the API checks at its edge) and then what the catalogue, organisations and
-     * regions say of it, and the period the record covers against the item's schedule. Optional metadata missing
-     * from the input is taken from the catalogue item.
+     * regions say of it, the period the record covers against the item's schedule, and a term of validity that
+     * ends before the document was written. Optional metadata missing from the input is taken from the catalogue
+     * item; a document of no particular category is stored without one.
      */
     public RecordEntity.WorkingCopy entered(RecordInput in, CatalogItem item) {
         List<FieldError> errors = new ArrayList<>(shapeProblems(in));
@@ -75,6 +77,10 @@ public class EntryCheck {
         List<Map<String, String>> rows = normaliseRows(in.data(), item, errors);
         String period = errors.stream().anyMatch(e -> e.field().equals("period")) ? null
                 : period(in.period(), item, LocalDate.now(clock), errors);
+        if (in.validUntil() != null && in.writtenOn() != null && in.validUntil().isBefore(in.writtenOn())) {
+            errors.add(new FieldError("validUntil", "有效期至（" + in.validUntil() + "）不能早于成文日期（"
+                    + in.writtenOn() + "）。"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputProblem(errors);
         }
@@ -85,7 +91,9 @@ public class EntryCheck {
                         : DisclosureMode.valueOf(in.disclosureMode().strip().toUpperCase(Locale.ROOT)),
                 resolved.interpretationOf(), resolved.interpretationKind(), in.title().strip(), nz(in.summary()).strip(),
                 sanitizer.sanitize(in.body()), blankToNull(in.documentNumber()), in.writtenOn(),
-                String.join("、", keywords), resolved.subjectClass(), rowsJson.write(rows), period);
+                String.join("、", keywords), resolved.subjectClass(), rowsJson.write(rows), period,
+                resolved.documentCategory() == DocumentCategory.OTHER ? null : resolved.documentCategory(),
+                in.validUntil());
     }
 
     /**

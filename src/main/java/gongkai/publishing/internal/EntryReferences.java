@@ -9,7 +9,9 @@ import gongkai.catalog.Audience;
 import gongkai.catalog.Catalog;
 import gongkai.catalog.CatalogItem;
 import gongkai.org.Organisation;
+import gongkai.org.OrganisationKind;
 import gongkai.org.Organisations;
+import gongkai.publishing.DocumentCategory;
 import gongkai.publishing.InterpretationKind;
 import gongkai.publishing.RecordInput;
 import gongkai.region.Region;
@@ -19,8 +21,9 @@ import gongkai.shared.InvalidInputProblem.FieldError;
 /**
  * What an entered record names in other modules, checked against them for {@link EntryCheck}: the organisation
  * must answer for the catalogue item, the region must lie in its jurisdiction, the audience is the item's, the
- * subject class is the State Council's, and an interpretation interprets a policy document. The input's shape has
- * been checked already; a value of the wrong shape is left to that complaint here.
+ * subject class is the State Council's, an interpretation interprets a policy document, and only the city
+ * government's records are 规章. The input's shape has been checked already; a value of the wrong shape is left to
+ * that complaint here.
  */
 @Component
 class EntryReferences {
@@ -39,7 +42,7 @@ class EntryReferences {
 
     /** What the input's codes stand for; meaningful only when no error was added. */
     record Resolved(String region, Audience audience, String subjectClass, Long interpretationOf,
-            InterpretationKind interpretationKind) {
+            InterpretationKind interpretationKind, DocumentCategory documentCategory) {
     }
 
     Resolved resolve(RecordInput in, CatalogItem item, List<FieldError> errors) {
@@ -68,7 +71,27 @@ class EntryReferences {
             kind = in.interpretationKind() == null || in.interpretationKind().isBlank() ? InterpretationKind.TEXT
                     : parse(InterpretationKind.class, in.interpretationKind());
         }
-        return new Resolved(region == null ? null : region.code(), audience, subject, interpretationOf, kind);
+        DocumentCategory category = category(in, org, errors);
+        return new Resolved(region == null ? null : region.code(), audience, subject, interpretationOf, kind,
+                category);
+    }
+
+    /**
+     * 地方政府规章 are made by the government of a city with districts (立法法 第九十三条): here only the city
+     * government, whose records its office publishes. A department or a county makes 行政规范性文件 at most.
+     */
+    private static DocumentCategory category(RecordInput in, Organisation org, List<FieldError> errors) {
+        DocumentCategory category = in.documentCategory() == null || in.documentCategory().isBlank() ? null
+                : parse(DocumentCategory.class, in.documentCategory());
+        if (category == null) {
+            return DocumentCategory.OTHER;
+        }
+        if (category == DocumentCategory.REGULATION && org != null
+                && org.kind() != OrganisationKind.GOVERNMENT_OFFICE) {
+            errors.add(new FieldError("documentCategory", "规章只能由设区的市人民政府制定（立法法第九十三条），"
+                    + org.name() + "发布的文件不能归为规章；如属行政规范性文件，请选择“行政规范性文件”。"));
+        }
+        return category;
     }
 
     private static Audience audience(RecordInput in, CatalogItem item, List<FieldError> errors) {

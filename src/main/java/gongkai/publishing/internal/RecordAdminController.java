@@ -1,6 +1,7 @@
 package gongkai.publishing.internal;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,6 +30,7 @@ import gongkai.org.Organisations;
 import gongkai.privacy.Finding;
 import gongkai.publishing.Approval;
 import gongkai.publishing.Decision;
+import gongkai.publishing.DocumentCategory;
 import gongkai.publishing.Drafting;
 import gongkai.publishing.InterpretationKind;
 import gongkai.publishing.Publishing;
@@ -59,15 +61,17 @@ class RecordAdminController {
     private final Catalog catalog;
     private final Organisations organisations;
     private final Regions regions;
+    private final Clock clock;
 
     RecordAdminController(Drafting drafting, Publishing publishing, Records records, Catalog catalog,
-            Organisations organisations, Regions regions) {
+            Organisations organisations, Regions regions, Clock clock) {
         this.drafting = drafting;
         this.publishing = publishing;
         this.records = records;
         this.catalog = catalog;
         this.organisations = organisations;
         this.regions = regions;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -121,7 +125,8 @@ class RecordAdminController {
                 view.summary(), view.documentNumber(), view.writtenOn(), view.body(), view.keywords(),
                 view.audience().code(), view.targetGroup(), view.subjectClass(), view.mode().name(), view.rows(),
                 view.interpretationOf() == null ? null : view.interpretationOf().ref(),
-                view.interpretationKind() == null ? null : view.interpretationKind().name(), view.period());
+                view.interpretationKind() == null ? null : view.interpretationKind().name(), view.period(),
+                view.documentCategory().name(), view.validUntil());
         return form(model, ref, item, values, null);
     }
 
@@ -144,6 +149,7 @@ class RecordAdminController {
     String record(@PathVariable String ref, Model model) {
         RecordView view = records.workingCopy(ref);
         model.addAttribute("record", view);
+        model.addAttribute("expired", view.expiredOn(LocalDate.now(clock)));
         model.addAttribute("path", path(ref));
         // The same answers the services act on: a button is offered only for a step that would be accepted.
         RecordActions actions = publishing.allowedActions(ref);
@@ -270,6 +276,7 @@ class RecordAdminController {
         model.addAttribute("regions", regionsFor(org));
         model.addAttribute("subjectClasses", catalog.subjectClasses().paths());
         model.addAttribute("interpretationKinds", InterpretationKind.values());
+        model.addAttribute("documentCategories", DocumentCategory.values());
         model.addAttribute("problem", problem);
         model.addAttribute("periodHint", periodHint(item));
         model.addAttribute("periodErrors", problem == null ? List.of() : problem.errors().stream()
@@ -293,6 +300,9 @@ class RecordAdminController {
     private static RecordInput input(RecordForm form, BindingResult binding, CatalogItem item) {
         if (binding.hasFieldErrors("writtenOn")) {
             throw new InvalidInputProblem("writtenOn", "成文日期格式应为 2026-11-27。");
+        }
+        if (binding.hasFieldErrors("validUntil")) {
+            throw new InvalidInputProblem("validUntil", "有效期至的格式应为 2026-11-27。");
         }
         return form.toInput(item);
     }

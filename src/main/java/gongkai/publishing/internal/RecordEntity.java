@@ -24,6 +24,7 @@ import jakarta.persistence.Version;
 import gongkai.catalog.Audience;
 import gongkai.publishing.Decision;
 import gongkai.publishing.DisclosureMode;
+import gongkai.publishing.DocumentCategory;
 import gongkai.publishing.InterpretationKind;
 import gongkai.publishing.RecordAction;
 import gongkai.publishing.RecordActions;
@@ -122,24 +123,26 @@ public class RecordEntity extends Timestamped {
         RecordContent p = content;
         return new WorkingCopy(p.regionCode(), p.audience(), targetGroup, disclosureMode, interpretationOf,
                 interpretationKind, p.title(), p.summary(), p.body(), p.documentNumber(), p.writtenOn(), p.keywords(),
-                p.subjectClass(), p.dataJson(), p.period());
+                p.subjectClass(), p.dataJson(), p.period(), p.documentCategory(), p.validUntil());
     }
 
     /**
      * The editable part of a record, as stored.
      *
-     * @param period the canonical period a record of a scheduled item covers (see {@link RecordContent})
+     * @param period           the canonical period a record of a scheduled item covers (see {@link RecordContent})
+     * @param documentCategory 规章 or 行政规范性文件, null for any other document
+     * @param validUntil       有效期至, null when the document sets no end
      */
     public record WorkingCopy(String region, Audience audience, String targetGroup, DisclosureMode disclosureMode,
             Long interpretationOf, InterpretationKind interpretationKind, String title, String summary, String body,
             String documentNumber, LocalDate writtenOn, String keywords, String subjectClass, String dataJson,
-            String period) {
+            String period, DocumentCategory documentCategory, LocalDate validUntil) {
 
         /** The same copy with other free text (after masking). */
         public WorkingCopy withText(String newTitle, String newSummary, String newBody, String newDataJson) {
             return new WorkingCopy(region, audience, targetGroup, disclosureMode, interpretationOf,
                     interpretationKind, newTitle, newSummary, newBody, documentNumber, writtenOn, keywords,
-                    subjectClass, newDataJson, period);
+                    subjectClass, newDataJson, period, documentCategory, validUntil);
         }
 
         /** The same copy with other structured rows (after an import). */

@@ -19,6 +19,7 @@ import gongkai.publishing.RecordInput;
 record RecordForm(String org, String region, String title, String summary, String documentNumber,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate writtenOn, String body, String keywords,
         String targetGroup, String subjectClass, String interpretationOf, String interpretationKind, String period,
+        String documentCategory, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
         Map<String, String> cells) {
 
     /** The input for the item: keywords split at 、 , ; or spaces, blank cells and blank rows dropped. */
@@ -27,7 +28,7 @@ record RecordForm(String org, String region, String title, String summary, Strin
         return new RecordInput(item.code(), nz(org), nz(region), nz(title), nz(summary), nz(documentNumber),
                 writtenOn, nz(body), words.isBlank() ? List.of() : Arrays.asList(words.split("[、,，;；\\s]+")), null,
                 nz(targetGroup), nz(subjectClass), null, rows(item), nz(interpretationOf), nz(interpretationKind),
-                nz(period));
+                nz(period), nz(documentCategory), validUntil);
     }
 
     private List<Map<String, String>> rows(CatalogItem item) {

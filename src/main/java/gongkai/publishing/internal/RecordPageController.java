@@ -2,6 +2,7 @@ package gongkai.publishing.internal;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.core.io.InputStreamResource;
@@ -42,14 +43,16 @@ class RecordPageController {
     private final Catalog catalog;
     private final Organisations organisations;
     private final Regions regions;
+    private final Clock clock;
 
     RecordPageController(Records records, AttachmentStorage storage, Catalog catalog, Organisations organisations,
-            Regions regions) {
+            Regions regions, Clock clock) {
         this.records = records;
         this.storage = storage;
         this.catalog = catalog;
         this.organisations = organisations;
         this.regions = regions;
+        this.clock = clock;
     }
 
     @GetMapping("/records")
@@ -70,6 +73,7 @@ class RecordPageController {
             @RequestParam(required = false) Integer version, Model model) {
         RecordView view = records.view(ref, code, version);
         model.addAttribute("record", view);
+        model.addAttribute("expired", view.expiredOn(LocalDate.now(clock)));
         model.addAttribute("code", code);
         return "publishing/record";
     }

@@ -18,6 +18,7 @@ import gongkai.catalog.CatalogItem;
 import gongkai.org.Organisations;
 import gongkai.privacy.Masking;
 import gongkai.publishing.Attachment;
+import gongkai.publishing.DocumentCategory;
 import gongkai.publishing.PublicationLog;
 import gongkai.publishing.PublishedContent;
 import gongkai.publishing.RecordStep;
@@ -67,7 +68,8 @@ public class RecordViews {
                 : log.entryFor(record.getIndexNo(), v.getVersion()).orElse(null);
         RecordContent c = v.getContent();
         return assemble(record, item, v.getVersion(), false, c.title(), c.summary(), c.body(),
-                c.documentNumber(), c.writtenOn(), c.period(), v.getPublishedAt(), v.getPublisherName(),
+                c.documentNumber(), c.writtenOn(), c.period(), c.documentCategory(), c.validUntil(),
+                v.getPublishedAt(), v.getPublisherName(),
                 c.regionCode(), c.subjectClass(), c.keywords(), mask(item, rowsJson.read(c.dataJson())), true, files,
                 v.getContentSha256(), staff, publishedContent(record, v).content(), entry);
     }
@@ -80,9 +82,9 @@ public class RecordViews {
         List<Attachment> files = attachments.findByRecordIdOrderByPositionAsc(record.getId()).stream()
                 .map(RecordAttachmentEntity::toAttachment).toList();
         return assemble(record, item, record.getPublishedVersion(), true, c.title(), c.summary(), c.body(),
-                c.documentNumber(), c.writtenOn(), c.period(), null, organisations.get(record.getOrgCode()).name(),
-                c.region(), c.subjectClass(), c.keywords(), masked ? mask(item, rows) : rows, masked, files, null, true,
-                null, null);
+                c.documentNumber(), c.writtenOn(), c.period(), c.documentCategory(), c.validUntil(), null,
+                organisations.get(record.getOrgCode()).name(), c.region(), c.subjectClass(), c.keywords(),
+                masked ? mask(item, rows) : rows, masked, files, null, true, null, null);
     }
 
     /** The public content of a stored version and its hash (see {@link ContentHash}). */
@@ -105,9 +107,10 @@ public class RecordViews {
     }
 
     private RecordView assemble(RecordEntity record, CatalogItem item, int version, boolean workingCopy, String title,
-            String summary, String body, String documentNumber, LocalDate writtenOn, String period, Instant publishedAt,
-            String publisher, String region, String subjectClass, String keywords, List<Map<String, String>> rows,
-            boolean masked, List<Attachment> files, String sha, boolean staff, Map<String, Object> content,
+            String summary, String body, String documentNumber, LocalDate writtenOn, String period,
+            DocumentCategory category, LocalDate validUntil, Instant publishedAt, String publisher, String region,
+            String subjectClass, String keywords, List<Map<String, String>> rows, boolean masked,
+            List<Attachment> files, String sha, boolean staff, Map<String, Object> content,
             PublicationLog.Entry ledger) {
         CatalogDomain domain = catalog.requireDomain(item.domainCode());
         RecordEntity.WorkingCopy c = record.content();
@@ -127,7 +130,8 @@ public class RecordViews {
                 summary, body, documentNumber, writtenOn, period, record.getFirstPublishedAt(), publishedAt, publisher,
                 record.getOrgCode(), item.code(), item.name(), domain.code(), domain.name(), region,
                 regions.find(region).map(r -> r.name()).orElse(region), subjectClass, record.getValidity(),
-                record.getValiditySince(), keywordList, c.disclosureMode(), c.audience(), c.targetGroup(),
+                record.getValiditySince(), category == null ? DocumentCategory.OTHER : category, validUntil,
+                keywordList, c.disclosureMode(), c.audience(), c.targetGroup(),
                 item.fields(), rows, masked, files, interpretations, policy, c.interpretationKind(), history,
                 stepList, record.getWithdrawalReason(), record.getWithdrawnAt(), staff ? record.getAccessCode() : null,
                 sha, record.getNoInterpretationReason(), record.isDemo(), record.getId(), content, ledger);

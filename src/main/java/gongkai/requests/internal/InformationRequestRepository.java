@@ -9,6 +9,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import gongkai.requests.RequestEvent;
 import gongkai.requests.RequestPhase;
 
 public interface InformationRequestRepository extends JpaRepository<InformationRequestEntity, Long> {
@@ -58,6 +59,12 @@ public interface InformationRequestRepository extends JpaRepository<InformationR
     @Query("select count(r) from InformationRequestEntity r where r.applicantKey = :key and r.transferredFrom is null "
             + "and r.receivedOn >= :first and (r.receivedOn < :receivedOn or (r.receivedOn = :receivedOn and r.id <= :id))")
     long rankInMonthOnPlatform(String key, LocalDate first, LocalDate receivedOn, Long id);
+
+    /** How many of the bodies' requests had a step of {@code paid} dated in [first, last], and their fees' sum. */
+    @Query("select count(r), sum(r.feeAmount) from InformationRequestEntity r, RequestEventEntity e "
+            + "where e.requestId = r.id and e.kind = :paid and e.onDate >= :first and e.onDate <= :last "
+            + "and r.orgCode in :orgs")
+    List<Object[]> feesPaid(Collection<String> orgs, LocalDate first, LocalDate last, RequestEvent.Kind paid);
 
     @Query("select count(distinct r.applicantKey) from InformationRequestEntity r where r.id in :ids")
     long distinctApplicants(Collection<Long> ids);

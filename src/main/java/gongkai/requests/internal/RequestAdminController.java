@@ -26,6 +26,10 @@ import gongkai.catalog.Catalog;
 import gongkai.org.Organisation;
 import gongkai.org.Organisations;
 import gongkai.requests.AllowedSteps;
+import gongkai.requests.AppealDecision;
+import gongkai.requests.AppealKind;
+import gongkai.requests.AppealResult;
+import gongkai.requests.Appeals;
 import gongkai.requests.ApplicantKind;
 import gongkai.requests.DeliveryForm;
 import gongkai.requests.FeeMethod;
@@ -33,6 +37,7 @@ import gongkai.requests.IdType;
 import gongkai.requests.ClockKeeping;
 import gongkai.requests.RequestHandling;
 import gongkai.requests.RequestIntake;
+import gongkai.requests.NewAppeal;
 import gongkai.requests.NewRequest;
 import gongkai.requests.Proposal;
 import gongkai.requests.ReceiptChannel;
@@ -56,16 +61,18 @@ class RequestAdminController {
     private final RequestIntake intake;
     private final RequestHandling handling;
     private final ClockKeeping clockKeeping;
+    private final Appeals appeals;
     private final Organisations organisations;
     private final Catalog catalog;
     private final RequestsProperties properties;
     private final Clock clock;
 
-    RequestAdminController(RequestIntake intake, RequestHandling handling, ClockKeeping clockKeeping,
+    RequestAdminController(RequestIntake intake, RequestHandling handling, ClockKeeping clockKeeping, Appeals appeals,
             Organisations organisations, Catalog catalog, RequestsProperties properties, Clock clock) {
         this.intake = intake;
         this.handling = handling;
         this.clockKeeping = clockKeeping;
+        this.appeals = appeals;
         this.organisations = organisations;
         this.catalog = catalog;
         this.properties = properties;
@@ -130,6 +137,9 @@ class RequestAdminController {
         model.addAttribute("feeMethods", FeeMethod.values());
         model.addAttribute("others", organisations.all().stream().filter(o -> !o.code().equals(view.orgCode()))
                 .toList());
+        model.addAttribute("appeals", appeals.cases(no));
+        model.addAttribute("appealKinds", AppealKind.values());
+        model.addAttribute("appealResults", AppealResult.values());
         if (allowed.allows(RequestStep.PROPOSAL)) {
             Organisation org = organisations.get(view.orgCode());
             model.addAttribute("items", catalog.itemsOwnedBy(org));
@@ -244,6 +254,24 @@ class RequestAdminController {
             redirect.addFlashAttribute("notice", "已生成主动公开草稿 " + draft[0] + "，请在“信息发布”中完善后提交审核。");
         }
         return result;
+    }
+
+    @PostMapping("/{no}/appeals")
+    String registerAppeal(@PathVariable String no, @RequestParam(defaultValue = "") String kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate filedOn,
+            @RequestParam(defaultValue = "") String authority, @RequestParam(defaultValue = "") String caseNumber,
+            RedirectAttributes redirect) {
+        return act(no, redirect, () -> appeals.register(no, new NewAppeal(kind, filedOn, authority, caseNumber)),
+                "已登记行政复议或行政诉讼案件。");
+    }
+
+    @PostMapping("/{no}/appeals/{id}")
+    String recordAppealResult(@PathVariable String no, @PathVariable long id,
+            @RequestParam(defaultValue = "") String result,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate decidedOn,
+            RedirectAttributes redirect) {
+        return act(no, redirect, () -> appeals.recordResult(no, id, new AppealDecision(result, decidedOn)),
+                "已登记案件结果。");
     }
 
     private static String act(String no, RedirectAttributes redirect, Runnable step, String done) {

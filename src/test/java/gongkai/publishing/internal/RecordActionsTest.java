@@ -45,7 +45,8 @@ class RecordActionsTest {
     private RecordEntity draftBy(Actor who) {
         RecordEntity record = new RecordEntity("pa-project", ORG, who.username(), false);
         record.edit(new RecordEntity.WorkingCopy("360900", Audience.PUBLIC, null, DisclosureMode.PROACTIVE, null, null,
-                "项目公示", "", "<p>正文</p>", null, LocalDate.of(2026, 9, 1), "", "", "[]", null), who.username());
+                "项目公示", "", "<p>正文</p>", null, LocalDate.of(2026, 9, 1), "", "", "[]", null, null, null),
+                who.username());
         return record;
     }
 
