@@ -4,9 +4,11 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +19,12 @@ import gongkai.catalog.Catalog;
 import gongkai.catalog.CatalogDomain;
 import gongkai.catalog.CatalogItem;
 import gongkai.org.Organisations;
+import gongkai.publishing.Decision;
+import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
+import gongkai.reporting.AnnualReports;
+import gongkai.reporting.ReportEntry;
+import gongkai.support.Acting;
 import gongkai.support.MovableClock;
 import gongkai.support.PlatformTest;
 import gongkai.support.Staff;
@@ -44,6 +51,17 @@ class DisclosureColumnTest {
     Catalog catalog;
     @Autowired
     Organisations organisations;
+    @Autowired
+    AnnualReports reports;
+    @Autowired
+    Publishing publishing;
+    @Autowired
+    MovableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     private String page(String path) throws Exception {
         return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -117,6 +135,32 @@ class DisclosureColumnTest {
         assertThat(column).contains("奉新县人民政府政府信息公开", "href=\"/orgs/fxxzf/guide\"",
                 "href=\"/records?org=fxxzf&amp;item=sa-recipients\"");
         assertThat(page("/regions/360902001")).doesNotContain("column-h");
+    }
+
+    @Test
+    void theAnnualReportsLinkEachPublishedYearAndFlagAMissingOne() throws Exception {
+        String org = "ycstyj";
+        Staff staff = Staff.of(org);
+        clock.setDate(LocalDate.of(2025, 1, 6));
+        Acting.as(staff.editor(), () -> reports.save(org, 2024, new ReportEntry(Map.of("OVERVIEW", "本局坚持以公开为常态。",
+                "PROBLEMS", "栏目更新不够及时。", "OTHER", "无。"), Map.of("LICENSING", "0", "PUNISHMENT", "0", "COERCION", "0",
+                "FEES", "0"), Map.of("LICENSING", "本局统计", "PUNISHMENT", "本局统计", "COERCION", "本局统计", "FEES",
+                "本局统计"), null), staff.editor()));
+        String ref = Acting.as(staff.editor(), () -> reports.submit(org, 2024, staff.editor()));
+        Acting.as(staff.reviewer(), () -> publishing.review(ref, Decision.PASS, "同意"));
+        Acting.as(staff.approver(), () -> publishing.approve(ref, Decision.PASS, "同意发布", null, null));
+
+        // Supervision began with 2026: its report is due early in 2027 and, in March, missing.
+        clock.setDate(LocalDate.of(2027, 3, 1));
+        String column = column(page("/orgs/" + org));
+        assertThat(column.indexOf(">法定主动公开内容</h3>")).isLessThan(column.indexOf(">年报</h3>"));
+        String annual = column.substring(column.indexOf(">年报</h3>"));
+        assertThat(annual).contains("<span>宜春市体育局2026年政府信息公开工作年度报告</span>",
+                "<span class=\"flag late\">未按时发布</span>",
+                "<a href=\"/annual-reports/ycstyj/2024\">宜春市体育局2024年政府信息公开工作年度报告</a>", "发布于")
+                .doesNotContain("href=\"/annual-reports/ycstyj/2026\"");
+        assertThat(annual.indexOf("2026年")).isLessThan(annual.indexOf("2024年"));
+        mvc.perform(get("/annual-reports/ycstyj/2024")).andExpect(status().isOk());
     }
 
     @Test

@@ -22,6 +22,8 @@ import gongkai.org.Organisation;
 import gongkai.org.OrganisationKind;
 import gongkai.org.Organisations;
 import gongkai.publishing.RecordFilter;
+import gongkai.reporting.AnnualReportYear;
+import gongkai.reporting.AnnualReports;
 import gongkai.reporting.Guides;
 import gongkai.publishing.RecordSummary;
 import gongkai.publishing.Records;
@@ -39,13 +41,16 @@ class PortalController {
     private final Organisations organisations;
     private final Regions regions;
     private final Records records;
+    private final AnnualReports annualReports;
     private final Clock clock;
 
-    PortalController(Catalog catalog, Organisations organisations, Regions regions, Records records, Clock clock) {
+    PortalController(Catalog catalog, Organisations organisations, Regions regions, Records records,
+            AnnualReports annualReports, Clock clock) {
         this.catalog = catalog;
         this.organisations = organisations;
         this.regions = regions;
         this.records = records;
+        this.annualReports = annualReports;
         this.clock = clock;
     }
 
@@ -95,15 +100,17 @@ class PortalController {
     }
 
     /**
-     * The 政府信息公开 column of a body, in the order residents know: 指南, 制度, 法定主动公开内容, 年报.
+     * The 政府信息公开 column of a body, in the order residents know: 指南, 制度, 法定主动公开内容, 年报. A missing report
+     * shows from the day after its due date; a page kept in memory shows it at most the cache's time-to-live later.
      *
      * @param title      政府信息公开 (信息公开 for an institution)
      * @param guideTitle the name of the body's guide
      * @param rules      the body's latest published rules (制度)
      * @param fields     the items the body answers for, by field: the plan's seven fields first, then the rest
+     * @param reports    its annual reports (年报) by year, newest first, the missing ones among them
      */
     record DisclosureColumn(Organisation org, String title, String guideTitle, Page<RecordSummary> rules,
-            List<ItemsOfField> fields) {
+            List<ItemsOfField> fields, List<AnnualReportYear> reports) {
 
         public String rulesItem() {
             return RULES_ITEM;
@@ -129,7 +136,8 @@ class PortalController {
                 .map(d -> new ItemsOfField(d.name(), items.stream().filter(i -> i.domainCode().equals(d.code())).toList()))
                 .filter(f -> !f.items().isEmpty()).toList();
         return new DisclosureColumn(org, org.disclosureName(), Guides.titleOf(org),
-                records.published(new RecordFilter(null, org.code(), null, RULES_ITEM, null, null), 0, 5), fields);
+                records.published(new RecordFilter(null, org.code(), null, RULES_ITEM, null, null), 0, 5), fields,
+                annualReports.years(org.code()));
     }
 
     @GetMapping("/orgs/{code}")
