@@ -72,7 +72,7 @@ public abstract class ReferenceDataContract {
             assertThat(codes(jdbc, "SELECT code FROM organisation"))
                     .containsExactlyInAnyOrderElementsOf(csvColumn("organisations.csv", 0));
             assertThat(codes(jdbc, "SELECT code FROM catalog_item")).containsExactlyInAnyOrderElementsOf(catalogItemCodes());
-            assertThat(first.get("catalog_domain")).isEqualTo(7 + 4); // the plan's domains and the institutions' sections
+            assertThat(first.get("catalog_domain")).isEqualTo(7 + 4 + 1); // the plan's domains, the institutions' sections and the disclosure work
             assertThat(first.get("catalog_field")).isEqualTo(catalogFieldCount());
             assertThat(first.get("calendar_day")).isEqualTo(csvColumn("holidays-cn.csv", 0).size());
             assertThat(first.get("organisation_name"))
