@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import gongkai.org.internal.DemoOffice;
 import gongkai.org.internal.NameHistory;
 import gongkai.org.internal.OrganisationEntity;
 import gongkai.org.internal.OrganisationNameEntity;
@@ -25,6 +26,7 @@ import gongkai.shared.InvalidInputProblem;
 import gongkai.region.Regions;
 import gongkai.shared.GongkaiProperties;
 import gongkai.shared.NotFoundProblem;
+import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.Role;
 
 /** The directory of organisations, their name history, and the admins' amendments. */
@@ -86,6 +88,13 @@ public class Organisations {
 
     public long count() {
         return repository.count();
+    }
+
+    /** The day (China time) the organisation's data last changed: what a text generated from them is as of. */
+    public LocalDate updatedOn(String code) {
+        OrganisationEntity entity = repository.findById(code)
+                .orElseThrow(() -> new NotFoundProblem("没有代码为“" + code + "”的机构。"));
+        return entity.updatedAt().atZone(PlatformConfiguration.CHINA).toLocalDate();
     }
 
     /** Every name the organisation has borne, oldest first. */
@@ -166,6 +175,7 @@ public class Organisations {
         Organisation org = register(in, true);
         OrganisationEntity entity = repository.findById(org.code()).orElseThrow();
         entity.setDemoContacts(leader.name(), leader.post(), liaisonName, liaisonPhone);
+        entity.setDemoOffice(DemoOffice.of(org, regions.get(org.regionCode()).name(), entity.getSortOrder()));
         return entity.toOrganisation();
     }
 
@@ -238,6 +248,15 @@ public class Organisations {
         if (!blank(d.liaisonEmail()) && !ContactFormats.isEmail(d.liaisonEmail())) {
             errors.put("liaisonEmail", "联络员电子邮箱格式不正确。");
         }
+        if (!blank(d.fax()) && !ContactFormats.isPhone(d.fax())) {
+            errors.put("fax", "传真号码格式不正确，请填写带区号的号码，如0795-3201234。");
+        }
+        if (!blank(d.postcode()) && !ContactFormats.isPostcode(d.postcode())) {
+            errors.put("postcode", "邮政编码应为6位数字。");
+        }
+        if (!blank(d.officeEmail()) && !ContactFormats.isEmail(d.officeEmail())) {
+            errors.put("officeEmail", "受理机构电子邮箱格式不正确。");
+        }
         if (!blank(d.creditCode()) && !ContactFormats.isCreditCode(d.creditCode().strip().toUpperCase())) {
             errors.put("creditCode", "统一社会信用代码不正确（应为18位，末位校验码须符合GB 32100）。");
         }
@@ -248,8 +267,9 @@ public class Organisations {
             throw InvalidInputProblem.of(errors);
         }
         return new OrganisationDetails(strip(d.leaderName()), strip(d.leaderPost()), strip(d.liaisonName()),
-                strip(d.liaisonPhone()), strip(d.liaisonEmail()), strip(d.address()), strip(d.officePhone()),
-                strip(d.creditCode()).toUpperCase());
+                strip(d.liaisonPhone()), strip(d.liaisonEmail()), strip(d.handlingOffice()), strip(d.address()),
+                strip(d.officeHours()), strip(d.officePhone()), strip(d.fax()), strip(d.postcode()),
+                strip(d.officeEmail()), strip(d.creditCode()).toUpperCase());
     }
 
     private static String describeChange(OrganisationDetails before, OrganisationDetails after) {
@@ -259,8 +279,13 @@ public class Organisations {
         compare(parts, "联络员", before.liaisonName(), after.liaisonName());
         compare(parts, "联络员电话", before.liaisonPhone(), after.liaisonPhone());
         compare(parts, "联络员邮箱", before.liaisonEmail(), after.liaisonEmail());
+        compare(parts, "受理机构", before.handlingOffice(), after.handlingOffice());
         compare(parts, "办公地址", before.address(), after.address());
+        compare(parts, "办公时间", before.officeHours(), after.officeHours());
         compare(parts, "办公电话", before.officePhone(), after.officePhone());
+        compare(parts, "传真", before.fax(), after.fax());
+        compare(parts, "邮政编码", before.postcode(), after.postcode());
+        compare(parts, "受理机构邮箱", before.officeEmail(), after.officeEmail());
         compare(parts, "统一社会信用代码", before.creditCode(), after.creditCode());
         return String.join("；", parts);
     }

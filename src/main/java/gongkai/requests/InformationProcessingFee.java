@@ -56,6 +56,18 @@ public final class InformationProcessingFee {
         return BigDecimal.valueOf(yuan).setScale(2);
     }
 
+    /**
+     * Both rules in the words residents read (the 政府信息公开指南), from the same figures as the fees themselves; the
+     * page bands are those of {@link #perVolume}.
+     */
+    public static String rule() {
+        return "按件计收的，同一申请人一个自然月内累计申请" + FREE_REQUESTS + "件以下（含" + FREE_REQUESTS + "件）的不收费，第"
+                + (FREE_REQUESTS + 1) + "至" + FIRST_BAND_LAST_REQUEST + "件每件" + REQUEST_RATE_STEP.intValue() + "元，第"
+                + (FIRST_BAND_LAST_REQUEST + 1) + "件起以" + REQUEST_BLOCK + "件为一档，每增加一档每件提高"
+                + REQUEST_RATE_STEP.intValue() + "元；按量计收的，同一申请公开事项" + FREE_PAGES + "页以下（含" + FREE_PAGES
+                + "页）的不收费，第" + (FREE_PAGES + 1) + "至100页每页10元，第101至200页每页20元，200页以上每页40元。两种方式只选其一。";
+    }
+
     /** Pages above {@code from} up to {@code to}. */
     private static int band(int pages, int from, int to) {
         return Math.max(0, Math.min(pages, to) - from);

@@ -3,14 +3,15 @@ package gongkai.shared;
 import java.util.regex.Pattern;
 
 /**
- * Formats of contact details and codes that several modules validate: Chinese telephone numbers, e-mail addresses
- * and the unified social credit code (统一社会信用代码, GB 32100-2015) with its check character.
+ * Formats of contact details and codes that several modules validate: Chinese telephone numbers, postcodes, e-mail
+ * addresses and the unified social credit code (统一社会信用代码, GB 32100-2015) with its check character.
  */
 public final class ContactFormats {
 
     /** Mobile (11 digits from 13x–19x), landline with area code (0xx(x)-xxxxxxx(x), extension allowed), service lines. */
     private static final Pattern PHONE = Pattern.compile(
             "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?|\\d{7,8}|(400|800)-?\\d{3}-?\\d{4}|12\\d{3}");
+    private static final Pattern POSTCODE = Pattern.compile("\\d{6}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final String CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
@@ -20,6 +21,11 @@ public final class ContactFormats {
 
     public static boolean isPhone(String value) {
         return value != null && PHONE.matcher(value.strip().replace(" ", "")).matches();
+    }
+
+    /** A Chinese postcode (邮政编码): six digits. */
+    public static boolean isPostcode(String value) {
+        return value != null && POSTCODE.matcher(value.strip()).matches();
     }
 
     public static boolean isEmail(String value) {

@@ -77,7 +77,8 @@ class AssessmentArithmeticTest {
         BodyYear.WebsiteInspection website = new BodyYear.WebsiteInspection(List.of("扶贫项目", "教育收费"),
                 List.of("救助款物管理使用情况（最近一次2026-03-02）"), List.of("/records/a", "/records/b", "/records/c"), LocalDate.of(2026, 11, 30));
         Organisation org = new Organisation("fxxzf", "奉新县人民政府", OrganisationKind.COUNTY_GOVERNMENT, "360921", "",
-                null, new Organisation.Leader("", ""), new Organisation.Liaison("", "", ""), "", "", false, null, null,
+                null, new Organisation.Leader("", ""), new Organisation.Liaison("", "", ""),
+                new Organisation.Office("", "", "", "", "", "", ""), false, null, null,
                 false);
         return new BodyYear(org, 2026, AS_OF, obligations, policies, deadlines, Map.of(4L, "P4 办法四"), requests, findings,
                 website);

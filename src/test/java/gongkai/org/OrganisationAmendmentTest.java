@@ -40,7 +40,13 @@ class OrganisationAmendmentTest {
     gongkai.account.internal.AccountUserDetailsService principals;
 
     private static OrganisationDetails leader(String name) {
-        return new OrganisationDetails(name, "副局长", "王联络", "0795-3201234", "liaison@example.org", "", "", "");
+        return new OrganisationDetails(name, "副局长", "王联络", "0795-3201234", "liaison@example.org", "", "", "", "",
+                "", "", "", "");
+    }
+
+    private static OrganisationDetails office(String name, String fax, String postcode, String email) {
+        return new OrganisationDetails("", "", "", "", "", name, "宜春市示例路1号", "工作日8:30—17:30", "0795-3201234",
+                fax, postcode, email, "");
     }
 
     @Test
@@ -80,7 +86,8 @@ class OrganisationAmendmentTest {
 
     @Test
     void badContactsAreRefusedWithTheFieldNamed() {
-        var bad = new OrganisationDetails("孙示例", "", "", "123", "not-an-email", "", "", "91360900ABCDEFGHIJ");
+        var bad = new OrganisationDetails("孙示例", "", "", "123", "not-an-email", "", "", "", "", "", "", "",
+                "91360900ABCDEFGHIJ");
         assertThatThrownBy(() -> Acting.as(Acting.cityAdmin(), () -> organisations.amend("fxxzf", bad)))
                 .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.errors())
                         .extracting(InvalidInputProblem.FieldError::field)
@@ -89,9 +96,45 @@ class OrganisationAmendmentTest {
     }
 
     @Test
+    void theHandlingOfficeIsKeptWithItsContactsAndAudited() {
+        Organisation org = Acting.as(Acting.actor("ycsyjj", Role.ADMIN),
+                () -> organisations.amend("ycsyjj", office("宜春市应急管理局办公室", "0795-3201235", "336000",
+                        "xxgk@example.org")));
+        assertThat(org.office()).isEqualTo(new Organisation.Office("宜春市应急管理局办公室", "宜春市示例路1号",
+                "工作日8:30—17:30", "0795-3201234", "0795-3201235", "336000", "xxgk@example.org"));
+        assertThat(org.office().missing()).isEmpty();
+        var entries = Acting.as(Acting.cityAdmin(), () -> audit
+                .search(new AuditTrail.Query(null, "organisation", "ycsyjj", null, null), 0).getContent());
+        assertThat(entries).anyMatch(e -> e.action().equals("org.amend") && e.detail().contains("受理机构：（空） → 宜春市应急管理局办公室")
+                && e.detail().contains("邮政编码：（空） → 336000"));
+    }
+
+    @Test
+    void aBadFaxPostcodeOrOfficeEmailIsRefusedInChinese() {
+        var bad = office("宜春市应急管理局办公室", "传真", "33600", "xxgk@");
+        assertThatThrownBy(() -> Acting.as(Acting.cityAdmin(), () -> organisations.amend("wzxzf", bad)))
+                .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputProblem.FieldError::message)
+                        .containsExactly("传真号码格式不正确，请填写带区号的号码，如0795-3201234。", "邮政编码应为6位数字。",
+                                "受理机构电子邮箱格式不正确。"));
+        assertThat(organisations.get("wzxzf").office().name()).isEmpty();
+    }
+
+    @Test
+    void theBackOfficeFormNamesABadPostcodeAndKeepsWhatWasTyped() throws Exception {
+        String admin = Acting.newUser(accounts, "yfxzf", Role.ADMIN);
+        mvc.perform(post("/admin/orgs/yfxzf").with(user(principals.loadUserByUsername(admin))).with(csrf())
+                        .param("handlingOffice", "宜丰县人民政府办公室").param("postcode", "12345a"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("邮政编码应为6位数字。")))
+                .andExpect(content().string(containsString("value=\"宜丰县人民政府办公室\"")));
+        assertThat(organisations.get("yfxzf").office().name()).isEmpty();
+    }
+
+    @Test
     void aValidCreditCodeBecomesTheIndexPrefix() {
         // 91350100M000100Y43 is a structurally valid code (GB 32100 check character).
-        var details = new OrganisationDetails("", "", "", "", "", "", "", "91350100M000100Y43");
+        var details = new OrganisationDetails("", "", "", "", "", "", "", "", "", "", "", "", "91350100M000100Y43");
         Organisation org = Acting.as(Acting.cityAdmin(), () -> organisations.amend("wzxzf", details));
         assertThat(org.indexPrefix()).isEqualTo("91350100M000100Y43");
         assertThat(organisations.get("sgxzf").indexPrefix()).isEqualTo("sgxzf");

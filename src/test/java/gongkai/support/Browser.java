@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -37,11 +39,17 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     private final int width;
     private final int height;
+    private final boolean exactViewport;
     private ChromeDriver driver;
 
     private Browser(int width, int height) {
+        this(width, height, false);
+    }
+
+    private Browser(int width, int height, boolean exactViewport) {
         this.width = width;
         this.height = height;
+        this.exactViewport = exactViewport;
     }
 
     /** A desktop window. */
@@ -54,9 +62,22 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         return new Browser(375, 812);
     }
 
+    /**
+     * A viewport of exactly the given size in CSS pixels, e.g. a common phone's 390 × 844, as a phone's browser has it
+     * (mobile, no scroll bar). A headless window is never narrower than 500 pixels, less a scroll bar: narrower
+     * sizes need the device emulation of Chromium's DevTools.
+     */
+    public static Browser window(int width, int height) {
+        return new Browser(width, height, true);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         driver = start(width, height);
+        if (exactViewport) {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                    "deviceScaleFactor", 1, "mobile", true));
+        }
     }
 
     @Override
@@ -125,6 +146,21 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png");
         Files.write(file, driver().getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
+    /** Saves the whole page, beyond the window, under target/screenshots (Chromium's DevTools screenshot). */
+    public Path screenshotWholePage(String name) throws IOException {
+        Map<String, Object> metrics = driver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
+                "height", ((Number) size.get("height")).doubleValue(), "scale", 1);
+        Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
         return file;
     }
 

@@ -84,7 +84,7 @@ public abstract class ReferenceDataContract {
 
             editor = Acting.newUser(app.getBean(Accounts.class), "ycsmzj", Role.EDITOR);
             Acting.as(Acting.cityAdmin(), () -> app.getBean(Organisations.class).amend("ycsmzj",
-                    new OrganisationDetails("周示例", "副局长", "", "", "", "", "", "")));
+                    new OrganisationDetails("周示例", "副局长", "", "", "", "", "", "", "", "", "", "", "")));
             first = counts(jdbc);
         }
         try (ConfigurableApplicationContext app = start()) {

@@ -81,9 +81,10 @@ class ApiContractTest {
 
     /**
      * Values that differ from run to run, replaced by {@link #MASKED}: the moments that entities stamp with the
-     * system time rather than the platform clock, and random secrets (query codes, access codes).
+     * system time rather than the platform clock (and a generated guide's date, the day its organisation's data
+     * changed), and random secrets (query codes, access codes).
      */
-    private static final Set<String> VARYING_KEYS = Set.of("createdAt", "updatedAt", "accessCode");
+    private static final Set<String> VARYING_KEYS = Set.of("createdAt", "updatedAt", "accessCode", "updatedOn");
 
     @TestConfiguration(proxyBeanMethods = false)
     static class FixedClock {
@@ -141,6 +142,8 @@ class ApiContractTest {
         call("orgs-in-region", get("/api/v1/orgs").param("region", "360902"));
         call("orgs-one", get("/api/v1/orgs/ycsjyj"));
         call("orgs-unknown", get("/api/v1/orgs/no-such-org"));
+        call("orgs-guide", get("/api/v1/orgs/ycsjyj/guide"));
+        call("orgs-guide-unknown", get("/api/v1/orgs/no-such-org/guide"));
         call("regions", get("/api/v1/regions"));
         call("regions-children", get("/api/v1/regions").param("parent", "360902"));
         call("regions-one", get("/api/v1/regions/360902"));

@@ -24,13 +24,17 @@ class OrganisationApiController {
     }
 
     /**
+     * @param handlingOffice the office that handles requests for information (受理机构); with {@code address},
+     *                       {@code officeHours}, {@code officePhone}, {@code fax}, {@code postcode} and
+     *                       {@code officeEmail}, how to reach it; "" where not recorded
      * @param regulator for an institution, the code of the government body supervising its disclosure; else null
      * @param sector    for an institution, its sector code (school, hospital, water …); else null
      * @param demo      the organisation itself is fictitious demo data (示例数据)
      */
     record OrgView(String code, String name, String kind, String kindLabel, String region, String planRole,
-            String creditCode, Organisation.Leader responsibleLeader, Organisation.Liaison liaison, String address,
-            String officePhone, boolean demoContacts, String regulator, String sector, boolean demo,
+            String creditCode, Organisation.Leader responsibleLeader, Organisation.Liaison liaison,
+            String handlingOffice, String address, String officeHours, String officePhone, String fax, String postcode,
+            String officeEmail, boolean demoContacts, String regulator, String sector, boolean demo,
             List<OrganisationName> names) {
     }
 
@@ -49,7 +53,9 @@ class OrganisationApiController {
 
     private static OrgView view(Organisation o, List<OrganisationName> names) {
         return new OrgView(o.code(), o.name(), o.kind().name(), o.kind().label(), o.regionCode(), o.planRole(),
-                o.creditCode(), o.leader(), o.liaison(), o.address(), o.officePhone(), o.contactsDemo(), o.regulator(),
+                o.creditCode(), o.leader(), o.liaison(), o.office().name(), o.address(), o.office().hours(),
+                o.officePhone(), o.office().fax(), o.office().postcode(), o.office().email(), o.contactsDemo(),
+                o.regulator(),
                 o.sector() == null ? null : o.sector().code(), o.demo(), names);
     }
 }

@@ -30,8 +30,13 @@ public class OrganisationEntity extends Timestamped {
     private String liaisonName;
     private String liaisonPhone;
     private String liaisonEmail;
+    private String handlingOffice;
     private String address;
+    private String officeHours;
     private String officePhone;
+    private String fax;
+    private String postcode;
+    private String officeEmail;
     private boolean contactsDemo;
     private String regulator;
     private String sector;
@@ -67,7 +72,9 @@ public class OrganisationEntity extends Timestamped {
         return new Organisation(code, name, kind, regionCode, planRole, blankToNull(creditCode),
                 new Organisation.Leader(nz(leaderName), nz(leaderPost)),
                 new Organisation.Liaison(nz(liaisonName), nz(liaisonPhone), nz(liaisonEmail)),
-                nz(address), nz(officePhone), contactsDemo, regulator,
+                new Organisation.Office(nz(handlingOffice), nz(address), nz(officeHours), nz(officePhone), nz(fax),
+                        nz(postcode), nz(officeEmail)),
+                contactsDemo, regulator,
                 sector == null ? null : InstitutionSector.parse(sector), demo);
     }
 
@@ -90,8 +97,13 @@ public class OrganisationEntity extends Timestamped {
         liaisonName = d.liaisonName();
         liaisonPhone = d.liaisonPhone();
         liaisonEmail = d.liaisonEmail();
+        handlingOffice = d.handlingOffice();
         address = d.address();
+        officeHours = d.officeHours();
         officePhone = d.officePhone();
+        fax = d.fax();
+        postcode = d.postcode();
+        officeEmail = d.officeEmail();
         creditCode = blankToNull(d.creditCode());
         contactsDemo = false;
     }
@@ -116,6 +128,27 @@ public class OrganisationEntity extends Timestamped {
         this.liaisonName = liaisonName;
         this.liaisonPhone = liaisonPhone;
         this.contactsDemo = true;
+    }
+
+    /**
+     * Fictitious handling-office details for the demo profile (示例数据), in the fields nobody has entered, while the
+     * contacts are still demo ones.
+     */
+    public void setDemoOffice(Organisation.Office office) {
+        if (!contactsDemo) {
+            return;
+        }
+        handlingOffice = orElse(handlingOffice, office.name());
+        address = orElse(address, office.address());
+        officeHours = orElse(officeHours, office.hours());
+        officePhone = orElse(officePhone, office.phone());
+        fax = orElse(fax, office.fax());
+        postcode = orElse(postcode, office.postcode());
+        officeEmail = orElse(officeEmail, office.email());
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static String nz(String s) {

@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import gongkai.org.InstitutionSector;
+import gongkai.org.Organisation;
 import gongkai.org.OrganisationKind;
+import gongkai.region.Region;
+import gongkai.region.Regions;
 import gongkai.shared.GongkaiProperties;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.ReferenceFiles;
@@ -20,7 +23,7 @@ import gongkai.shared.ReferenceFiles;
 /**
  * Loads organisations.csv and organisation-renames.csv at start, inserting only what is missing, so that admins'
  * amendments survive and a second start adds nothing. With the demo profile, organisations without a responsible
- * leader get fictitious contacts marked as demo data.
+ * leader get fictitious contacts marked as demo data, and demo contacts get a fictitious handling office.
  */
 @Component
 @Order(20)
@@ -36,13 +39,15 @@ public class OrganisationReferenceLoader implements ApplicationRunner {
     private final NameHistory nameHistory;
     private final ReferenceFiles files;
     private final GongkaiProperties properties;
+    private final Regions regions;
 
     OrganisationReferenceLoader(OrganisationRepository repository, NameHistory nameHistory, ReferenceFiles files,
-            GongkaiProperties properties) {
+            GongkaiProperties properties, Regions regions) {
         this.repository = repository;
         this.nameHistory = nameHistory;
         this.files = files;
         this.properties = properties;
+        this.regions = regions;
     }
 
     @Override
@@ -141,6 +146,12 @@ public class OrganisationReferenceLoader implements ApplicationRunner {
             String liaison = DEMO_NAMES.get((i + 5) % DEMO_NAMES.size());
             entity.setDemoContacts(leader, post, liaison, String.format("0795-39%05d", 10000 + i));
             i++;
+        }
+        // Also for demo contacts given before organisations had a handling office.
+        for (OrganisationEntity entity : repository.findAllByOrderBySortOrderAscCodeAsc()) {
+            Organisation org = entity.toOrganisation();
+            String region = regions.find(org.regionCode()).map(Region::name).orElse("");
+            entity.setDemoOffice(DemoOffice.of(org, region, entity.getSortOrder()));
         }
     }
 }

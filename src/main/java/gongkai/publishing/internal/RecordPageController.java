@@ -111,7 +111,10 @@ class RecordPageController {
 
     private String heading(RecordFilter f) {
         if (f.item() != null && !f.item().isBlank()) {
-            return catalog.item(f.item()).map(i -> i.name()).orElse(f.item());
+            String item = catalog.item(f.item()).map(i -> i.name()).orElse(f.item());
+            // One body's records of an item, as its 政府信息公开 column links them: say whose they are.
+            return f.org() == null || f.org().isBlank() ? item
+                    : organisations.find(f.org()).map(o -> o.name() + " · " + item).orElse(item);
         }
         if (f.domain() != null && !f.domain().isBlank()) {
             return catalog.domain(f.domain()).map(d -> d.name()).orElse(f.domain());

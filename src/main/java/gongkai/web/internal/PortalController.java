@@ -2,6 +2,7 @@ package gongkai.web.internal;
 
 import java.time.LocalDate;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import gongkai.org.Organisation;
 import gongkai.org.OrganisationKind;
 import gongkai.org.Organisations;
 import gongkai.publishing.RecordFilter;
+import gongkai.reporting.AnnualReportYear;
+import gongkai.reporting.AnnualReports;
+import gongkai.reporting.Guides;
 import gongkai.publishing.RecordSummary;
 import gongkai.publishing.Records;
 import gongkai.region.Region;
@@ -30,17 +34,23 @@ import gongkai.region.Regions;
 @Controller
 class PortalController {
 
+    /** 政府信息公开制度: the catalogue item under which a body publishes its own disclosure rules (catalog.yaml). */
+    static final String RULES_ITEM = "gd-rules";
+
     private final Catalog catalog;
     private final Organisations organisations;
     private final Regions regions;
     private final Records records;
+    private final AnnualReports annualReports;
     private final Clock clock;
 
-    PortalController(Catalog catalog, Organisations organisations, Regions regions, Records records, Clock clock) {
+    PortalController(Catalog catalog, Organisations organisations, Regions regions, Records records,
+            AnnualReports annualReports, Clock clock) {
         this.catalog = catalog;
         this.organisations = organisations;
         this.regions = regions;
         this.records = records;
+        this.annualReports = annualReports;
         this.clock = clock;
     }
 
@@ -89,19 +99,59 @@ class PortalController {
     record Regulated(Organisation org, Page<RecordSummary> latest) {
     }
 
+    /**
+     * The 政府信息公开 column of a body, in the order residents know: 指南, 制度, 法定主动公开内容, 年报. A missing report
+     * shows from the day after its due date; a page kept in memory shows it at most the cache's time-to-live later.
+     *
+     * @param title      政府信息公开 (信息公开 for an institution)
+     * @param guideTitle the name of the body's guide
+     * @param rules      the body's latest published rules (制度)
+     * @param fields     the items the body answers for, by field: the plan's seven fields first, then the rest
+     * @param reports    its annual reports (年报) by year, newest first, the missing ones among them
+     */
+    record DisclosureColumn(Organisation org, String title, String guideTitle, Page<RecordSummary> rules,
+            List<ItemsOfField> fields, List<AnnualReportYear> reports) {
+
+        public String rulesItem() {
+            return RULES_ITEM;
+        }
+
+        /** Few fields are shown open; a county's many are folded, one per field. */
+        public boolean unfolded() {
+            return fields.size() <= 2;
+        }
+    }
+
+    /** A field (领域) of the catalogue and the body's items in it. */
+    record ItemsOfField(String name, List<CatalogItem> items) {
+    }
+
+    private DisclosureColumn column(Organisation org) {
+        List<CatalogItem> items = catalog.itemsOwnedBy(org);
+        // The disclosure work's own section (the field of 制度, with the annual reports) has its places in the column.
+        String ownSection = catalog.item(RULES_ITEM).map(CatalogItem::domainCode).orElse(null);
+        List<ItemsOfField> fields = catalog.domains().stream()
+                .filter(d -> !d.code().equals(ownSection))
+                .sorted(Comparator.comparing((CatalogDomain d) -> !d.planField()))
+                .map(d -> new ItemsOfField(d.name(), items.stream().filter(i -> i.domainCode().equals(d.code())).toList()))
+                .filter(f -> !f.items().isEmpty()).toList();
+        return new DisclosureColumn(org, org.disclosureName(), Guides.titleOf(org),
+                records.published(new RecordFilter(null, org.code(), null, RULES_ITEM, null, null), 0, 5), fields,
+                annualReports.years(org.code()));
+    }
+
     @GetMapping("/orgs/{code}")
     String organisation(@PathVariable String code, Model model) {
         Organisation org = organisations.get(code);
         List<CatalogItem> items = catalog.itemsOwnedBy(org);
         model.addAttribute("org", org);
+        model.addAttribute("column", column(org));
         model.addAttribute("regulator", org.regulator() == null ? null : organisations.get(org.regulator()));
         model.addAttribute("regulated", organisations.regulatedBy(code).stream()
                 .map(o -> new Regulated(o, records.published(new RecordFilter(null, o.code(), null, null, null, null), 0, 3)))
                 .toList());
         model.addAttribute("region", regions.find(org.regionCode()).orElse(null));
         model.addAttribute("names", organisations.names(code));
-        model.addAttribute("items", items);
-        model.addAttribute("domainNames", domainNames());
         // What the body answers for, in Chinese and from the catalogue: the fields of the items it owns, in the
         // catalogue's order (the reference file's "role in the plan" is an English note for developers).
         Set<String> owned = items.stream().map(CatalogItem::domainCode).collect(Collectors.toSet());
@@ -120,11 +170,14 @@ class PortalController {
         model.addAttribute("children", regions.children(code));
         List<Organisation> inRegion = organisations.inRegion(code);
         model.addAttribute("organisations", inRegion);
-        // A county's page names its government's responsible leader, as the government's own page does.
-        model.addAttribute("government", region.isCountyLevel() ? inRegion.stream()
+        // A county's page names its government's responsible leader and shows its 政府信息公开 column, as the
+        // government's own page does.
+        Organisation government = region.isCountyLevel() ? inRegion.stream()
                 .filter(o -> o.kind() == OrganisationKind.COUNTY_GOVERNMENT
                         || o.kind() == OrganisationKind.DISTRICT_COMMITTEE)
-                .findFirst().orElse(null) : null);
+                .findFirst().orElse(null) : null;
+        model.addAttribute("government", government);
+        model.addAttribute("column", government == null ? null : column(government));
         model.addAttribute("latest", latest(new RecordFilter(null, null, code, null, null, null)));
         return "web/region";
     }
@@ -132,11 +185,5 @@ class PortalController {
     /** The ten latest records open to everyone under a filter, with the total for the "more" link. */
     private Page<RecordSummary> latest(RecordFilter filter) {
         return records.published(filter, 0, 10);
-    }
-
-    private Map<String, String> domainNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        catalog.domains().forEach(d -> names.put(d.code(), d.name()));
-        return names;
     }
 }
