@@ -46,7 +46,7 @@ import gongkai.support.Staff;
  */
 @PlatformTest
 @Import(MovableClock.Config.class)
-class AnnualReportFlowTest {
+public class AnnualReportFlowTest {
 
     private static final String ORG = "ycswgx";
     private static final int YEAR = 2024;
@@ -69,7 +69,7 @@ class AnnualReportFlowTest {
         clock.reset();
     }
 
-    static ReportEntry complete() {
+    public static ReportEntry complete() {
         Map<String, String> sections = new LinkedHashMap<>();
         sections.put("OVERVIEW", "本局坚持以公开为常态。\n\n依申请公开按期答复。");
         sections.put("PROBLEMS", "栏目更新不够及时。");
