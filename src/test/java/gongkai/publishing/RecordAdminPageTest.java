@@ -78,6 +78,15 @@ class RecordAdminPageTest extends PublishingFixture {
     }
 
     @Test
+    void aNewRecordIsOtherThanANormativeDocumentUnlessTheClerkSaysSo() throws Exception {
+        // A browser submits the first option of a select with none marked: it must be 其他文件, never 规章.
+        String editor = Acting.newUser(accounts, "ycsjyj", Role.EDITOR);
+        mvc.perform(get("/admin/records/new").param("item", "ed-dropout").with(page(editor)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(
+                        "<select id=\"documentCategory\" name=\"documentCategory\"><option value=\"OTHER\"")));
+    }
+
+    @Test
     void theRecordFormIsBoundToTheInputAndCheckedLikeTheApi() throws Exception {
         String editor = Acting.newUser(accounts, "ycsfpb", Role.EDITOR);
         Actor actor = ((Actor.ActorHolder) principals.loadUserByUsername(editor)).actor();

@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import gongkai.assessment.ObligationStatus;
+import gongkai.assessment.Obligations;
 import gongkai.publishing.Decision;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.Records;
@@ -63,6 +65,8 @@ public class AnnualReportFlowTest {
     MockMvc mvc;
     @Autowired
     BackOfficeSignIn signIn;
+    @Autowired
+    Obligations obligations;
 
     @AfterEach
     void resetClock() {
@@ -167,9 +171,33 @@ public class AnnualReportFlowTest {
     }
 
     @Test
+    void aReportPublishedAfterItsDueDateIsLateInTheObligationsAndAMissingOneIsMissing() {
+        // 31 January 2027 is a Sunday: the 2026 reports are due Monday 1 February.
+        clock.setDate(LocalDate.of(2027, 2, 3));
+        Staff staff = Staff.of("ycsscj");
+        Acting.as(staff.editor(), () -> reports.save("ycsscj", 2026, complete(), staff.editor()));
+        String ref = Acting.as(staff.editor(), () -> reports.submit("ycsscj", 2026, staff.editor()));
+        Acting.as(staff.reviewer(), () -> publishing.review(ref, Decision.PASS, ""));
+        Acting.as(staff.approver(), () -> publishing.approve(ref, Decision.PASS, "", null, null));
+        assertThat(obligations.find(2026, "ycsscj", null)).filteredOn(o -> o.item().equals(AnnualReports.BODY_ITEM))
+                .singleElement().satisfies(o -> {
+                    assertThat(o.dueOn()).isEqualTo(LocalDate.of(2027, 2, 1));
+                    assertThat(o.status()).isEqualTo(ObligationStatus.LATE);
+                    assertThat(o.workingDaysLate()).isEqualTo(2);
+                });
+        assertThat(reports.years("ycsscj")).filteredOn(y -> y.year() == 2026).singleElement()
+                .satisfies(y -> assertThat(y.late()).isTrue());
+        assertThat(obligations.find(2026, "ycshbj", null)).filteredOn(o -> o.item().equals(AnnualReports.BODY_ITEM))
+                .singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(ObligationStatus.MISSING));
+        // A county government owes its level's report by 31 March, not yet due.
+        assertThat(obligations.find(2026, "wzxzf", null)).filteredOn(o -> o.item().equals(AnnualReports.LEVEL_ITEM))
+                .singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(ObligationStatus.NOT_DUE));
+    }
+
+    @Test
     void inconsistentOrWrongEntriesAreRefusedNamingTheRuleAndChangeNothing() throws Exception {
         clock.setDate(LocalDate.of(2025, 1, 6));
-        String org = "ycstyj";
+        String org = "ycswjw";
         Actor editor = Acting.actor(org, Role.EDITOR);
         Acting.as(editor, () -> reports.save(org, YEAR, complete(), editor));
         Map<String, Map<String, Object>> broken = Map.of("LITIGATION_DIRECT",

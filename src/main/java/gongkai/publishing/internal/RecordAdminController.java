@@ -276,7 +276,10 @@ class RecordAdminController {
         model.addAttribute("regions", regionsFor(org));
         model.addAttribute("subjectClasses", catalog.subjectClasses().paths());
         model.addAttribute("interpretationKinds", InterpretationKind.values());
-        model.addAttribute("documentCategories", DocumentCategory.values());
+        // 其他文件 first: most records are not normative documents, and a browser selects the first option of a select
+        // with none marked, which must not make a new record a 规章.
+        model.addAttribute("documentCategories", List.of(DocumentCategory.OTHER, DocumentCategory.NORMATIVE,
+                DocumentCategory.REGULATION));
         model.addAttribute("problem", problem);
         model.addAttribute("periodHint", periodHint(item));
         model.addAttribute("periodErrors", problem == null ? List.of() : problem.errors().stream()

@@ -56,7 +56,7 @@ import gongkai.support.ThreeStepReview;
 @Import(MovableClock.Config.class)
 class GeneratedYearReportTest {
 
-    private static final String ORG = "jaxzf";
+    private static final String ORG = "fcszf";
     private static final int YEAR = 2023;
     private static final LocalDate FIRST = LocalDate.of(YEAR, 1, 1);
     private static final LocalDate LAST = LocalDate.of(YEAR, 12, 31);
@@ -112,8 +112,8 @@ class GeneratedYearReportTest {
             LocalDate on = day(random, LocalDate.of(2022, 3, 1), LocalDate.of(2024, 2, 28));
             LocalDate until = i % 4 == 1 ? on.plusDays(120 + random.nextInt(500)) : null;
             clock.setDate(on);
-            String indexNo = review.publish(staff, new RecordInput("sa-policy", ORG, "360925",
-                    "靖安县社会救助规范性文件（生成" + i + "）", "生成的规范性文件。", "靖府规〔" + on.getYear() + "〕" + (i + 1) + "号",
+            String indexNo = review.publish(staff, new RecordInput("sa-policy", ORG, "360981",
+                    "丰城市社会救助规范性文件（生成" + i + "）", "生成的规范性文件。", "丰府规〔" + on.getYear() + "〕" + (i + 1) + "号",
                     on, "<p>正文。</p>", List.of(), null, null, null, null, null, null, null, null, "NORMATIVE", until));
             LocalDate ceased = until == null ? null : until.plusDays(1);
             if (i % 4 == 2) {
@@ -178,7 +178,7 @@ class GeneratedYearReportTest {
             }
             AppealKind kind = filedCases % 3 == 1 ? AppealKind.LITIGATION_DIRECT : AppealKind.REVIEW;
             long id = Acting.as(staff.editor(), () -> appeals.register(r.trackingNo(),
-                    new NewAppeal(kind.name(), filed, kind == AppealKind.REVIEW ? "靖安县人民政府" : "靖安县人民法院", null)));
+                    new NewAppeal(kind.name(), filed, kind == AppealKind.REVIEW ? "丰城市人民政府" : "丰城市人民法院", null)));
             filedCases++;
             AppealResult result = AppealResult.values()[random.nextInt(AppealResult.values().length)];
             LocalDate decided = result == AppealResult.PENDING ? null : day(random, filed, filed.plusDays(120));
@@ -217,7 +217,7 @@ class GeneratedYearReportTest {
         AnnualReportView view = Acting.as(staff.editor(), () -> reports.save(ORG, YEAR, entry, staff.editor()));
         AnnualReportContent c = view.content();
         assertThat(c.levelReport()).isTrue();
-        assertThat(c.title()).isEqualTo("靖安县人民政府2023年政府信息公开工作年度报告");
+        assertThat(c.title()).isEqualTo("丰城市人民政府2023年政府信息公开工作年度报告");
 
         // 表二
         ReportTable proactive = c.proactive();
@@ -290,7 +290,7 @@ class GeneratedYearReportTest {
         Request late = requests.stream().filter(r -> r.answeredOn() != null && r.answeredOn().isBefore(LAST)).findFirst()
                 .orElseThrow();
         Acting.as(staff.editor(), () -> appeals.register(late.trackingNo(),
-                new NewAppeal("REVIEW", LocalDate.of(YEAR, 12, 20), "靖安县人民政府", "补登记")));
+                new NewAppeal("REVIEW", LocalDate.of(YEAR, 12, 20), "丰城市人民政府", "补登记")));
         assertThat(reports.forPublic(ORG, YEAR).content().appeals()).isEqualTo(c.appeals());
     }
 }
