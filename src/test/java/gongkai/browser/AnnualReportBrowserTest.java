@@ -60,8 +60,7 @@ class AnnualReportBrowserTest {
         phone.findElement(By.id("s-PROBLEMS")).sendKeys("部分栏目更新不及时。");
         phone.findElement(By.id("f-LICENSING")).sendKeys("三百");
         phone.findElement(By.cssSelector("#report-form button[type=submit]")).click();
-        assertThat(phone.findElement(By.cssSelector(".figures .alert.error")).getText())
-                .isEqualTo("行政许可的本年处理决定数量应为不小于0的整数，而不是“三百”。");
+        waitFor(".figures .alert.error", "行政许可的本年处理决定数量应为不小于0的整数，而不是“三百”。");
         assertThat(phone.findElement(By.id("s-OVERVIEW")).getDomProperty("value")).isEqualTo("上高县坚持以公开为常态、不公开为例外。");
         phone.findElement(By.id("f-LICENSING")).clear();
         String[][] figures = {{"LICENSING", "300"}, {"PUNISHMENT", "12"}, {"COERCION", "0"}, {"FEES", "0"}};
@@ -71,10 +70,10 @@ class AnnualReportBrowserTest {
             phone.findElement(By.id("src-" + f[0])).sendKeys("县政务服务中心统计");
         }
         phone.findElement(By.cssSelector("#report-form button[type=submit]")).click();
-        phone.waitForUrlContaining("/admin/annual-reports/" + ORG + "/" + year, Duration.ofSeconds(10));
+        waitFor(".alert.ok", "已保存");
         assertThat(phone.findElements(By.id("missing"))).isEmpty();
         phone.findElement(By.cssSelector("#submit-form button[type=submit]")).click();
-        assertThat(phone.findElement(By.id("report-status")).getText()).contains("审核中");
+        waitFor("#report-status", "审核中");
         phone.screenshot("annual-report-submitted-phone");
         String ref = phone.findElement(By.linkText("查看审核进度")).getDomAttribute("href").replace("/admin/records/", "");
 
@@ -86,7 +85,7 @@ class AnnualReportBrowserTest {
         phone.get(base + "/");
         phone.findElement(By.linkText("政府信息公开工作年度报告")).click();
         phone.findElement(By.cssSelector("#org-" + ORG + " a[href='/annual-reports/" + ORG + "/" + year + "']")).click();
-        assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo("上高县人民政府" + year + "年政府信息公开工作年度报告");
+        waitFor("h1", "上高县人民政府" + year + "年政府信息公开工作年度报告");
         assertThat(phone.getPageSource()).contains("上高县坚持以公开为常态、不公开为例外。", "第二十条第（五）项", "申请人情况",
                 "未经复议直接起诉");
         Long overflow = (Long) phone.driver().executeScript(
@@ -100,5 +99,12 @@ class AnnualReportBrowserTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(new String(answer.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    /** Waits for the page that follows a click: the old one may still be shown for a moment. */
+    private void waitFor(String css, String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(phone.driver(), Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
     }
 }

@@ -71,12 +71,12 @@ class BackOfficeFlowBrowserTest {
         browser.findElement(By.id("summary")).sendKeys("全市义务教育阶段控辍保学工作情况");
         browser.findElement(By.id("body")).sendKeys("<p>截至11月，全市义务教育阶段适龄儿童少年入学率保持100%。</p>");
         browser.clickButton("保存");
-        assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).contains("草稿已保存");
+        assertOk("草稿已保存");
         assertThat(browser.getPageSource()).contains("符合录入规范");
         browser.screenshot("flow-1-draft");
         browser.assertNoSeriousAccessibilityProblems();
         browser.clickButton("提交审核");
-        assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).contains("已提交审核");
+        assertOk("已提交审核");
         signOut();
 
         signIn("jy-reviewer", PASSWORD);
@@ -84,14 +84,14 @@ class BackOfficeFlowBrowserTest {
         browser.findElement(By.linkText("2026年秋季学期义务教育控辍保学工作进展")).click();
         browser.findElement(By.id("review-comment")).sendKeys("数据已核实");
         browser.clickButton("审核通过");
-        assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).contains("审核通过");
+        assertOk("审核通过");
         signOut();
 
         signIn("jy-approver", PASSWORD);
         open("/admin/records?queue=TO_APPROVE");
         browser.findElement(By.linkText("2026年秋季学期义务教育控辍保学工作进展")).click();
         browser.clickButton("审批通过并发布");
-        assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).contains("已发布");
+        assertOk("已发布");
         browser.screenshot("flow-2-published");
         WebElement publicLink = browser.findElement(By.partialLinkText("查看公开页面"));
         publicLink.click();
@@ -110,4 +110,14 @@ class BackOfficeFlowBrowserTest {
         browser.assertNoSeriousAccessibilityProblems();
     }
 
+
+    /**
+     * Waits for the next page's notice to say this: right after a click the old page (with its own notice) may still
+     * be shown, and an element found on it goes stale when the new one arrives.
+     */
+    private void assertOk(String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(".alert.ok")).stream().anyMatch(e -> e.getText().contains(text)));
+    }
 }
