@@ -87,6 +87,17 @@ class AirQualityDataTest {
                 .andExpect(jsonPath("$.primary[0]").value("O3_8H"));
         mvc.perform(get("/api/v1/environment/air/daily").param("date", "2026-03-01").param("region", "360925"))
                 .andExpect(status().isNotFound());
+        // The pages: the ranking table the chart is drawn from, the reason a county is not ranked, the history.
+        mvc.perform(get("/environment/air/2026-03")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<table id=\"ranking-table\">")))
+                .andExpect(content().string(containsString("<th scope=\"row\">万载县</th>")))
+                .andExpect(content().string(containsString("上高县</strong>：<span>有效监测天数不足，不参加排名（PM2.5 26天；每项至少27天）")))
+                .andExpect(content().string(containsString("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js")));
+        mvc.perform(get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/environment/air")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("2026年3月排名")))
+                .andExpect(content().string(containsString("<table id=\"history-table\">")));
+        mvc.perform(get("/environment/air/2026-3x")).andExpect(status().isBadRequest());
     }
 
     @Test
