@@ -10,6 +10,6 @@ public record Exceedance(WaterItem item, BigDecimal mean, WaterLimit limit, BigD
 
     /** As reports write it: "铁(0.50)", or the name alone. */
     public String label() {
-        return multiple == null ? item.name() : item.name() + "(" + multiple.toPlainString() + ")";
+        return item.withMultiple(multiple);
     }
 }

@@ -9,6 +9,6 @@ public record MainPollutant(WaterItem item, WaterClass waterClass, BigDecimal mu
 
     /** As reports write it: "高锰酸盐指数(1.20)", or the name alone without a 超标倍数. */
     public String label() {
-        return multiple == null ? item.name() : item.name() + "(" + multiple.toPlainString() + ")";
+        return item.withMultiple(multiple);
     }
 }

@@ -175,9 +175,12 @@ public final class SurfaceWaterStandard {
 
     private static WaterLimit range(String code, Object raw) {
         List<?> r = (List<?>) raw;
+        if (r.size() != 2) {
+            throw new IllegalStateException("item " + code + ": a range is [low, high]");
+        }
         BigDecimal low = decimal(code, r.get(0));
         BigDecimal high = decimal(code, r.get(1));
-        if (r.size() != 2 || low.compareTo(high) >= 0) {
+        if (low.compareTo(high) >= 0) {
             throw new IllegalStateException("item " + code + ": a range is [low, high]");
         }
         return new WaterLimit(low, high);

@@ -19,6 +19,11 @@ public enum WaterClass {
         return label;
     }
 
+    /** As the 2011 method describes a section: "符合Ⅲ类", or "劣于Ⅴ类" for 劣Ⅴ类. */
+    public String wording() {
+        return this == WORSE_THAN_V ? "劣于Ⅴ类" : "符合" + label;
+    }
+
     /** Whether this class is worse than the other. */
     public boolean worseThan(WaterClass other) {
         return compareTo(other) > 0;

@@ -81,6 +81,11 @@ public record WaterItem(String code, String name, String unit, Table table, List
         return higherIsBetter ? WaterLimit.atLeast(s) : WaterLimit.atMost(s);
     }
 
+    /** The name with a 超标倍数 as reports write it, "高锰酸盐指数(1.20)"; the name alone for none. */
+    public String withMultiple(BigDecimal multiple) {
+        return multiple == null ? name : name + "(" + multiple.toPlainString() + ")";
+    }
+
     private List<BigDecimal> limits(WaterBody body) {
         return body == WaterBody.LAKE && !lakeClasses.isEmpty() ? lakeClasses : classes;
     }

@@ -79,6 +79,8 @@ class SurfaceWaterAssessmentTest {
         assertThat(river("NH3N", "1.5").status()).isEqualTo("轻度污染");
         assertThat(river("NH3N", "2.0").status()).isEqualTo("中度污染");
         assertThat(river("NH3N", "2.01").status()).isEqualTo("重度污染");
+        assertThat(river("NH3N", "1.0").waterClass().wording()).isEqualTo("符合Ⅲ类");
+        assertThat(river("NH3N", "2.01").waterClass().wording()).isEqualTo("劣于Ⅴ类");
     }
 
     @Test
