@@ -103,10 +103,11 @@ public class AirQualityData {
         requireEditor(actor);
         List<FieldError> errors = new ArrayList<>();
         List<Row> parsed = new ArrayList<>();
+        Set<String> known = uploadable();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, String> lower = new LinkedHashMap<>();
             rows.get(i).forEach((k, v) -> lower.put(k.strip().toLowerCase(Locale.ROOT), v));
-            Row r = row(i + 1, "第" + (i + 1) + "条", lower, errors);
+            Row r = row(i + 1, "第" + (i + 1) + "条", lower, known, errors);
             if (r != null) {
                 parsed.add(r);
             }
@@ -122,6 +123,7 @@ public class AirQualityData {
         String text = new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "");
         List<FieldError> errors = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
+        Set<String> known = uploadable();
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get().parse(new StringReader(text))) {
             Map<String, Integer> header = new LinkedHashMap<>();
@@ -143,7 +145,7 @@ public class AirQualityData {
                 Map<String, String> cells = new LinkedHashMap<>();
                 header.forEach((h, i) -> cells.put(h, i < rec.size() ? rec.get(i) : ""));
                 long line = rec.getRecordNumber() + 1;
-                Row r = row(line, "第" + line + "行", cells, errors);
+                Row r = row(line, "第" + line + "行", cells, known, errors);
                 if (r != null) {
                     rows.add(r);
                 }
@@ -164,7 +166,15 @@ public class AirQualityData {
         return rows;
     }
 
-    private Row row(long line, String where, Map<String, String> cells, List<FieldError> errors) {
+    /** The regions data may be uploaded for (the city, its counties and special districts), read once per upload. */
+    private Set<String> uploadable() {
+        Set<String> out = new HashSet<>();
+        regions.all().stream().filter(r -> r.isCountyLevel() || regions.isTop(r.code())).forEach(r -> out.add(r.code()));
+        return out;
+    }
+
+    private Row row(long line, String where, Map<String, String> cells, Set<String> uploadable,
+            List<FieldError> errors) {
         int before = errors.size();
         LocalDate date = null;
         String dateText = cells.getOrDefault("date", "").strip();
@@ -181,8 +191,7 @@ public class AirQualityData {
             errors.add(new FieldError("row" + line + ".date", where + " date：" + e.getMessage() + "。"));
         }
         String region = cells.getOrDefault("regioncode", "").strip();
-        Region r = regions.find(region).orElse(null);
-        if (r == null || !(r.isCountyLevel() || regions.isTop(region))) {
+        if (!uploadable.contains(region)) {
             errors.add(new FieldError("row" + line + ".regionCode", where + " regionCode：“" + region
                     + "”不是本市或所辖县（市、区）、功能区的区划代码。"));
         }
@@ -226,8 +235,17 @@ public class AirQualityData {
 
     private int store(List<Row> rows, Actor actor) {
         Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> deletes = rows.stream().map(r -> new Object[] { r.regionCode(), r.date(), r.station() }).toList();
-        jdbc.batchUpdate("DELETE FROM air_daily WHERE region_code = ? AND observed_on = ? AND station = ?", deletes);
+        LocalDate from = rows.stream().map(Row::date).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = rows.stream().map(Row::date).max(LocalDate::compareTo).orElseThrow();
+        // A row already stored for a day, region and station is replaced (a correction); finding those first spares
+        // a delete per row when, as usual, a month or a year arrives for the first time.
+        Set<String> stored = new HashSet<>(jdbc.queryForList("SELECT region_code || '|' || CAST(observed_on AS VARCHAR(10)) "
+                + "|| '|' || station FROM air_daily WHERE observed_on BETWEEN ? AND ?", String.class, from, to));
+        List<Object[]> deletes = rows.stream().filter(r -> stored.contains(r.regionCode() + "|" + r.date() + "|"
+                + r.station())).map(r -> new Object[] { r.regionCode(), r.date(), r.station() }).toList();
+        if (!deletes.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM air_daily WHERE region_code = ? AND observed_on = ? AND station = ?", deletes);
+        }
         List<Object[]> inserts = new ArrayList<>();
         for (Row r : rows) {
             inserts.add(new Object[] { r.date(), r.regionCode(), r.station(), r.values().get(Pollutant.SO2),
@@ -237,10 +255,8 @@ public class AirQualityData {
         }
         jdbc.batchUpdate("INSERT INTO air_daily (observed_on, region_code, station, so2, no2, pm10, co, o3_8h, pm25, "
                 + "o3_1h, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
-        LocalDate first = rows.stream().map(Row::date).min(LocalDate::compareTo).orElse(null);
-        LocalDate last = rows.stream().map(Row::date).max(LocalDate::compareTo).orElse(null);
-        audit.record("environment.air.import", "air-daily", first + "/" + last, "导入空气质量日数据" + rows.size() + "行（"
-                + first + "至" + last + "）");
+        audit.record("environment.air.import", "air-daily", from + "/" + to, "导入空气质量日数据" + rows.size() + "行（"
+                + from + "至" + to + "，其中更正" + deletes.size() + "行）");
         return rows.size();
     }
 
