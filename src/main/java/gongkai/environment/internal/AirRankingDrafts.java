@@ -50,11 +50,13 @@ class AirRankingDrafts {
     private final String office;
     private final String officeRegion;
     private final int workingDay;
+    private final boolean demo;
 
     AirRankingDrafts(AirQualityData data, Drafting drafting, Publishing publishing, WorkingDayCalendar calendar,
             JdbcTemplate jdbc, Clock clock, @Value("${gongkai.environment.office:ycshbj}") String office,
             @Value("${gongkai.environment.office-region:360900}") String officeRegion,
-            @Value("${gongkai.environment.ranking-draft-working-day:5}") int workingDay) {
+            @Value("${gongkai.environment.ranking-draft-working-day:5}") int workingDay,
+            gongkai.shared.GongkaiProperties properties) {
         this.data = data;
         this.drafting = drafting;
         this.publishing = publishing;
@@ -64,6 +66,8 @@ class AirRankingDrafts {
         this.office = office;
         this.officeRegion = officeRegion;
         this.workingDay = workingDay;
+        // On a demo installation the data are fictitious, and so is the record drafted from them (示例数据).
+        this.demo = properties.demo();
     }
 
     @Scheduled(cron = "${gongkai.environment.ranking-draft-cron:0 10 7 * * *}", zone = "Asia/Shanghai")
@@ -98,7 +102,7 @@ class AirRankingDrafts {
                 month.toString());
         Actor system = new Actor("平台自动生成", office, EnumSet.of(Role.EDITOR), false);
         String ref = Actor.callAs(system, () -> {
-            String r = drafting.create(input);
+            String r = drafting.create(input, demo);
             drafting.addAttachment(r, title + ".png", new ByteArrayInputStream(RankingChart.png(title, places)),
                     alt(places));
             publishing.submit(r);
