@@ -98,6 +98,8 @@ class AirQualityDataTest {
                 .andExpect(content().string(containsString("2026年3月排名")))
                 .andExpect(content().string(containsString("<table id=\"history-table\">")));
         mvc.perform(get("/environment/air/2026-3x")).andExpect(status().isBadRequest());
+        mvc.perform(get("/catalog/en-air-ranking")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<a id=\"computed-page\" href=\"/environment/air\">查看各月排名</a>")));
     }
 
     @Test
