@@ -1,8 +1,6 @@
 package gongkai.environment;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,10 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.core.io.ClassPathResource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The monthly ranking's constants from {@code reference/air-ranking.yaml}: the S_i of each standard with its dates,
@@ -42,16 +36,12 @@ public record AirRankingRules(List<Standard> standards, int daysPerMonth, int da
     }
 
     public static AirRankingRules standard() {
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        return ReferenceYaml.fromClasspath(RESOURCE, AirRankingRules::read);
     }
 
     @SuppressWarnings("unchecked")
     public static AirRankingRules read(InputStream in) {
-        Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        Map<String, Object> root = ReferenceYaml.root(in);
         List<Standard> standards = new ArrayList<>();
         for (Map<String, Object> s : (List<Map<String, Object>>) root.get("standards")) {
             Map<Pollutant, BigDecimal> si = new EnumMap<>(Pollutant.class);
@@ -61,7 +51,7 @@ public record AirRankingRules(List<Standard> standards, int daysPerMonth, int da
                     throw new IllegalStateException("Air ranking standard " + s.get("code") + " needs a positive S_i for " + p);
                 }
             }
-            standards.add(new Standard((String) s.get("code"), date(s.get("from")), date(s.get("until")), si));
+            standards.add(new Standard((String) s.get("code"), ReferenceYaml.date(s.get("from")), ReferenceYaml.date(s.get("until")), si));
         }
         Map<String, Object> validity = (Map<String, Object>) root.get("validity");
         Map<String, Object> rounding = (Map<String, Object>) root.get("rounding");
@@ -92,15 +82,5 @@ public record AirRankingRules(List<Standard> standards, int daysPerMonth, int da
             throw new IllegalStateException("Air ranking rules need a number for " + key);
         }
         return n.intValue();
-    }
-
-    private static LocalDate date(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof java.util.Date d) {
-            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        }
-        return LocalDate.parse(v.toString());
     }
 }

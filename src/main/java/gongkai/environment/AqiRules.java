@@ -1,8 +1,6 @@
 package gongkai.environment;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,10 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.core.io.ClassPathResource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The AQI rule sets and levels of {@code reference/aqi-rules.yaml}, checked when read: every indicator of a daily
@@ -34,11 +28,7 @@ public final class AqiRules {
 
     /** The platform's rule sets, from the classpath. */
     public static AqiRules standard() {
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        return ReferenceYaml.fromClasspath(RESOURCE, AqiRules::read);
     }
 
     /**
@@ -48,7 +38,7 @@ public final class AqiRules {
      */
     @SuppressWarnings("unchecked")
     public static AqiRules read(InputStream in) {
-        Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        Map<String, Object> root = ReferenceYaml.root(in);
         List<AqiLevel> levels = new ArrayList<>();
         for (Map<String, Object> l : (List<Map<String, Object>>) root.get("levels")) {
             levels.add(new AqiLevel(((Number) l.get("upTo")).intValue(), (String) l.get("level"),
@@ -68,7 +58,7 @@ public final class AqiRules {
             ((Map<String, Object>) s.getOrDefault("above", Map.of())).forEach((p, v) -> above.put(
                     Pollutant.valueOf(p), "none".equals(v) ? new AqiRuleSet.Above(null)
                             : new AqiRuleSet.Above(Integer.parseInt(v.toString().replace("iaqi:", "")))));
-            AqiRuleSet set = new AqiRuleSet(code, (String) s.get("name"), date(s.get("from")), date(s.get("until")),
+            AqiRuleSet set = new AqiRuleSet(code, (String) s.get("name"), ReferenceYaml.date(s.get("from")), ReferenceYaml.date(s.get("until")),
                     daily, breakpoints, scale, above, Boolean.TRUE.equals(s.get("exceedance")),
                     "na-unless-over-100".equals(s.get("missing")));
             check(set);
@@ -97,16 +87,6 @@ public final class AqiRules {
                 }
             }
         }
-    }
-
-    private static LocalDate date(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof java.util.Date d) {
-            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        }
-        return LocalDate.parse(v.toString());
     }
 
     public List<AqiRuleSet> sets() {

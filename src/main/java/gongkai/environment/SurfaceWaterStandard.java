@@ -1,8 +1,6 @@
 package gongkai.environment;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collections;
@@ -13,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.core.io.ClassPathResource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * 地表水环境质量标准 (GB 3838-2002 Tables 1–3), the groundwater class III limits and the evaluation rules of
@@ -59,11 +53,7 @@ public final class SurfaceWaterStandard {
 
     /** The platform's standard, from the classpath. */
     public static SurfaceWaterStandard standard() {
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        return ReferenceYaml.fromClasspath(RESOURCE, SurfaceWaterStandard::read);
     }
 
     /**
@@ -73,7 +63,7 @@ public final class SurfaceWaterStandard {
      */
     @SuppressWarnings("unchecked")
     public static SurfaceWaterStandard read(InputStream in) {
-        Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        Map<String, Object> root = ReferenceYaml.root(in);
         Map<String, WaterItem> items = new LinkedHashMap<>();
         for (Map<String, Object> m : list(root, "basic")) {
             add(items, basic(m));
