@@ -35,8 +35,10 @@ class RankingChartTest {
         var image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isEqualTo(960);
         assertThat(image.getHeight()).isEqualTo(480);
-        // The first bar (3.20) is drawn in the bar colour at the foot of the plot.
-        assertThat(image.getRGB(70 + 960 / 20 - 40, 480 - 150 - 5) & 0xFFFFFF).isIn(0x2C7FB8, 0xFFFFFF);
+        // Twelve ranked regions share 800 px: the first bar (3.20) fills x 83–123 from the axis (y 330) up; a point
+        // inside it is the bar colour, and the gap before it is white.
+        assertThat(image.getRGB(100, 325) & 0xFFFFFF).isEqualTo(0x2C7FB8);
+        assertThat(image.getRGB(76, 325) & 0xFFFFFF).isEqualTo(0xFFFFFF);
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve("air-ranking-chart.png"), png);
