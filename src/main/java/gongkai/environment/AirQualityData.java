@@ -1,10 +1,7 @@
 package gongkai.environment;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,6 +9,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -35,6 +30,9 @@ import gongkai.shared.Actor;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.InvalidInputProblem.FieldError;
 import gongkai.shared.Role;
+import gongkai.shared.sheet.SheetRow;
+import gongkai.shared.sheet.Sheets;
+import gongkai.shared.sheet.UnreadableSheetException;
 
 /**
  * The daily air data of the counties, special districts and stations: taken in all or nothing, each bad cell named by
@@ -55,6 +53,20 @@ public class AirQualityData {
         COLUMNS.put("pm25", Pollutant.PM25);
         COLUMNS.put("o3_1h", Pollutant.O3_1H);
     }
+    /**
+     * The Chinese headings a clerk's own sheet may carry instead of the codes, lower-cased, a unit in brackets
+     * dropped: 日期, 区划代码 or 县（市、区）, 站点, and the pollutants by name or formula.
+     */
+    static final Map<String, String> HEADINGS = Map.ofEntries(
+            Map.entry("日期", "date"), Map.entry("监测日期", "date"),
+            Map.entry("区划代码", "regioncode"), Map.entry("区划", "regioncode"), Map.entry("地区", "regioncode"),
+            Map.entry("县", "regioncode"), Map.entry("县市区", "regioncode"),
+            Map.entry("站点", "station"), Map.entry("监测站点", "station"),
+            Map.entry("二氧化硫", "so2"), Map.entry("二氧化氮", "no2"), Map.entry("可吸入颗粒物", "pm10"),
+            Map.entry("一氧化碳", "co"), Map.entry("臭氧8小时", "o3_8h"), Map.entry("o3-8h", "o3_8h"),
+            Map.entry("o3_8h", "o3_8h"), Map.entry("臭氧日最大8小时平均", "o3_8h"), Map.entry("细颗粒物", "pm25"),
+            Map.entry("pm2.5", "pm25"), Map.entry("臭氧1小时", "o3_1h"), Map.entry("o3-1h", "o3_1h"),
+            Map.entry("臭氧日最大1小时平均", "o3_1h"));
     /** Above any value ever measured in a Chinese city: a slip of the keyboard, not air. */
     private static final BigDecimal IMPLAUSIBLE = new BigDecimal("10000");
     private static final int MAX_ROWS = 200_000;
@@ -93,8 +105,61 @@ public class AirQualityData {
      */
     @Transactional
     public int importCsv(byte[] csv, Actor actor) {
+        return importSheet("上传的文件", csv, actor).rows();
+    }
+
+    /** What one upload took in: its rows, the days they cover, and how many replaced rows stored before. */
+    public record AirImport(int rows, LocalDate from, LocalDate to, int corrected) {
+
+        /** The months the upload touched, for links to their rankings. */
+        public List<YearMonth> months() {
+            List<YearMonth> out = new ArrayList<>();
+            for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+                out.add(m);
+            }
+            return out;
+        }
+    }
+
+    /** A month's data on file: the regions and stations with rows, the rows, and the last upload. */
+    public record MonthOnFile(YearMonth month, int regions, int rows, java.time.Instant lastUpload) {
+    }
+
+    /** Whether the person may take air data in (an EDITOR of the environment office): pages ask before offering. */
+    public boolean mayImport(Actor actor) {
+        return actor.canActFor(office, Role.EDITOR);
+    }
+
+    /** The months of the last {@code count} that have data, newest first. */
+    @Transactional(readOnly = true)
+    public List<MonthOnFile> monthsOnFile(int count) {
+        YearMonth now = YearMonth.now(clock);
+        LocalDate from = now.minusMonths(count - 1L).atDay(1);
+        Map<YearMonth, Set<String>> regionsOf = new LinkedHashMap<>();
+        Map<YearMonth, int[]> rowsOf = new LinkedHashMap<>();
+        Map<YearMonth, java.time.Instant> lastOf = new LinkedHashMap<>();
+        jdbc.query("SELECT observed_on, region_code, uploaded_at FROM air_daily WHERE observed_on >= ? "
+                + "ORDER BY observed_on DESC", rs -> {
+                    YearMonth m = YearMonth.from(rs.getObject(1, LocalDate.class));
+                    regionsOf.computeIfAbsent(m, k -> new HashSet<>()).add(rs.getString(2));
+                    rowsOf.computeIfAbsent(m, k -> new int[1])[0]++;
+                    java.time.Instant at = rs.getTimestamp(3).toInstant();
+                    lastOf.merge(m, at, (a, b) -> a.isAfter(b) ? a : b);
+                }, from);
+        List<MonthOnFile> out = new ArrayList<>();
+        regionsOf.forEach((m, r) -> out.add(new MonthOnFile(m, r.size(), rowsOf.get(m)[0], lastOf.get(m))));
+        return out;
+    }
+
+    /**
+     * Takes in a sheet of daily rows, XLSX or CSV (UTF-8 or GB18030), as a clerk saves it from Excel or WPS: the
+     * columns of {@link #importCsv} by code or by their Chinese heading ({@link #HEADINGS}), the region by code or
+     * by name, dates as date cells or written 2026-03-01. All or nothing.
+     */
+    @Transactional
+    public AirImport importSheet(String fileName, byte[] bytes, Actor actor) {
         requireEditor(actor);
-        return store(parse(csv), actor);
+        return store(parse(fileName, bytes), actor);
     }
 
     /** Takes in rows given as JSON (the same columns as names). */
@@ -103,7 +168,7 @@ public class AirQualityData {
         requireEditor(actor);
         List<FieldError> errors = new ArrayList<>();
         List<Row> parsed = new ArrayList<>();
-        Set<String> known = uploadable();
+        Map<String, String> known = uploadable();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, String> lower = new LinkedHashMap<>();
             rows.get(i).forEach((k, v) -> lower.put(k.strip().toLowerCase(Locale.ROOT), v));
@@ -116,45 +181,59 @@ public class AirQualityData {
         if (!errors.isEmpty()) {
             throw new InvalidInputProblem(errors);
         }
-        return store(parsed, actor);
+        return store(parsed, actor).rows();
     }
 
-    List<Row> parse(byte[] csv) {
-        String text = new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "");
+    List<Row> parse(String fileName, byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new InvalidInputProblem("file", "文件“" + fileName + "”是空文件。");
+        }
+        List<SheetRow> sheet;
+        try {
+            sheet = Sheets.read(fileName, bytes, MAX_ROWS + 2, "请下载空气质量日数据的导入模板，填写后上传。");
+        } catch (UnreadableSheetException e) {
+            throw new InvalidInputProblem("file", e.getMessage());
+        }
+        if (sheet.isEmpty()) {
+            throw new InvalidInputProblem("file", "表格是空的，没有表头也没有数据。");
+        }
+        if (sheet.size() > MAX_ROWS + 1) {
+            throw new InvalidInputProblem("file", "一次最多导入" + MAX_ROWS + "行，请分成几个文件导入。");
+        }
+        SheetRow first = sheet.get(0);
         List<FieldError> errors = new ArrayList<>();
+        Map<String, Integer> header = new LinkedHashMap<>();
+        for (int i = 0; i < first.cells().size(); i++) {
+            String written = first.cell(i).replace("\uFEFF", "").strip();
+            if (written.isEmpty()) {
+                continue;
+            }
+            String column = column(written);
+            if (column == null) {
+                errors.add(new FieldError("file", "第" + first.number() + "行表头中的“" + written + "”不是可识别的列。"));
+            } else if (header.putIfAbsent(column, i) != null) {
+                errors.add(new FieldError("file", "第" + first.number() + "行表头中的“" + written + "”重复了。"));
+            }
+        }
+        for (String required : List.of("date", "regioncode")) {
+            if (!header.containsKey(required)) {
+                throw new InvalidInputProblem("file", "第" + first.number() + "行应为表头，至少有日期（date）、区划（regionCode）两列和污染物列"
+                        + "（so2、no2、pm10、co、o3_8h、pm25，可加 station、o3_1h），缺少“"
+                        + (required.equals("date") ? "date" : "regionCode") + "”。");
+            }
+        }
         List<Row> rows = new ArrayList<>();
-        Set<String> known = uploadable();
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get().parse(new StringReader(text))) {
-            Map<String, Integer> header = new LinkedHashMap<>();
-            parser.getHeaderMap().forEach((k, v) -> header.put(k.strip().toLowerCase(Locale.ROOT), v));
-            for (String required : List.of("date", "regioncode")) {
-                if (!header.containsKey(required)) {
-                    throw new InvalidInputProblem("file", "第1行应为表头，至少有 date、regionCode 两列和污染物列（so2、no2、pm10、co、o3_8h、pm25，可加 station、o3_1h），缺少“" + (required.equals("date") ? "date" : "regionCode") + "”。");
-                }
+        Map<String, String> known = uploadable();
+        for (SheetRow rec : sheet.subList(1, sheet.size())) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            header.forEach((h, i) -> cells.put(h, rec.cell(i)));
+            for (int i : rec.formulaErrors()) {
+                errors.add(new FieldError("row" + rec.number(), "第" + rec.number() + "行：第" + (i + 1) + "列的公式算出了错误值。"));
             }
-            for (String h : header.keySet()) {
-                if (!h.equals("date") && !h.equals("regioncode") && !h.equals("station") && !COLUMNS.containsKey(h)) {
-                    errors.add(new FieldError("file", "表头中的“" + h + "”不是可识别的列。"));
-                }
+            Row r = row(rec.number(), "第" + rec.number() + "行", cells, known, errors);
+            if (r != null) {
+                rows.add(r);
             }
-            for (CSVRecord rec : parser) {
-                if (rows.size() + errors.size() > MAX_ROWS) {
-                    throw new InvalidInputProblem("file", "一次最多导入" + MAX_ROWS + "行。");
-                }
-                Map<String, String> cells = new LinkedHashMap<>();
-                header.forEach((h, i) -> cells.put(h, i < rec.size() ? rec.get(i) : ""));
-                long line = rec.getRecordNumber() + 1;
-                Row r = row(line, "第" + line + "行", cells, known, errors);
-                if (r != null) {
-                    rows.add(r);
-                }
-            }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            if (e instanceof InvalidInputProblem p) {
-                throw p;
-            }
-            throw new InvalidInputProblem("file", "文件不是可读的CSV（UTF-8，逗号分隔，第1行为表头）：" + e.getMessage());
         }
         if (rows.isEmpty() && errors.isEmpty()) {
             errors.add(new FieldError("file", "文件中没有数据行。"));
@@ -166,14 +245,33 @@ public class AirQualityData {
         return rows;
     }
 
-    /** The regions data may be uploaded for (the city, its counties and special districts), read once per upload. */
-    private Set<String> uploadable() {
-        Set<String> out = new HashSet<>();
-        regions.all().stream().filter(r -> r.isCountyLevel() || regions.isTop(r.code())).forEach(r -> out.add(r.code()));
+    /** The column a heading names, by code (any case) or by Chinese heading; null when unknown. */
+    static String column(String heading) {
+        String code = heading.strip().toLowerCase(Locale.ROOT).replace("（", "(").replace("）", ")");
+        int unit = code.indexOf('(');
+        if (unit > 0) {
+            code = code.substring(0, unit).strip();
+        }
+        if (code.equals("date") || code.equals("regioncode") || code.equals("station") || COLUMNS.containsKey(code)) {
+            return code;
+        }
+        return HEADINGS.get(code);
+    }
+
+    /**
+     * The regions data may be uploaded for (the city, its counties and special districts), read once per upload: by
+     * code and by name, each to its code.
+     */
+    private Map<String, String> uploadable() {
+        Map<String, String> out = new HashMap<>();
+        regions.all().stream().filter(r -> r.isCountyLevel() || regions.isTop(r.code())).forEach(r -> {
+            out.put(r.code(), r.code());
+            out.putIfAbsent(r.name(), r.code());
+        });
         return out;
     }
 
-    private Row row(long line, String where, Map<String, String> cells, Set<String> uploadable,
+    private Row row(long line, String where, Map<String, String> cells, Map<String, String> uploadable,
             List<FieldError> errors) {
         int before = errors.size();
         LocalDate date = null;
@@ -190,10 +288,11 @@ public class AirQualityData {
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("row" + line + ".date", where + " date：" + e.getMessage() + "。"));
         }
-        String region = cells.getOrDefault("regioncode", "").strip();
-        if (!uploadable.contains(region)) {
-            errors.add(new FieldError("row" + line + ".regionCode", where + " regionCode：“" + region
-                    + "”不是本市或所辖县（市、区）、功能区的区划代码。"));
+        String written = cells.getOrDefault("regioncode", "").strip();
+        String region = uploadable.getOrDefault(written, written);
+        if (!uploadable.containsKey(written)) {
+            errors.add(new FieldError("row" + line + ".regionCode", where + " regionCode：“" + written
+                    + "”不是本市或所辖县（市、区）、功能区的区划代码或名称。"));
         }
         String station = cells.getOrDefault("station", "").strip();
         if (station.length() > 60) {
@@ -233,7 +332,7 @@ public class AirQualityData {
         }
     }
 
-    private int store(List<Row> rows, Actor actor) {
+    private AirImport store(List<Row> rows, Actor actor) {
         Timestamp now = Timestamp.from(clock.instant());
         LocalDate from = rows.stream().map(Row::date).min(LocalDate::compareTo).orElseThrow();
         LocalDate to = rows.stream().map(Row::date).max(LocalDate::compareTo).orElseThrow();
@@ -257,7 +356,7 @@ public class AirQualityData {
                 + "o3_1h, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
         audit.record("environment.air.import", "air-daily", from + "/" + to, "导入空气质量日数据" + rows.size() + "行（"
                 + from + "至" + to + "，其中更正" + deletes.size() + "行）");
-        return rows.size();
+        return new AirImport(rows.size(), from, to, deletes.size());
     }
 
     private void requireEditor(Actor actor) {

@@ -115,7 +115,7 @@ class AirQualityDataTest {
         mvc.perform(post("/api/v1/environment/air/daily").with(signIn.asNew("ycshbj", Role.EDITOR)).with(csrf())
                 .contentType("text/csv").content(csv)).andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("第3行 pm25：“abc”不是数字。")))
-                .andExpect(content().string(containsString("第4行 regionCode：“999999”不是本市或所辖县（市、区）、功能区的区划代码。")))
+                .andExpect(content().string(containsString("第4行 regionCode：“999999”不是本市或所辖县（市、区）、功能区的区划代码或名称。")))
                 .andExpect(content().string(containsString("第5行 date：2026-05-01是将来的日期。")))
                 .andExpect(content().string(containsString("第6行 no2：浓度应在0至10000之间")));
         assertThat(stored()).isEqualTo(before);

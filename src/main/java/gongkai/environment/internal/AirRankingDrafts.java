@@ -79,6 +79,17 @@ class AirRankingDrafts {
         }
     }
 
+    /** A month's drafted ranking and the record it became (null while being written). */
+    record Drafted(String month, String recordRef, java.time.Instant draftedAt) {
+    }
+
+    /** The last {@code count} rankings drafted, newest first. */
+    List<Drafted> recent(int count) {
+        return jdbc.query("SELECT ranking_month, record_ref, drafted_at FROM air_ranking_draft ORDER BY ranking_month DESC",
+                (rs, i) -> new Drafted(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .stream().limit(count).toList();
+    }
+
     /** Drafts last month's ranking when it is due and not drafted yet; the record's draft key, or null. */
     @Transactional
     String draftDue(LocalDate today) {

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 
 import gongkai.catalog.CatalogField;
 import gongkai.catalog.CatalogItem;
+import gongkai.shared.sheet.SheetRow;
+import gongkai.shared.sheet.Sheets;
+import gongkai.shared.sheet.UnreadableSheetException;
 
 /**
  * Reads the structured data of a catalogue item (结构化数据) from an uploaded XLSX or CSV sheet, checked against
@@ -31,8 +34,6 @@ public class RowImporter {
     /** The largest file read; a full sheet of {@link #MAX_ROWS} rows is far smaller. */
     public static final int MAX_BYTES = 10 * 1024 * 1024;
 
-    private static final byte[] ZIP = {'P', 'K', 3, 4};
-    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
     private static final int SHOWN_VALUE_LENGTH = 40;
 
     /**
@@ -95,19 +96,7 @@ public class RowImporter {
 
     private static List<SheetRow> read(String name, byte[] bytes) throws UnreadableSheetException {
         // Read one row past the limit so that a file over it is recognised.
-        int stopAfter = MAX_ROWS + 2;
-        if (startsWith(bytes, ZIP)) {
-            return XlsxSheet.read(name, bytes, stopAfter);
-        }
-        if (startsWith(bytes, OLE2)) {
-            throw new UnreadableSheetException(0, "文件“" + name + "”是旧版 Excel（.xls）等格式，请在 Excel 中"
-                    + "“另存为”Excel 工作簿（.xlsx）或 CSV（逗号分隔）后再导入。");
-        }
-        if (!CsvSheet.looksLikeText(bytes)) {
-            throw new UnreadableSheetException(0, "文件“" + name + "”既不是 XLSX 表格，也不是 CSV 文件。"
-                    + "请下载本事项的导入模板，填写后上传。");
-        }
-        return CsvSheet.read(bytes, stopAfter);
+        return Sheets.read(name, bytes, MAX_ROWS + 2, "请下载本事项的导入模板，填写后上传。");
     }
 
     private static RowImport check(List<SheetRow> sheet, CatalogItem item) {
@@ -209,17 +198,6 @@ public class RowImporter {
         return value.length() <= SHOWN_VALUE_LENGTH ? value : value.substring(0, SHOWN_VALUE_LENGTH) + "…";
     }
 
-    private static boolean startsWith(byte[] bytes, byte[] magic) {
-        if (bytes.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (bytes[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static RowImport failed(int row, String message) {
         return RowImport.failed(List.of(new RowError(row, null, message)));

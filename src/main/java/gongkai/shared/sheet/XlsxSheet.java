@@ -1,4 +1,4 @@
-package gongkai.publishing.internal.input;
+package gongkai.shared.sheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -46,7 +46,7 @@ final class XlsxSheet {
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
     /**
      * The most bytes the parts of one workbook may unpack to, counted by actually inflating them before POI opens
-     * the package (which holds every part in memory). A full import of {@link RowImporter#MAX_ROWS} rows is far
+     * the package (which holds every part in memory). A full import of ten thousand rows is far
      * smaller; a "zip bomb" of a few MB that unpacks to gigabytes is refused here, whatever its compression ratio.
      */
     static final long MAX_UNPACKED_BYTES = 50L * 1024 * 1024;
@@ -129,7 +129,7 @@ final class XlsxSheet {
                     unpacked += n;
                     if (unpacked > MAX_UNPACKED_BYTES) {
                         throw new UnreadableSheetException(0, "文件“" + name + "”解压后超过了 "
-                                + AttachmentStorage.describeSize(MAX_UNPACKED_BYTES) + " 的上限，内容过大，无法读取。"
+                                + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB 的上限，内容过大，无法读取。"
                                 + "请检查文件，或分成几个较小的文件导入。");
                     }
                 }

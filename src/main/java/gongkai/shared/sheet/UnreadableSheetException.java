@@ -1,7 +1,7 @@
-package gongkai.publishing.internal.input;
+package gongkai.shared.sheet;
 
 /** The upload could not be read as a sheet; the message is the Chinese reason shown to the user. */
-class UnreadableSheetException extends Exception {
+public class UnreadableSheetException extends Exception {
 
     private final int row;
 
@@ -11,7 +11,7 @@ class UnreadableSheetException extends Exception {
     }
 
     /** The row where reading stopped, or 0 when the file as a whole is unreadable. */
-    int row() {
+    public int row() {
         return row;
     }
 }

@@ -1,4 +1,4 @@
-package gongkai.publishing.internal.input;
+package gongkai.shared.sheet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
