@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -94,7 +95,14 @@ public class AirQualityData {
     }
 
     /** One row of an upload. */
-    public record Row(LocalDate date, String regionCode, String station, Map<Pollutant, BigDecimal> values) {
+    /**
+     * One row of an upload.
+     *
+     * @param given the pollutants whose column the upload has, empty cells included: a correction replaces those and
+     *              leaves the others of a stored row as they were
+     */
+    public record Row(LocalDate date, String regionCode, String station, Map<Pollutant, BigDecimal> values,
+            Set<Pollutant> given) {
     }
 
     /**
@@ -318,7 +326,13 @@ public class AirQualityData {
         if (values.isEmpty() && errors.size() == before) {
             errors.add(new FieldError("row" + line, where + "：没有任何污染物浓度。"));
         }
-        return errors.size() == before ? new Row(date, region, station, values) : null;
+        Set<Pollutant> given = EnumSet.noneOf(Pollutant.class);
+        COLUMNS.forEach((column, p) -> {
+            if (cells.containsKey(column)) {
+                given.add(p);
+            }
+        });
+        return errors.size() == before ? new Row(date, region, station, values, given) : null;
     }
 
     private static void duplicates(List<Row> rows, List<FieldError> errors) {
@@ -336,17 +350,45 @@ public class AirQualityData {
         Timestamp now = Timestamp.from(clock.instant());
         LocalDate from = rows.stream().map(Row::date).min(LocalDate::compareTo).orElseThrow();
         LocalDate to = rows.stream().map(Row::date).max(LocalDate::compareTo).orElseThrow();
-        // A row already stored for a day, region and station is replaced (a correction); finding those first spares
-        // a delete per row when, as usual, a month or a year arrives for the first time.
-        Set<String> stored = new HashSet<>(jdbc.queryForList("SELECT region_code || '|' || CAST(observed_on AS VARCHAR(10)) "
-                + "|| '|' || station FROM air_daily WHERE observed_on BETWEEN ? AND ?", String.class, from, to));
-        List<Object[]> deletes = rows.stream().filter(r -> stored.contains(r.regionCode() + "|" + r.date() + "|"
-                + r.station())).map(r -> new Object[] { r.regionCode(), r.date(), r.station() }).toList();
+        // A row already stored for a day, region and station is corrected: the pollutants the upload has a column for
+        // are replaced, the others kept, so that a file of PM2.5 alone does not wipe the day's other values. Finding
+        // the stored rows first spares a delete per row when, as usual, a month or a year arrives for the first time.
+        Map<String, Map<Pollutant, BigDecimal>> stored = new HashMap<>();
+        jdbc.query("SELECT region_code, observed_on, station, so2, no2, pm10, co, o3_8h, pm25, o3_1h FROM air_daily "
+                + "WHERE observed_on BETWEEN ? AND ?", rs -> {
+                    Map<Pollutant, BigDecimal> v = new EnumMap<>(Pollutant.class);
+                    int i = 4;
+                    for (Pollutant p : COLUMNS.values()) {
+                        BigDecimal x = rs.getBigDecimal(i++);
+                        if (x != null) {
+                            v.put(p, x);
+                        }
+                    }
+                    stored.put(rs.getString(1) + "|" + rs.getObject(2, LocalDate.class) + "|" + rs.getString(3), v);
+                }, from, to);
+        List<Object[]> deletes = new ArrayList<>();
+        List<Row> merged = new ArrayList<>();
+        for (Row r : rows) {
+            Map<Pollutant, BigDecimal> before = stored.get(r.regionCode() + "|" + r.date() + "|" + r.station());
+            if (before == null) {
+                merged.add(r);
+                continue;
+            }
+            deletes.add(new Object[] { r.regionCode(), r.date(), r.station() });
+            Map<Pollutant, BigDecimal> values = new EnumMap<>(Pollutant.class);
+            before.forEach((p, v) -> {
+                if (!r.given().contains(p)) {
+                    values.put(p, v);
+                }
+            });
+            values.putAll(r.values());
+            merged.add(new Row(r.date(), r.regionCode(), r.station(), values, r.given()));
+        }
         if (!deletes.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM air_daily WHERE region_code = ? AND observed_on = ? AND station = ?", deletes);
         }
         List<Object[]> inserts = new ArrayList<>();
-        for (Row r : rows) {
+        for (Row r : merged) {
             inserts.add(new Object[] { r.date(), r.regionCode(), r.station(), r.values().get(Pollutant.SO2),
                     r.values().get(Pollutant.NO2), r.values().get(Pollutant.PM10), r.values().get(Pollutant.CO),
                     r.values().get(Pollutant.O3_8H), r.values().get(Pollutant.PM25), r.values().get(Pollutant.O3_1H),

@@ -194,6 +194,35 @@ class AirUploadDeskTest {
     }
 
     @Test
+    void aCorrectionReplacesTheColumnsItHasAndKeepsTheOthers() throws Exception {
+        clock.setDate(LocalDate.of(2025, 7, 3));
+        String first = "date,regionCode,so2,no2,pm10,co,o3_8h,pm25\n2025-03-10,360983,9,21,48,0.7,101,\n"
+                + "2025-03-11,360983,9,21,48,0.7,101,33\n";
+        mvc.perform(multipart("/admin/environment/air").file(new MockMultipartFile("file", "3月.csv", "text/csv",
+                first.getBytes(java.nio.charset.StandardCharsets.UTF_8))).with(clerk()).with(csrf()))
+                .andExpect(flash().attribute("notice", "已导入2行（2025-03-10至2025-03-11）。"));
+        // The analyser's PM2.5 of the 10th arrives later, alone; the 11th's is corrected to "not valid".
+        String late = "日期,区划代码,PM2.5（μg/m³）\n2025-03-10,高安市,35\n2025-03-11,高安市,\n";
+        MvcResult refused = mvc.perform(multipart("/admin/environment/air").file(new MockMultipartFile("file", "补.csv",
+                "text/csv", late.getBytes(java.nio.charset.StandardCharsets.UTF_8))).with(clerk()).with(csrf())).andReturn();
+        // A row of no value at all is refused: it would say nothing.
+        assertThat(((InvalidInputProblem.Report) refused.getFlashMap().get("problem")).errors())
+                .extracting(e -> e.message()).containsExactly("第3行：没有任何污染物浓度。");
+        String fixed = "日期,区划代码,PM2.5（μg/m³）\n2025-03-10,高安市,35\n";
+        mvc.perform(multipart("/admin/environment/air").file(new MockMultipartFile("file", "补.csv", "text/csv",
+                fixed.getBytes(java.nio.charset.StandardCharsets.UTF_8))).with(clerk()).with(csrf()))
+                .andExpect(flash().attribute("notice", "已导入1行（2025-03-10至2025-03-10），其中1行替换了原有数据。"));
+        assertThat(jdbc.queryForMap("SELECT so2, pm10, co, pm25 FROM air_daily WHERE region_code = '360983' "
+                + "AND observed_on = DATE '2025-03-10'")).satisfies(row -> {
+                    assertThat((java.math.BigDecimal) row.get("SO2")).isEqualByComparingTo("9");
+                    assertThat((java.math.BigDecimal) row.get("PM10")).isEqualByComparingTo("48");
+                    assertThat((java.math.BigDecimal) row.get("CO")).isEqualByComparingTo("0.7");
+                    assertThat((java.math.BigDecimal) row.get("PM25")).isEqualByComparingTo("35");
+                });
+        assertThat(rowsIn("2025-03")).isEqualTo(2);
+    }
+
+    @Test
     void onlyTheEnvironmentOfficesEditorsAreOfferedTheDesk() throws Exception {
         mvc.perform(get("/admin/environment").with(signIn.asNew("ycsmzj", Role.EDITOR))).andExpect(status().isForbidden());
         mvc.perform(get("/admin/environment/air/template.xlsx").with(signIn.asNew("ycsmzj", Role.EDITOR)))
