@@ -42,5 +42,14 @@ public record EiaCaseView(long id, String projectName, String developer, String 
     public record StageView(String code, String label, boolean posted, boolean published, LocalDate startsOn,
             LocalDate endsOn, int commentDays, boolean openNow, String text, String indexNo, String decision,
             String approvalNo, long commentCount) {
+
+        /** The notice's dates as pages print them: {@code 2026-09-28至2026-10-15（10个工作日）}, or the day alone. */
+        public String period() {
+            if (startsOn == null) {
+                return null;
+            }
+            return commentDays == 0 ? startsOn.toString()
+                    : startsOn + "至" + endsOn + "（" + commentDays + "个工作日）";
+        }
     }
 }
