@@ -245,6 +245,34 @@ class EiaCasesTest {
                 .andExpect(content().string(containsString("href=\"/environment/eia\"")));
     }
 
+    @Test
+    void theBackOfficePostsTheNextNoticeAndRecordsTheResponse() throws Exception {
+        clock.setDate(LocalDate.of(2026, 11, 4));
+        long id = newCase("EIAT-后台公示项目", "360902");
+        RequestPostProcessor editor = signIn.asNew("ycshbj", Role.EDITOR);
+        mvc.perform(get("/admin/eia/{id}", id).with(editor)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"post-form\"")))
+                .andExpect(content().string(containsString("公示期为10个工作日")));
+        mvc.perform(post("/admin/eia/{id}/stages/APPROVAL", id).with(editor).with(csrf())
+                .param("text", "拟审批").param("startsOn", "2026-11-04"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("problem", org.hamcrest.Matchers.hasToString(
+                                containsString("应先进行受理公示，再进行拟审批公示。"))));
+        mvc.perform(post("/admin/eia/{id}/stages/ACCEPTANCE", id).with(editor).with(csrf())
+                .param("text", "EIAT后台受理公示").param("startsOn", "2026-11-04"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/eia/" + id));
+        mvc.perform(get("/admin/eia/{id}", id).with(editor)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("审核中")))
+                .andExpect(content().string(containsString("受理公示尚未经审核发布，不能进行拟审批公示。")));
+        mvc.perform(post("/admin/eia/{id}/response", id).with(editor).with(csrf()).param("response", "EIAT已采纳"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(Acting.as(CLERK, () -> cases.staffView(id)).response()).isEqualTo("EIAT已采纳");
+        // A reader of another office may not post.
+        mvc.perform(post("/admin/eia/{id}/response", id).with(signIn.asNew("ycsjyj", Role.EDITOR)).with(csrf())
+                .param("response", "越权")).andExpect(status().isForbidden());
+    }
+
     /** A case whose acceptance notice starts on {@code start} (today) and is published. */
     private long openCase(String name, LocalDate start) {
         long id = newCase(name, "360902");
