@@ -62,7 +62,10 @@ class EiaPageController {
         NewEiaComment input = new NewEiaComment(name, contact, text);
         EiaStage stage;
         try {
-            humanQuestions.verify(humanCheckToken, humanCheckAnswer);
+            // Outside a period the case refuses with the dates; the question is only asked while one is open.
+            if (view.openStage() != null) {
+                humanQuestions.verify(humanCheckToken, humanCheckAnswer);
+            }
             stage = cases.comment(id, input);
         } catch (InvalidInputProblem e) {
             return page(model, view, input, e, byField(e));

@@ -148,6 +148,10 @@ class EiaCasesTest {
         assertThatThrownBy(() -> Origins.fresh(() -> cases.comment(id, new NewEiaComment(null, null, "EIAT太晚"))))
                 .isInstanceOf(InvalidInputProblem.class)
                 .hasMessage("该项目当前不在公众意见征求期内，不能提交意见（受理公示征求意见期为2026-09-28至2026-10-15）。");
+        mvc.perform(post("/environment/eia/{id}/comments", id).with(csrf()).with(from(Origins.fresh()))
+                .param("text", "EIAT表单太晚")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("该项目当前不在公众意见征求期内")))
+                .andExpect(content().string(not(containsString("id=\"comment-form\""))));
         String approval = Acting.as(CLERK, () -> cases.post(id, EiaStage.APPROVAL,
                 new EiaNoticeInput("EIAT拟审批公示", LocalDate.of(2026, 10, 16), null, null)));
         assertThat(Acting.as(staff.reviewer(), () -> records.workingCopy(approval)).rows().get(0))
