@@ -132,6 +132,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/me").authenticated()
                         // Anyone may ask for information and send a correction with the query code (requests module).
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests", "/api/v1/requests/*/corrected").permitAll()
+                        // Anyone may comment on an EIA notice during its comment period (environment module).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/environment/eia/*/comments").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
