@@ -144,6 +144,6 @@ class WaterPageController {
     }
 
     private static String text(BigDecimal v) {
-        return v == null ? "—" : v.stripTrailingZeros().toPlainString();
+        return v == null ? "—" : v.toPlainString();
     }
 }
