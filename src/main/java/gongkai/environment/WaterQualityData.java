@@ -233,7 +233,12 @@ public class WaterQualityData {
         jdbc.query("SELECT code, water_body FROM water_section", rs -> {
             places.put(rs.getString(1), rs.getString(2));
         });
-        List<Row> rows = parse(csv, "sectioncode", "sectionCode", places.keySet(), false);
+        List<Row> rows = parse(csv, "sectioncode", "sectionCode", places.keySet(), false, (place, readings) -> {
+            WaterBody body = WaterBody.valueOf(places.get(place));
+            boolean evaluated = readings.keySet().stream().map(standard::item).anyMatch(i -> !i.referenceOnly(body));
+            return evaluated ? null : "没有可评价的监测项目（水温、粪大肠菌群" + (body == WaterBody.RIVER ? "和河流的总氮" : "")
+                    + "只作参考）。";
+        });
         int replaced = store("water_sample", "water_reading", "section_code", rows, actor);
         audit.record("environment.water.import", "water-sample", span(rows), "导入地表水监测数据" + rows.size() + "个样品（"
                 + span(rows) + "，其中更正" + replaced + "个）");
@@ -251,7 +256,7 @@ public class WaterQualityData {
     public int importDrinkingSamplesCsv(byte[] csv, Actor actor) {
         requireEditor(actor);
         Set<String> places = new HashSet<>(jdbc.queryForList("SELECT code FROM drinking_source", String.class));
-        List<Row> rows = parse(csv, "sourcecode", "sourceCode", places, true);
+        List<Row> rows = parse(csv, "sourcecode", "sourceCode", places, true, (place, readings) -> null);
         int replaced = store("drinking_sample", "drinking_reading", "source_code", rows, actor);
         audit.record("environment.drinking.import", "drinking-sample", span(rows), "导入饮用水水源地监测数据" + rows.size()
                 + "个样品（" + span(rows) + "，其中更正" + replaced + "个）");
@@ -276,7 +281,12 @@ public class WaterQualityData {
         return drinking || item.table() == WaterItem.Table.BASIC ? item : null;
     }
 
-    List<Row> parse(byte[] csv, String placeColumn, String placeName, Set<String> known, boolean drinking) {
+    /**
+     * @param check a row's further problem given its place and readings (a message), or null; asked only of rows
+     *              without another problem
+     */
+    List<Row> parse(byte[] csv, String placeColumn, String placeName, Set<String> known, boolean drinking,
+            java.util.function.BiFunction<String, Map<String, WaterReading>, String> check) {
         String text = new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "");
         List<FieldError> errors = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
@@ -326,7 +336,10 @@ public class WaterQualityData {
                 header.forEach((h, i) -> cells.put(h, i < rec.size() ? rec.get(i) : ""));
                 long line = rec.getRecordNumber() + 1;
                 Row r = row(line, cells, placeColumn, placeName, known, drinking, items, errors);
-                if (r != null) {
+                String problem = r == null ? null : check.apply(r.place(), r.readings());
+                if (problem != null) {
+                    errors.add(new FieldError("row" + line, "第" + line + "行：" + problem));
+                } else if (r != null) {
                     rows.add(r);
                 }
             }

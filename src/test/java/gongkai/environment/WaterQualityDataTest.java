@@ -176,7 +176,8 @@ class WaterQualityDataTest {
                 + "2024-03-05,TWE-1,15,0.5,0.1\n"
                 + "2024-03-06,TWE-1,7.1,50000,0.1\n"
                 + "2024-03-01,TWE-1,7.2,0.6,0.1\n"
-                + "2024-3-7,TWE-1,7.2,0.6,0.1\n";
+                + "2024-3-7,TWE-1,7.2,0.6,0.1\n"
+                + "2024-03-08,TWE-1,,,\n";
         int before = samples();
         mvc.perform(post("/api/v1/environment/water/samples").with(editor).contentType("text/csv").content(csv))
                 .andExpect(status().isBadRequest())
@@ -187,7 +188,13 @@ class WaterQualityDataTest {
                 .andExpect(content().string(containsString("第7行 ph（pH）：pH应在0至14之间，而不是“15”。")))
                 .andExpect(content().string(containsString("第8行 nh3n（氨氮）：浓度应在0至10000 mg/L之间，而不是“50000”。")))
                 .andExpect(content().string(containsString("第9行：TWE-1 2024-03-01的样品与第2行重复。")))
-                .andExpect(content().string(containsString("第10行 sampledOn：应为2026-03-01这样的日期，而不是“2024-3-7”。")));
+                .andExpect(content().string(containsString("第10行 sampledOn：应为2026-03-01这样的日期，而不是“2024-3-7”。")))
+                .andExpect(content().string(containsString("第11行：没有任何监测项目的数值。")));
+        // A river's row of reference items only (总氮, 粪大肠菌群) could give its section no class.
+        mvc.perform(post("/api/v1/environment/water/samples").with(editor).contentType("text/csv")
+                .content("sampledOn,sectionCode,tn,fecalColiform\n2024-03-01,TWE-1,1.2,3000\n"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString(
+                        "第2行：没有可评价的监测项目（水温、粪大肠菌群和河流的总氮只作参考）。")));
         mvc.perform(post("/api/v1/environment/water/samples").with(editor).contentType("text/csv")
                 .content("sampledOn,sectionCode,nh3n,foo,fe\n2024-03-01,TWE-1,0.5,1,0.1\n"))
                 .andExpect(status().isBadRequest())
@@ -227,8 +234,9 @@ class WaterQualityDataTest {
         source(editor, "TWD-1", "TW测试河水源地", "360921", "river");
         source(editor, "TWD-2", "TW测试水库水源地", "360922", "lake");
         source(editor, "TWD-3", "TW测试地下水水源地", "360921", "groundwater");
-        // D1: nh3n mean 0.6 (III), tp 0.1 (II), fe 0.2, mn 0.05: complies, class III. D2 (lake): tp 0.08 over the lake class III
-        // 0.05 by 0.60, fe 0.45 over 0.3 by 0.50: does not, class IV. D3: no GB/T 14848 limit configured, not judged.
+        // D1: nh3n mean 0.6 (III), tp 0.1 (II), fe 0.2, mn 0.05: complies, class III.
+        // D2 (lake): tp 0.08 over the lake class III 0.05 by 0.60, fe 0.45 over 0.3 by 0.50: does not, class IV.
+        // D3: no GB/T 14848 limit configured, not judged.
         // By count 1 of 2 = 50.0 %; by volume 300 of 400 万吨 = 75.0 %.
         String csv = "sampledOn,sourceCode,volume,ph,nh3n,tp,fe,mn\n"
                 + "2026-03-05,TWD-1,300,7.2,0.5,0.1,0.2,0.05\n"

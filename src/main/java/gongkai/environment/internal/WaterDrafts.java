@@ -101,7 +101,8 @@ class WaterDrafts {
         }
         WaterPageController.QuarterView view = WaterPageController.quarterView(q);
         String title = quarter.describe() + "各县（市、区）地表水水质";
-        long good = q.sections().stream().filter(s -> !s.quality().waterClass().worseThan(gongkai.environment.WaterClass.III)).count();
+        long good = q.sections().stream()
+                .filter(s -> !s.quality().waterClass().worseThan(gongkai.environment.WaterClass.III)).count();
         String summary = quarter.describe() + "共监测地表水断面" + q.sections().size() + "个，其中Ⅰ～Ⅲ类" + good + "个。";
         String ref = submit(new RecordInput(SURFACE_ITEM, office, officeRegion, title, summary, null, today,
                 surfaceBody(view), List.of("地表水", "水质", "断面"), "public", null, null, null, null, null, null,
