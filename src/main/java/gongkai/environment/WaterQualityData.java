@@ -1,9 +1,6 @@
 package gongkai.environment;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,9 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +30,9 @@ import gongkai.shared.Actor;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.InvalidInputProblem.FieldError;
 import gongkai.shared.Role;
+import gongkai.shared.sheet.SheetRow;
+import gongkai.shared.sheet.Sheets;
+import gongkai.shared.sheet.UnreadableSheetException;
 
 /**
  * Surface-water sections (监测断面) and centralised drinking-water sources (集中式生活饮用水水源地) with their samples:
@@ -228,12 +225,18 @@ public class WaterQualityData {
      */
     @Transactional
     public int importSamplesCsv(byte[] csv, Actor actor) {
+        return importSamples("上传的文件", csv, actor);
+    }
+
+    /** The same from an uploaded sheet, XLSX or CSV told apart by content ({@link Sheets}). */
+    @Transactional
+    public int importSamples(String fileName, byte[] csv, Actor actor) {
         requireEditor(actor);
         Map<String, String> places = new LinkedHashMap<>();
         jdbc.query("SELECT code, water_body FROM water_section", rs -> {
             places.put(rs.getString(1), rs.getString(2));
         });
-        List<Row> rows = parse(csv, "sectioncode", "sectionCode", places.keySet(), false, (place, readings) -> {
+        List<Row> rows = parse(fileName, csv, "sectioncode", "sectionCode", places.keySet(), false, (place, readings) -> {
             WaterBody body = WaterBody.valueOf(places.get(place));
             boolean evaluated = readings.keySet().stream().map(standard::item).anyMatch(i -> !i.referenceOnly(body));
             return evaluated ? null : "没有可评价的监测项目（水温、粪大肠菌群" + (body == WaterBody.RIVER ? "和河流的总氮" : "")
@@ -254,9 +257,15 @@ public class WaterQualityData {
      */
     @Transactional
     public int importDrinkingSamplesCsv(byte[] csv, Actor actor) {
+        return importDrinkingSamples("上传的文件", csv, actor);
+    }
+
+    /** The same from an uploaded sheet, XLSX or CSV told apart by content ({@link Sheets}). */
+    @Transactional
+    public int importDrinkingSamples(String fileName, byte[] csv, Actor actor) {
         requireEditor(actor);
         Set<String> places = new HashSet<>(jdbc.queryForList("SELECT code FROM drinking_source", String.class));
-        List<Row> rows = parse(csv, "sourcecode", "sourceCode", places, true, (place, readings) -> null);
+        List<Row> rows = parse(fileName, csv, "sourcecode", "sourceCode", places, true, (place, readings) -> null);
         int replaced = store("drinking_sample", "drinking_reading", "source_code", rows, actor);
         audit.record("environment.drinking.import", "drinking-sample", span(rows), "导入饮用水水源地监测数据" + rows.size()
                 + "个样品（" + span(rows) + "，其中更正" + replaced + "个）");
@@ -285,69 +294,83 @@ public class WaterQualityData {
      * @param check a row's further problem given its place and readings (a message), or null; asked only of rows
      *              without another problem
      */
-    List<Row> parse(byte[] csv, String placeColumn, String placeName, Set<String> known, boolean drinking,
+    List<Row> parse(String fileName, byte[] csv, String placeColumn, String placeName, Set<String> known, boolean drinking,
             java.util.function.BiFunction<String, Map<String, WaterReading>, String> check) {
-        String text = new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        if (csv.length == 0) {
+            throw new InvalidInputProblem("file", "文件“" + fileName + "”是空文件。");
+        }
+        List<SheetRow> sheet;
+        try {
+            sheet = Sheets.read(fileName, csv, MAX_ROWS + 2, "请按表头 sampledOn、" + placeName
+                    + (drinking ? "、volume" : "") + " 和监测项目列填写 XLSX 或 CSV 后上传。");
+        } catch (UnreadableSheetException e) {
+            throw new InvalidInputProblem("file", e.getMessage());
+        }
+        if (sheet.size() > MAX_ROWS + 1) {
+            throw new InvalidInputProblem("file", "一次最多导入" + MAX_ROWS + "行。");
+        }
         List<FieldError> errors = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         String headerHelp = "第1行应为表头：sampledOn、" + placeName + (drinking ? "、volume" : "") + "，然后是监测项目列（如 ph、do、codmn、nh3n、tp）";
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get().parse(new StringReader(text))) {
-            Map<String, Integer> header = new LinkedHashMap<>();
-            Map<String, String> written = new LinkedHashMap<>();
-            parser.getHeaderMap().forEach((k, v) -> {
-                String h = k.strip().toLowerCase(Locale.ROOT);
-                header.put(h, v);
-                written.put(h, k.strip());
-            });
-            List<String> required = new ArrayList<>(List.of("sampledon", placeColumn));
-            if (drinking) {
-                required.add("volume");
+        if (sheet.isEmpty()) {
+            throw new InvalidInputProblem("file", headerHelp + "，文件是空的。");
+        }
+        Map<String, Integer> header = new LinkedHashMap<>();
+        Map<String, String> written = new LinkedHashMap<>();
+        SheetRow head = sheet.get(0);
+        for (int i = 0; i < head.cells().size(); i++) {
+            String k = head.cell(i).replace("\uFEFF", "").strip();
+            if (k.isEmpty()) {
+                continue;
             }
-            for (String r : required) {
-                if (!header.containsKey(r)) {
-                    throw new InvalidInputProblem("file", headerHelp + "，缺少“" + (r.equals("sampledon") ? "sampledOn"
-                            : r.equals(placeColumn) ? placeName : r) + "”。");
-                }
+            String h = k.toLowerCase(Locale.ROOT);
+            if (header.putIfAbsent(h, i) != null) {
+                errors.add(new FieldError("file", "表头中的“" + k + "”重复了。"));
             }
-            Map<String, WaterItem> items = new LinkedHashMap<>();
-            for (String h : header.keySet()) {
-                if (required.contains(h)) {
-                    continue;
-                }
-                WaterItem item = column(h, drinking);
-                if (item == null) {
-                    errors.add(new FieldError("file", "表头中的“" + written.get(h) + "”不是可识别的列"
-                            + (drinking ? "。" : "（地表水只收GB 3838-2002表1的基本项目）。")));
-                } else if (items.containsValue(item)) {
-                    errors.add(new FieldError("file", "表头中" + item.name() + "出现了不止一次。"));
-                } else {
-                    items.put(h, item);
-                }
+            written.put(h, k);
+        }
+        List<String> required = new ArrayList<>(List.of("sampledon", placeColumn));
+        if (drinking) {
+            required.add("volume");
+        }
+        for (String r : required) {
+            if (!header.containsKey(r)) {
+                throw new InvalidInputProblem("file", headerHelp + "，缺少“" + (r.equals("sampledon") ? "sampledOn"
+                        : r.equals(placeColumn) ? placeName : r) + "”。");
             }
-            if (items.isEmpty() && errors.isEmpty()) {
-                throw new InvalidInputProblem("file", headerHelp + "，没有任何监测项目列。");
+        }
+        Map<String, WaterItem> items = new LinkedHashMap<>();
+        for (String h : header.keySet()) {
+            if (required.contains(h)) {
+                continue;
             }
-            for (CSVRecord rec : parser) {
-                if (rows.size() + errors.size() > MAX_ROWS) {
-                    throw new InvalidInputProblem("file", "一次最多导入" + MAX_ROWS + "行。");
-                }
-                Map<String, String> cells = new LinkedHashMap<>();
-                header.forEach((h, i) -> cells.put(h, i < rec.size() ? rec.get(i) : ""));
-                long line = rec.getRecordNumber() + 1;
-                Row r = row(line, cells, placeColumn, placeName, known, drinking, items, errors);
-                String problem = r == null ? null : check.apply(r.place(), r.readings());
-                if (problem != null) {
-                    errors.add(new FieldError("row" + line, "第" + line + "行：" + problem));
-                } else if (r != null) {
-                    rows.add(r);
-                }
+            WaterItem item = column(h, drinking);
+            if (item == null) {
+                errors.add(new FieldError("file", "表头中的“" + written.get(h) + "”不是可识别的列"
+                        + (drinking ? "。" : "（地表水只收GB 3838-2002表1的基本项目）。")));
+            } else if (items.containsValue(item)) {
+                errors.add(new FieldError("file", "表头中" + item.name() + "出现了不止一次。"));
+            } else {
+                items.put(h, item);
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            if (e instanceof InvalidInputProblem p) {
-                throw p;
+        }
+        if (items.isEmpty() && errors.isEmpty()) {
+            throw new InvalidInputProblem("file", headerHelp + "，没有任何监测项目列。");
+        }
+        for (SheetRow rec : sheet.subList(1, sheet.size())) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            header.forEach((h, i) -> cells.put(h, rec.cell(i)));
+            long line = rec.number();
+            for (int i : rec.formulaErrors()) {
+                errors.add(new FieldError("row" + line, "第" + line + "行：第" + (i + 1) + "列的公式算出了错误值。"));
             }
-            throw new InvalidInputProblem("file", "文件不是可读的CSV（UTF-8，逗号分隔，第1行为表头）：" + e.getMessage());
+            Row r = row(line, cells, placeColumn, placeName, known, drinking, items, errors);
+            String problem = r == null ? null : check.apply(r.place(), r.readings());
+            if (problem != null) {
+                errors.add(new FieldError("row" + line, "第" + line + "行：" + problem));
+            } else if (r != null) {
+                rows.add(r);
+            }
         }
         if (rows.isEmpty() && errors.isEmpty()) {
             errors.add(new FieldError("file", "文件中没有数据行。"));

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import gongkai.environment.AirQualityData;
 import gongkai.environment.AirQualityData.AirImport;
+import gongkai.environment.WaterQualityData;
 import gongkai.region.Region;
 import gongkai.region.Regions;
 import gongkai.shared.AccessDeniedProblem;
@@ -36,11 +37,13 @@ class EnvironmentAdminController {
     private static final String PAGE = "/admin/environment";
 
     private final AirQualityData air;
+    private final WaterQualityData water;
     private final AirRankingDrafts drafts;
     private final Regions regions;
 
-    EnvironmentAdminController(AirQualityData air, AirRankingDrafts drafts, Regions regions) {
+    EnvironmentAdminController(AirQualityData air, WaterQualityData water, AirRankingDrafts drafts, Regions regions) {
         this.air = air;
+        this.water = water;
         this.drafts = drafts;
         this.regions = regions;
     }
@@ -50,7 +53,69 @@ class EnvironmentAdminController {
         requireClerk();
         model.addAttribute("months", air.monthsOnFile(13));
         model.addAttribute("drafts", drafts.recent(12));
+        model.addAttribute("sections", water.sections());
+        model.addAttribute("sources", water.sources());
+        model.addAttribute("quarters", water.quartersWithData().stream().limit(4).toList());
+        model.addAttribute("drinkingMonths", water.monthsWithData().stream().limit(6).toList());
+        model.addAttribute("counties", uploadable());
         return "environment/admin-environment";
+    }
+
+    @PostMapping(PAGE + "/water/samples")
+    String uploadWater(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
+        Actor actor = requireClerk();
+        return upload(file, redirect, "样品", (name, bytes) -> water.importSamples(name, bytes, actor));
+    }
+
+    @PostMapping(PAGE + "/drinking-water/samples")
+    String uploadDrinking(@RequestParam(name = "file", required = false) MultipartFile file,
+            RedirectAttributes redirect) {
+        Actor actor = requireClerk();
+        return upload(file, redirect, "样品", (name, bytes) -> water.importDrinkingSamples(name, bytes, actor));
+    }
+
+    @PostMapping(PAGE + "/water/sections")
+    String addSection(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String regionCode, @RequestParam(defaultValue = "") String waterBody,
+            RedirectAttributes redirect) {
+        Actor actor = requireClerk();
+        return BackOfficeStep.run(PAGE + "#water-h", redirect,
+                () -> water.addSection(code, name, regionCode, waterBody, actor), "已登记断面“" + name.strip() + "”。");
+    }
+
+    @PostMapping(PAGE + "/drinking-water/sources")
+    String addSource(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String regionCode, @RequestParam(defaultValue = "") String kind,
+            RedirectAttributes redirect) {
+        Actor actor = requireClerk();
+        return BackOfficeStep.run(PAGE + "#drinking-h", redirect,
+                () -> water.addSource(code, name, regionCode, kind, actor), "已登记水源地“" + name.strip() + "”。");
+    }
+
+    private String upload(MultipartFile file, RedirectAttributes redirect, String unit,
+            java.util.function.BiFunction<String, byte[], Integer> step) {
+        int[] n = {0};
+        String page = BackOfficeStep.run(PAGE, redirect, () -> {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInputProblem("file", "请选择要导入的 XLSX 或 CSV 文件。");
+            }
+            try {
+                n[0] = step.apply(fileName(file), file.getBytes());
+            } catch (IOException e) {
+                throw new InvalidInputProblem("file", "文件读取失败，请重新上传。");
+            }
+        }, null);
+        if (n[0] > 0) {
+            redirect.addFlashAttribute("notice", "已导入" + n[0] + "个" + unit + "。");
+        }
+        return page;
+    }
+
+    private List<Region> uploadable() {
+        List<Region> out = new ArrayList<>();
+        regions.all().stream().filter(r -> regions.isTop(r.code())).forEach(out::add);
+        out.addAll(regions.countyLevel());
+        return out;
     }
 
     @PostMapping(PAGE + "/air")
@@ -82,9 +147,7 @@ class EnvironmentAdminController {
     @GetMapping(PAGE + "/air/template.xlsx")
     ResponseEntity<byte[]> template() {
         requireClerk();
-        List<Region> uploadable = new ArrayList<>();
-        regions.all().stream().filter(r -> regions.isTop(r.code())).forEach(uploadable::add);
-        uploadable.addAll(regions.countyLevel());
+        List<Region> uploadable = uploadable();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

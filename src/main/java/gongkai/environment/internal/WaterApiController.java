@@ -78,7 +78,7 @@ class WaterApiController {
     @PostMapping(path = "/api/v1/environment/water/samples", consumes = "multipart/form-data")
     @ResponseStatus(HttpStatus.CREATED)
     Imported waterSamplesFile(@RequestParam("file") MultipartFile file) {
-        return new Imported(data.importSamplesCsv(bytes(file), Actor.require()));
+        return new Imported(data.importSamples(name(file), bytes(file), Actor.require()));
     }
 
     @PostMapping(path = "/api/v1/environment/drinking-water/samples", consumes = { "text/csv", "text/plain" })
@@ -90,7 +90,12 @@ class WaterApiController {
     @PostMapping(path = "/api/v1/environment/drinking-water/samples", consumes = "multipart/form-data")
     @ResponseStatus(HttpStatus.CREATED)
     Imported drinkingSamplesFile(@RequestParam("file") MultipartFile file) {
-        return new Imported(data.importDrinkingSamplesCsv(bytes(file), Actor.require()));
+        return new Imported(data.importDrinkingSamples(name(file), bytes(file), Actor.require()));
+    }
+
+    private static String name(MultipartFile file) {
+        String n = file.getOriginalFilename();
+        return n == null || n.isBlank() ? "上传的文件" : n.substring(n.replace('\\', '/').lastIndexOf('/') + 1);
     }
 
     private static byte[] bytes(MultipartFile file) {

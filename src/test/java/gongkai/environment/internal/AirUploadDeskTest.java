@@ -223,6 +223,48 @@ class AirUploadDeskTest {
     }
 
     @Test
+    void aSectionIsRegisteredAndItsSamplesTakenInFromASpreadsheet() throws Exception {
+        clock.setDate(LocalDate.of(2024, 12, 20));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/environment/water/sections")
+                .param("code", "DKW-1").param("name", "DK测试河断面").param("regionCode", "360983").param("waterBody", "river")
+                .with(clerk()).with(csrf()))
+                .andExpect(flash().attribute("notice", "已登记断面“DK测试河断面”。"));
+        MvcResult twice = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/admin/environment/water/sections").param("code", "DKW-1").param("name", "又一个")
+                .param("regionCode", "360983").param("waterBody", "sea").with(clerk()).with(csrf())).andReturn();
+        assertThat(((InvalidInputProblem.Report) twice.getFlashMap().get("problem")).errors()).hasSize(2);
+
+        byte[] xlsx;
+        try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet s = wb.createSheet("样品");
+            String[] head = { "sampledOn", "sectionCode", "ph", "do", "nh3n", "tp" };
+            Row h = s.createRow(0);
+            for (int i = 0; i < head.length; i++) {
+                h.createCell(i).setCellValue(head[i]);
+            }
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            Row r = s.createRow(1);
+            r.createCell(0).setCellValue(LocalDate.of(2024, 11, 5));
+            r.getCell(0).setCellStyle(date);
+            r.createCell(1).setCellValue("DKW-1");
+            r.createCell(2).setCellValue(7.4);
+            r.createCell(3).setCellValue(6.8);
+            r.createCell(4).setCellValue(0.42);
+            r.createCell(5).setCellValue(0.09);
+            wb.write(out);
+            xlsx = out.toByteArray();
+        }
+        mvc.perform(multipart("/admin/environment/water/samples").file(new MockMultipartFile("file", "11月断面.xlsx",
+                XLSX, xlsx)).with(clerk()).with(csrf())).andExpect(flash().attribute("notice", "已导入1个样品。"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM water_sample WHERE section_code = 'DKW-1'", Integer.class))
+                .isEqualTo(1);
+        mvc.perform(get("/admin/environment").with(clerk())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("DK测试河断面")))
+                .andExpect(content().string(Matchers.containsString("href=\"/environment/water/2024-Q4\"")));
+    }
+
+    @Test
     void onlyTheEnvironmentOfficesEditorsAreOfferedTheDesk() throws Exception {
         mvc.perform(get("/admin/environment").with(signIn.asNew("ycsmzj", Role.EDITOR))).andExpect(status().isForbidden());
         mvc.perform(get("/admin/environment/air/template.xlsx").with(signIn.asNew("ycsmzj", Role.EDITOR)))
