@@ -317,7 +317,7 @@ public class PollutionSources {
         }
         for (int i = 0; i < pollutants.size(); i++) {
             MonitoredPollutant p = pollutants.get(i);
-            jdbc.update("INSERT INTO pollution_outlet_pollutant (outlet_id, position, pollutant, limit_min, limit_max, "
+            jdbc.update("INSERT INTO pollution_outlet_pollutant (outlet_id, sort_order, pollutant, limit_min, limit_max, "
                     + "unit) VALUES (?, ?, ?, ?, ?, ?)", id, i, p.name(), p.limit().min(), p.limit().max(), p.unit());
         }
         Outlet outlet = new Outlet(code, name, kind, frequency, from, pollutants);
@@ -332,7 +332,7 @@ public class PollutionSources {
     public List<Outlet> outlets(String creditCode) {
         Map<Long, List<MonitoredPollutant>> pollutants = new HashMap<>();
         jdbc.query("SELECT p.outlet_id, p.pollutant, p.limit_min, p.limit_max, p.unit FROM pollution_outlet_pollutant p "
-                + "JOIN pollution_outlet o ON o.id = p.outlet_id WHERE o.credit_code = ? ORDER BY p.outlet_id, p.position",
+                + "JOIN pollution_outlet o ON o.id = p.outlet_id WHERE o.credit_code = ? ORDER BY p.outlet_id, p.sort_order",
                 rs -> {
                     pollutants.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new MonitoredPollutant(
                             rs.getString(2), new WaterLimit(plain(rs.getBigDecimal(3)), plain(rs.getBigDecimal(4))),
@@ -511,8 +511,8 @@ public class PollutionSources {
             inserts.add(new Object[] { e.creditCode(), r.outlet(), r.pollutant(), Timestamp.from(r.measuredAt()),
                     r.value(), r.limit().min(), r.limit().max(), r.unit(), over, multiple, by, now });
         }
-        jdbc.batchUpdate("INSERT INTO pollution_result (credit_code, outlet_code, pollutant, measured_at, value, "
-                + "limit_min, limit_max, unit, exceeded, multiple, uploaded_by, uploaded_at) "
+        jdbc.batchUpdate("INSERT INTO pollution_result (credit_code, outlet_code, pollutant, measured_at, "
+                + "measured_value, limit_min, limit_max, unit, exceeded, exceedance_multiple, uploaded_by, uploaded_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
         audit.record("environment.pollution.upload", "pollution-source", e.creditCode(), "上传" + e.name()
                 + "自行监测结果" + parsed.size() + "条（超标" + exceeded + "条）");
@@ -641,8 +641,8 @@ public class PollutionSources {
                 start(from), start(to.plusDays(1)));
     }
 
-    private static final String SELECT = "SELECT outlet_code, pollutant, measured_at, value, limit_min, limit_max, "
-            + "unit, exceeded, multiple, uploaded_by, uploaded_at, credit_code FROM pollution_result ";
+    private static final String SELECT = "SELECT outlet_code, pollutant, measured_at, measured_value, limit_min, "
+            + "limit_max, unit, exceeded, exceedance_multiple, uploaded_by, uploaded_at, credit_code FROM pollution_result ";
 
     private static MonitoringResult result(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new MonitoringResult(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),

@@ -24,7 +24,7 @@ CREATE TABLE pollution_outlet (
 -- limit_min / limit_max: an upper limit, a lower one, or both (pH 6–9).
 CREATE TABLE pollution_outlet_pollutant (
     outlet_id  BIGINT        NOT NULL REFERENCES pollution_outlet (id),
-    position   INTEGER       NOT NULL,
+    sort_order INTEGER       NOT NULL,
     pollutant  VARCHAR(60)   NOT NULL,
     limit_min  DECIMAL(18,6),
     limit_max  DECIMAL(18,6),
@@ -38,12 +38,12 @@ CREATE TABLE pollution_result (
     outlet_code VARCHAR(40)   NOT NULL,
     pollutant   VARCHAR(60)   NOT NULL,
     measured_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    value       DECIMAL(18,6) NOT NULL,
+    measured_value DECIMAL(18,6) NOT NULL,
     limit_min   DECIMAL(18,6),
     limit_max   DECIMAL(18,6),
     unit        VARCHAR(30)   NOT NULL,
     exceeded    BOOLEAN       NOT NULL,
-    multiple    DECIMAL(12,4),
+    exceedance_multiple DECIMAL(12,4),
     uploaded_by VARCHAR(100)  NOT NULL,
     uploaded_at TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT pollution_result_uq UNIQUE (credit_code, outlet_code, pollutant, measured_at)

@@ -62,7 +62,7 @@ class DemoPollutionLoader implements ApplicationRunner {
                 new Demo("91360981MA0DEM0028", "示例丰城火电有限公司（虚构）", "360981", "电力、热力生产和供应业",
                         new PollutionSources.NewOutlet("DA001", "1号锅炉烟囱", "EXHAUST", "DAILY", from.toString(),
                                 "二氧化硫,35,mg/m³\n氮氧化物,50,mg/m³\n颗粒物,10,mg/m³")),
-                new Demo("91360982MA0PLUT031", "示例樟树制药有限公司（虚构）", "360982", "医药制造业",
+                new Demo("91360982MA0DEM0050", "示例樟树制药有限公司（虚构）", "360982", "医药制造业",
                         new PollutionSources.NewOutlet("DW001", "污水处理站出口", "WASTEWATER", "MONTHLY",
                                 from.toString(), "化学需氧量,100,mg/L\n总磷,0.5,mg/L")),
                 new Demo("91360983MA0DEM0038", "示例高安陶瓷有限公司（虚构）", "360983", "非金属矿物制品业",
@@ -107,7 +107,7 @@ class DemoPollutionLoader implements ApplicationRunner {
         java.sql.Timestamp late = java.sql.Timestamp.from(monthBeforeLast.plusMonths(1).plusDays(19)
                 .atTime(10, 0).atZone(gongkai.shared.PlatformConfiguration.CHINA).toInstant());
         jdbc.update("UPDATE pollution_result SET uploaded_at = ? WHERE credit_code = ? AND measured_at >= ? "
-                + "AND measured_at < ?", late, "91360982MA0PLUT031",
+                + "AND measured_at < ?", late, "91360982MA0DEM0050",
                 java.sql.Timestamp.from(monthBeforeLast.atStartOfDay(gongkai.shared.PlatformConfiguration.CHINA).toInstant()),
                 java.sql.Timestamp.from(monthBeforeLast.plusMonths(1).atStartOfDay(gongkai.shared.PlatformConfiguration.CHINA)
                         .toInstant()));
