@@ -132,7 +132,7 @@ class PollutionPagesTest {
                 .andExpect(content().string(containsString("化学需氧量 ≤80 mg/L；pH值 6～9 无量纲")))
                 .andExpect(content().string(containsString("超标 0.25倍")))
                 .andExpect(content().string(containsString("2026-05-03 08:00")));
-        mvc.perform(get("/environment/pollution-sources/91360902MA0PLLT02F")).andExpect(status().isNotFound());
+        mvc.perform(get("/environment/pollution-sources/91360902MA0PLNX01U")).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/environment/pollution-sources")).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.creditCode == '" + OWN + "')].exceedancesLast12Months").value(1));
         mvc.perform(get("/api/v1/environment/pollution-sources/" + OWN + "/results").param("from", "2026-05-02")
