@@ -153,6 +153,15 @@ class PollutionPagesTest {
                 .andExpect(content().string(containsString("近30天超标")))
                 .andExpect(content().string(containsString("测试戊化工有限公司（页面测试）")));
         mvc.perform(get("/admin/pollution").with(signIn.asNew("ycsmzj", Role.EDITOR))).andExpect(status().isForbidden());
+        var bureau = signIn.asNew("ycshbj", Role.APPROVER);
+        mvc.perform(get("/admin/pollution/" + OWN).with(bureau)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("创建本单位用户")));
+        mvc.perform(post("/admin/pollution/new").with(bureau).with(csrf()).param("creditCode", "91360902MA0PLAC01X")
+                .param("name", "测试").param("region", "360902").param("industry", "化工")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("统一社会信用代码不正确（应为18位，末位校验码须符合GB 32100）。")));
+        mvc.perform(post("/admin/pollution/new").with(signIn.asNew("ycsmzj", Role.APPROVER)).with(csrf())
+                .param("creditCode", "91360902MA0PLNX01U").param("name", "测试").param("region", "360902")
+                .param("industry", "化工")).andExpect(status().isForbidden());
     }
 
     @Test
