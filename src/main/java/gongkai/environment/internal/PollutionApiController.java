@@ -86,6 +86,26 @@ class PollutionApiController {
     record Imported(int imported) {
     }
 
+    /** Registers an enterprise (the city office's admin, or an editor or approver of the environment office). */
+    @PostMapping(path = "/api/v1/environment/pollution-sources", consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    Enterprise register(@RequestBody PollutionSources.NewEnterprise body) {
+        return sources.register(body);
+    }
+
+    record OutletAnswer(String code, String name, String kind, String frequency, LocalDate monitoredFrom,
+            String pollutants) {
+    }
+
+    /** Defines or redefines an outlet (the enterprise's editor or an editor of the environment office). */
+    @PostMapping(path = "/api/v1/environment/pollution-sources/{creditCode}/outlets", consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    OutletAnswer defineOutlet(@PathVariable String creditCode, @RequestBody PollutionSources.NewOutlet body) {
+        var o = sources.defineOutlet(creditCode, body);
+        return new OutletAnswer(o.code(), o.name(), o.kind().name(), o.frequency().name(), o.monitoredFrom(),
+                o.pollutantsText());
+    }
+
     @PostMapping(path = "/api/v1/environment/pollution-sources/{creditCode}/results",
             consumes = { "text/csv", "text/plain" })
     @ResponseStatus(HttpStatus.CREATED)

@@ -180,4 +180,35 @@ class PollutionPagesTest {
                 EnumSet.of(Role.EDITOR))));
         assertThat(accounts.find("ppt-by-admin")).isPresent();
     }
+
+    @Test
+    void theBureauRegistersAnEnterpriseAndItsOutletThroughTheApi() throws Exception {
+        String credit = "91360902MA0PLAP013";
+        var bureau = signIn.asNew("ycshbj", Role.EDITOR);
+        mvc.perform(post("/api/v1/environment/pollution-sources").with(bureau).contentType("application/json")
+                .content("{\"creditCode\":\"" + credit + "\",\"name\":\"测试壬有限公司（接口测试）\",\"region\":\"360902\","
+                        + "\"industry\":\"皮革\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.creditCode").value(credit));
+        mvc.perform(post("/api/v1/environment/pollution-sources").with(bureau).contentType("application/json")
+                .content("{\"creditCode\":\"" + credit + "\",\"name\":\"重复\",\"region\":\"360902\",\"industry\":\"皮革\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("统一社会信用代码为“" + credit + "”的单位已登记。")));
+        mvc.perform(post("/api/v1/environment/pollution-sources/" + credit + "/outlets").with(bureau)
+                .contentType("application/json").content("{\"code\":\"DW001\",\"name\":\"总排口\",\"kind\":\"废水\","
+                        + "\"frequency\":\"每月\",\"monitoredFrom\":\"2026-01-01\",\"pollutants\":\"六价铬,0.1,mg/L\\npH值,6-9,无量纲\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.pollutants").value("六价铬 ≤0.1 mg/L；pH值 6～9 无量纲"));
+        mvc.perform(post("/api/v1/environment/pollution-sources/" + credit + "/outlets").with(bureau)
+                .contentType("application/json").content("{\"code\":\"DW 1\",\"name\":\"\",\"kind\":\"废渣\","
+                        + "\"frequency\":\"每周\",\"pollutants\":\"六价铬,-1,mg/L\\n氨氮\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("排放口类型应为废水或废气。")))
+                .andExpect(content().string(containsString("监测频次应为每日、每月或每季度。")))
+                .andExpect(content().string(containsString("监测项目第1行 限值：限值不能为负数。")))
+                .andExpect(content().string(containsString("监测项目第2行：应写作“污染物,限值,单位”")));
+        mvc.perform(post("/api/v1/environment/pollution-sources").with(signIn.asNew("ycsmzj", Role.EDITOR))
+                .contentType("application/json").content("{\"creditCode\":\"91360902MA0PLNX01U\",\"name\":\"某\","
+                        + "\"region\":\"360902\",\"industry\":\"皮革\"}"))
+                .andExpect(status().isForbidden());
+    }
 }
