@@ -39,6 +39,7 @@ import gongkai.region.Regions;
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
 import gongkai.shared.ContactFormats;
+import gongkai.shared.GongkaiProperties;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.InvalidInputProblem.FieldError;
 import gongkai.shared.NotFoundProblem;
@@ -73,9 +74,10 @@ public class PollutionSources {
     private final Map<MonitoringFrequency, Integer> graceDays = new EnumMap<>(MonitoringFrequency.class);
     private final int lookbackDays;
     private final SurfaceWaterStandard rounding = SurfaceWaterStandard.standard();
+    private final GongkaiProperties properties;
 
     PollutionSources(JdbcTemplate jdbc, Organisations organisations, Accounts accounts, Regions regions,
-            AuditTrail audit, Clock clock, @Value("${gongkai.environment.office:ycshbj}") String office,
+            AuditTrail audit, Clock clock, GongkaiProperties properties, @Value("${gongkai.environment.office:ycshbj}") String office,
             @Value("${gongkai.environment.pollution.grace-days.daily:1}") int daily,
             @Value("${gongkai.environment.pollution.grace-days.monthly:10}") int monthly,
             @Value("${gongkai.environment.pollution.grace-days.quarterly:15}") int quarterly,
@@ -91,6 +93,7 @@ public class PollutionSources {
         graceDays.put(MonitoringFrequency.MONTHLY, monthly);
         graceDays.put(MonitoringFrequency.QUARTERLY, quarterly);
         this.lookbackDays = lookbackDays;
+        this.properties = properties;
     }
 
     // ---- who may do what: one rule per action, asked by the services and the pages alike ----
@@ -139,8 +142,16 @@ public class PollutionSources {
         return register(in, false);
     }
 
+    /** Registers a fictitious enterprise for the demo profile (示例数据); refused outside it. */
     @Transactional
-    public Enterprise register(NewEnterprise in, boolean demo) {
+    public Enterprise registerDemo(NewEnterprise in) {
+        if (!properties.demo()) {
+            throw new AccessDeniedProblem("只有演示环境可以登记示例单位。");
+        }
+        return register(in, true);
+    }
+
+    private Enterprise register(NewEnterprise in, boolean demo) {
         Actor actor = Actor.require();
         if (!mayRegister(actor)) {
             throw new AccessDeniedProblem("重点排污单位由市政府办公室的管理员或生态环境部门的信息员、审核人登记。");

@@ -74,7 +74,7 @@ class DemoPollutionLoader implements ApplicationRunner {
         int total = Actor.callAs(clerk, () -> {
             int n = 0;
             for (Demo d : demos) {
-                sources.register(new PollutionSources.NewEnterprise(d.credit(), d.name(), d.region(), d.industry()), true);
+                sources.registerDemo(new PollutionSources.NewEnterprise(d.credit(), d.name(), d.region(), d.industry()));
                 sources.defineOutlet(d.credit(), d.outlet());
                 StringBuilder csv = new StringBuilder("outlet,pollutant,value,measuredAt\n");
                 List<LocalDate> days = new java.util.ArrayList<>();
