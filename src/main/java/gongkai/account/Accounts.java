@@ -30,6 +30,8 @@ import gongkai.shared.AuditedChange;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.NotFoundProblem;
 import gongkai.shared.Role;
+import gongkai.org.Organisation;
+import gongkai.org.OrganisationKind;
 
 /** Users and their API tokens. Every change is checked against the actor's organisation and audited. */
 @Service
@@ -63,10 +65,23 @@ public class Accounts {
     @Transactional
     public UserAccount create(NewUser user) {
         Actor actor = Actor.require();
-        if (!actor.has(Role.ADMIN)) {
+        Organisation enterprise = organisations.find(user.org())
+                .filter(o -> o.kind() == OrganisationKind.ENTERPRISE).orElse(null);
+        if (enterprise != null) {
+            // A key-pollutant enterprise's people upload its monitoring results and nothing else: EDITOR only, made
+            // by the city office's admin or by staff of the enterprise's regulator (the environment bureau).
+            boolean allowed = (actor.cityWide() && actor.has(Role.ADMIN))
+                    || actor.canActFor(enterprise.regulator(), Role.EDITOR)
+                    || actor.canActFor(enterprise.regulator(), Role.APPROVER);
+            if (!allowed) {
+                throw new AccessDeniedProblem("重点排污单位的用户由市政府办公室的管理员或主管部门的信息员、审核人创建。");
+            }
+            if (!user.roles().equals(java.util.EnumSet.of(Role.EDITOR))) {
+                throw new InvalidInputProblem("roles", "重点排污单位的用户只能是信息员（EDITOR），只用于上传本单位的监测结果。");
+            }
+        } else if (!actor.has(Role.ADMIN)) {
             throw new AccessDeniedProblem("只有管理员可以创建用户。");
-        }
-        if (!actor.canActFor(user.org())) {
+        } else if (!actor.canActFor(user.org())) {
             throw new AccessDeniedProblem("您只能为本单位创建用户。");
         }
         if (user.roles().contains(Role.AUDITOR) && !actor.cityWide()) {

@@ -29,6 +29,9 @@ public enum AssessmentGroup {
     public boolean includes(OrganisationKind kind) {
         boolean institution = kind == OrganisationKind.PUBLIC_INSTITUTION
                 || kind == OrganisationKind.SOCIAL_ORGANISATION;
+        if (!kind.disclosesInformation()) {
+            return false;
+        }
         return this == INSTITUTIONS ? institution : !institution && kind != OrganisationKind.GOVERNMENT_OFFICE;
     }
 }

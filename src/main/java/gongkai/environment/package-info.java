@@ -5,5 +5,7 @@
  * centralised drinking-water sources ({@code reference/gb3838.yaml}). The standards' tables are data; the calculators
  * are plain classes over them. It also owns the EIA cases (建设项目环境影响评价“三公开”, {@link gongkai.environment.EiaCases}):
  * a project's three notices in order, each an {@code en-eia} record through 三审, and the public's comments on them.
+ * Also the pollution-source monitoring platform ({@link gongkai.environment.PollutionSources}):
+ * the key-pollutant enterprises, their outlets and uploaded self-monitoring results, exceedances and late uploads.
  */
 package gongkai.environment;

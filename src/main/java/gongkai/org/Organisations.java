@@ -51,8 +51,19 @@ public class Organisations {
         this.properties = properties;
     }
 
+    /**
+     * The bodies that disclose information, in the directory's order. The key-pollutant enterprises (which hold
+     * accounts only to upload their monitoring results) are left out: see {@link #enterprises()}.
+     */
     public List<Organisation> all() {
-        return repository.findAllByOrderBySortOrderAscCodeAsc().stream().map(OrganisationEntity::toOrganisation).toList();
+        return repository.findAllByOrderBySortOrderAscCodeAsc().stream().map(OrganisationEntity::toOrganisation)
+                .filter(o -> o.kind().disclosesInformation()).toList();
+    }
+
+    /** The key-pollutant enterprises (重点排污单位), in the order they were registered. */
+    public List<Organisation> enterprises() {
+        return repository.findAllByOrderBySortOrderAscCodeAsc().stream().map(OrganisationEntity::toOrganisation)
+                .filter(o -> o.kind() == OrganisationKind.ENTERPRISE).toList();
     }
 
     /** Current names by code, in the directory's order: for pages and views that show owners by name. */
@@ -64,14 +75,14 @@ public class Organisations {
 
     public List<Organisation> inRegion(String regionCode) {
         return repository.findByRegionCodeOrderBySortOrderAsc(regionCode).stream()
-                .map(OrganisationEntity::toOrganisation).toList();
+                .map(OrganisationEntity::toOrganisation).filter(o -> o.kind().disclosesInformation()).toList();
     }
 
     /** The institutions and social organisations a government body supervises (所监管单位), in directory order. */
     public List<Organisation> regulatedBy(String regulatorCode) {
         return regulatorCode == null ? List.of()
                 : repository.findByRegulatorOrderBySortOrderAscCodeAsc(regulatorCode).stream()
-                        .map(OrganisationEntity::toOrganisation).toList();
+                        .map(OrganisationEntity::toOrganisation).filter(o -> o.kind().disclosesInformation()).toList();
     }
 
     public Optional<Organisation> find(String code) {
@@ -86,8 +97,9 @@ public class Organisations {
         return code != null && repository.existsById(code);
     }
 
+    /** How many bodies disclose information (enterprises not counted). */
     public long count() {
-        return repository.count();
+        return all().size();
     }
 
     /** The day (China time) the organisation's data last changed: what a text generated from them is as of. */
@@ -193,6 +205,37 @@ public class Organisations {
         events.publishEvent(new AuditedChange("org.register", "organisation", org.code(),
                 "登记" + org.kind().label() + "：" + org.name() + "，行业 " + sector.label() + "，区划 " + org.regionCode()
                         + "，主管部门 " + get(org.regulator()).name() + (demo ? "（示例数据）" : "")));
+        return org;
+    }
+
+    /**
+     * Registers a key-pollutant enterprise (重点排污单位) under its regulator, the environment bureau: by the city
+     * office's admin or by an editor or approver of the regulator. Its code is derived from the credit code, which
+     * the caller has validated. Audited.
+     */
+    @Transactional
+    public Organisation registerEnterprise(String code, String name, String creditCode, String region,
+            String regulator, boolean demo) {
+        Actor actor = Actor.require();
+        boolean allowed = (actor.cityWide() && actor.has(Role.ADMIN)) || actor.canActFor(regulator, Role.EDITOR)
+                || actor.canActFor(regulator, Role.APPROVER);
+        if (!allowed) {
+            throw new AccessDeniedProblem("重点排污单位由市政府办公室的管理员或生态环境部门的信息员、审核人登记。");
+        }
+        if (repository.existsById(code)) {
+            throw new InvalidInputProblem("creditCode", "统一社会信用代码为“" + creditCode + "”的单位已登记。");
+        }
+        if (!regions.exists(region)) {
+            throw new InvalidInputProblem("region", "区划代码“" + region + "”不存在。");
+        }
+        int order = repository.findTopByOrderBySortOrderDesc().map(OrganisationEntity::getSortOrder).orElse(0) + 1;
+        OrganisationEntity entity = repository.save(OrganisationEntity.enterprise(code, name, creditCode, region,
+                regulator, demo, order));
+        nameHistory.begin(entity);
+        Organisation org = entity.toOrganisation();
+        events.publishEvent(new AuditedChange("org.register", "organisation", org.code(),
+                "登记" + org.kind().label() + "：" + org.name() + "，统一社会信用代码 " + creditCode + "，区划 " + region
+                        + "，主管部门 " + get(regulator).name() + (demo ? "（示例数据）" : "")));
         return org;
     }
 

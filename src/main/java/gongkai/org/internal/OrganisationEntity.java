@@ -68,6 +68,17 @@ public class OrganisationEntity extends Timestamped {
         return e;
     }
 
+    /** A key-pollutant enterprise under the environment bureau (plan 二.5), registered with its credit code. */
+    public static OrganisationEntity enterprise(String code, String name, String creditCode, String regionCode,
+            String regulator, boolean demo, int sortOrder) {
+        OrganisationEntity e = new OrganisationEntity(code, name, OrganisationKind.ENTERPRISE, regionCode,
+                "上传本单位污染源自行监测结果，在生态环境部门监督下公开（实施方案二.5）", sortOrder);
+        e.creditCode = creditCode;
+        e.regulator = regulator;
+        e.demo = demo;
+        return e;
+    }
+
     public Organisation toOrganisation() {
         return new Organisation(code, name, kind, regionCode, planRole, blankToNull(creditCode),
                 new Organisation.Leader(nz(leaderName), nz(leaderPost)),

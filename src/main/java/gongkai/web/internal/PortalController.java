@@ -143,6 +143,10 @@ class PortalController {
     @GetMapping("/orgs/{code}")
     String organisation(@PathVariable String code, Model model) {
         Organisation org = organisations.get(code);
+        if (org.kind() == OrganisationKind.ENTERPRISE) {
+            // An enterprise discloses no government information: its page is its monitoring results.
+            return "redirect:/environment/pollution-sources/" + org.creditCode();
+        }
         List<CatalogItem> items = catalog.itemsOwnedBy(org);
         model.addAttribute("org", org);
         model.addAttribute("column", column(org));
