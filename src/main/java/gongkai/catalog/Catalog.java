@@ -220,6 +220,15 @@ public class Catalog {
         return s;
     }
 
+    /**
+     * Forgets the snapshot once the reference loader has written catalog.yaml's rows, so that a page asked for while
+     * the node was still starting (a load balancer's probe, an impatient reader) cannot leave an empty catalogue in
+     * memory for {@link #MAX_AGE} — long enough for the demo loader after it to find no item at all.
+     */
+    public void referenceLoaded() {
+        refreshAfterCommit();
+    }
+
     private void refreshAfterCommit() {
         snapshot = null;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

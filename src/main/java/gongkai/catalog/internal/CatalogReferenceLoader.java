@@ -43,9 +43,12 @@ public class CatalogReferenceLoader implements ApplicationRunner {
     private final CatalogStore store;
     private final Organisations organisations;
     private final ReferenceFiles files;
+    private final gongkai.catalog.Catalog catalog;
 
     CatalogReferenceLoader(CatalogDomainRepository domains, CatalogItemRepository items, CatalogFieldRepository fields,
-            CatalogTermRepository terms, CatalogStore store, Organisations organisations, ReferenceFiles files) {
+            CatalogTermRepository terms, CatalogStore store, Organisations organisations, ReferenceFiles files,
+            gongkai.catalog.Catalog catalog) {
+        this.catalog = catalog;
         this.domains = domains;
         this.items = items;
         this.fields = fields;
@@ -59,6 +62,7 @@ public class CatalogReferenceLoader implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         int added = load();
+        catalog.referenceLoaded();
         log.info("Catalogue: {} rows added from {}, {} items in all", added, files.describe(FILE), items.count());
     }
 
