@@ -20,7 +20,10 @@ import org.springframework.test.context.ActiveProfiles;
 import gongkai.environment.AirQualityData;
 import gongkai.shared.Actor;
 import gongkai.shared.Role;
+import gongkai.publishing.RecordInput;
 import gongkai.support.Browser;
+import gongkai.support.Staff;
+import gongkai.support.ThreeStepReview;
 
 /**
  * The air pages on a phone: from /environment/air to last month's ranking, the bar chart drawn from the table by the
@@ -33,6 +36,8 @@ class AirPagesBrowserTest {
 
     @RegisterExtension
     static final Browser phone = Browser.phone();
+    @RegisterExtension
+    static final ThreeStepReview review = new ThreeStepReview();
 
     @LocalServerPort
     int port;
@@ -63,5 +68,30 @@ class AirPagesBrowserTest {
         assertThat(overflow).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0L);
         phone.assertNoSeriousAccessibilityProblems();
         phone.screenshot("air-ranking-phone");
+    }
+
+    @Test
+    void aRecordWithAWideTableScrollsTheTableNotThePage() throws Exception {
+        StringBuilder body = new StringBuilder("<p>各县（市、区）综合指数：</p><table><thead><tr>");
+        for (int c = 0; c < 12; c++) {
+            body.append("<th>第").append(c + 1).append("项污染物浓度</th>");
+        }
+        body.append("</tr></thead><tbody><tr>");
+        for (int c = 0; c < 12; c++) {
+            body.append("<td>").append(100 + c).append(".00</td>");
+        }
+        body.append("</tr></tbody></table>");
+        String indexNo = review.publish(Staff.of("ycshbj"), new RecordInput("en-ecology", "ycshbj", "360900",
+                "测试：宽表格的正文", "宽表格", null, LocalDate.now(), body.toString(), List.of("测试"), "public", null, null,
+                null, null, null, null, null));
+        phone.get("http://localhost:" + port + "/records/" + java.net.URLEncoder.encode(indexNo, StandardCharsets.UTF_8));
+        assertThat(phone.findElement(By.cssSelector(".record .body")).getDomAttribute("tabindex")).isEqualTo("0");
+        Long overflow = (Long) phone.driver().executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(overflow).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0L);
+        Long inner = (Long) phone.driver().executeScript(
+                "const b = document.querySelector('.record .body'); return b.scrollWidth - b.clientWidth;");
+        assertThat(inner).as("the table scrolls within the body").isPositive();
+        phone.assertNoSeriousAccessibilityProblems();
     }
 }
