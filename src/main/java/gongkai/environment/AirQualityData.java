@@ -68,6 +68,14 @@ public class AirQualityData {
             Map.entry("o3_8h", "o3_8h"), Map.entry("臭氧日最大8小时平均", "o3_8h"), Map.entry("细颗粒物", "pm25"),
             Map.entry("pm2.5", "pm25"), Map.entry("臭氧1小时", "o3_1h"), Map.entry("o3-1h", "o3_1h"),
             Map.entry("臭氧日最大1小时平均", "o3_1h"));
+    /**
+     * The SQL types of an insert's parameters, given so that a null (a pollutant not measured) does not make the JDBC
+     * template ask the driver for parameter metadata, row by row.
+     */
+    private static final int[] INSERT_TYPES = { java.sql.Types.DATE, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+        java.sql.Types.DECIMAL, java.sql.Types.DECIMAL, java.sql.Types.DECIMAL, java.sql.Types.DECIMAL,
+        java.sql.Types.DECIMAL, java.sql.Types.DECIMAL, java.sql.Types.DECIMAL, java.sql.Types.VARCHAR,
+        java.sql.Types.TIMESTAMP };
     /** Above any value ever measured in a Chinese city: a slip of the keyboard, not air. */
     private static final BigDecimal IMPLAUSIBLE = new BigDecimal("10000");
     private static final int MAX_ROWS = 200_000;
@@ -395,7 +403,7 @@ public class AirQualityData {
                     actor.username(), now });
         }
         jdbc.batchUpdate("INSERT INTO air_daily (observed_on, region_code, station, so2, no2, pm10, co, o3_8h, pm25, "
-                + "o3_1h, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+                + "o3_1h, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts, INSERT_TYPES);
         audit.record("environment.air.import", "air-daily", from + "/" + to, "导入空气质量日数据" + rows.size() + "行（"
                 + from + "至" + to + "，其中更正" + deletes.size() + "行）");
         return new AirImport(rows.size(), from, to, deletes.size());
