@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,7 @@ import gongkai.calendar.WorkingDayCalendar;
 import gongkai.org.Organisation;
 import gongkai.org.OrganisationKind;
 import gongkai.org.Organisations;
-import gongkai.publishing.Drafting;
-import gongkai.publishing.Publishing;
+import gongkai.environment.internal.PlatformDrafting;
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
 import gongkai.region.Region;
@@ -58,8 +56,7 @@ public class EiaCases {
     public static final String ITEM = "en-eia";
 
     private final JdbcTemplate jdbc;
-    private final Drafting drafting;
-    private final Publishing publishing;
+    private final PlatformDrafting platform;
     private final Records records;
     private final WorkingDayCalendar calendar;
     private final Regions regions;
@@ -73,7 +70,7 @@ public class EiaCases {
     private final int maxCommentsPerAddress;
     private final Duration commentWindow;
 
-    EiaCases(JdbcTemplate jdbc, Drafting drafting, Publishing publishing, Records records,
+    EiaCases(JdbcTemplate jdbc, PlatformDrafting platform, Records records,
             WorkingDayCalendar calendar, Regions regions, Organisations organisations, AuditTrail audit,
             Validator validator, Clock clock, GongkaiProperties properties,
             @Value("${gongkai.environment.office:ycshbj}") String office,
@@ -83,8 +80,7 @@ public class EiaCases {
             @Value("${gongkai.environment.eia.comments.max-per-address:5}") int maxCommentsPerAddress,
             @Value("${gongkai.environment.eia.comments.address-window:1h}") Duration commentWindow) {
         this.jdbc = jdbc;
-        this.drafting = drafting;
-        this.publishing = publishing;
+        this.platform = platform;
         this.records = records;
         this.calendar = calendar;
         this.regions = regions;
@@ -426,13 +422,7 @@ public class EiaCases {
         RecordInput input = new RecordInput(ITEM, office, c.regionCode(), title, summary,
                 n.approvalNo(), writtenOn, body(c, n), List.of("环境影响评价", stage.label()),
                 "public", null, null, null, List.of(row), null, null);
-        Actor system = new Actor("平台自动生成", office, EnumSet.of(Role.EDITOR), false);
-        boolean fictitious = demo || c.demo();
-        return Actor.callAs(system, () -> {
-            String ref = drafting.create(input, fictitious);
-            publishing.submit(ref);
-            return ref;
-        });
+        return platform.submit(office, input, demo || c.demo(), List.of());
     }
 
     private String body(EiaCase c, EiaCase.Notice n) {

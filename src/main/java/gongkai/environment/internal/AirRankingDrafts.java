@@ -1,11 +1,9 @@
 package gongkai.environment.internal;
 
-import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,11 +20,7 @@ import gongkai.calendar.WorkingDayCalendar;
 import gongkai.environment.AirMonth;
 import gongkai.environment.AirQualityData;
 import gongkai.environment.Pollutant;
-import gongkai.publishing.Drafting;
-import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
-import gongkai.shared.Actor;
-import gongkai.shared.Role;
 
 /**
  * Drafts the monthly air ranking as a record of catalogue item {@code en-air-ranking} (monthly:10) for the environment
@@ -42,8 +36,7 @@ class AirRankingDrafts {
     private static final Logger log = LoggerFactory.getLogger(AirRankingDrafts.class);
 
     private final AirQualityData data;
-    private final Drafting drafting;
-    private final Publishing publishing;
+    private final PlatformDrafting platform;
     private final WorkingDayCalendar calendar;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -52,14 +45,13 @@ class AirRankingDrafts {
     private final int workingDay;
     private final boolean demo;
 
-    AirRankingDrafts(AirQualityData data, Drafting drafting, Publishing publishing, WorkingDayCalendar calendar,
+    AirRankingDrafts(AirQualityData data, PlatformDrafting platform, WorkingDayCalendar calendar,
             JdbcTemplate jdbc, Clock clock, @Value("${gongkai.environment.office:ycshbj}") String office,
             @Value("${gongkai.environment.office-region:360900}") String officeRegion,
             @Value("${gongkai.environment.ranking-draft-working-day:5}") int workingDay,
             gongkai.shared.GongkaiProperties properties) {
         this.data = data;
-        this.drafting = drafting;
-        this.publishing = publishing;
+        this.platform = platform;
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -111,14 +103,8 @@ class AirRankingDrafts {
         RecordInput input = new RecordInput(ITEM, office, officeRegion, title, summary(places), null, today,
                 body(month, places), List.of("空气质量", "综合指数", "排名"), "public", null, null, null, null, null, null,
                 month.toString());
-        Actor system = new Actor("平台自动生成", office, EnumSet.of(Role.EDITOR), false);
-        String ref = Actor.callAs(system, () -> {
-            String r = drafting.create(input, demo);
-            drafting.addAttachment(r, title + ".png", new ByteArrayInputStream(RankingChart.png(title, places)),
-                    alt(places));
-            publishing.submit(r);
-            return r;
-        });
+        String ref = platform.submit(office, input, demo, List.of(new PlatformDrafting.Attachment(title + ".png",
+                RankingChart.png(title, places), alt(places))));
         jdbc.update("UPDATE air_ranking_draft SET record_ref = ? WHERE ranking_month = ?", ref, month.toString());
         log.info("Air ranking of {} drafted as {} and submitted for review", month, ref);
         return ref;

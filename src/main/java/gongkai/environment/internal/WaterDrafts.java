@@ -4,9 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +18,7 @@ import org.springframework.web.util.HtmlUtils;
 import gongkai.calendar.WorkingDayCalendar;
 import gongkai.catalog.ReportingPeriod;
 import gongkai.environment.WaterQualityData;
-import gongkai.publishing.Drafting;
-import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
-import gongkai.shared.Actor;
-import gongkai.shared.Role;
 
 /**
  * Drafts the water records for the environment office and submits them into 三审, as {@link AirRankingDrafts} does
@@ -42,8 +36,7 @@ class WaterDrafts {
     private static final Logger log = LoggerFactory.getLogger(WaterDrafts.class);
 
     private final WaterQualityData data;
-    private final Drafting drafting;
-    private final Publishing publishing;
+    private final PlatformDrafting platform;
     private final WorkingDayCalendar calendar;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -53,15 +46,14 @@ class WaterDrafts {
     private final int drinkingDay;
     private final boolean demo;
 
-    WaterDrafts(WaterQualityData data, Drafting drafting, Publishing publishing, WorkingDayCalendar calendar,
+    WaterDrafts(WaterQualityData data, PlatformDrafting platform, WorkingDayCalendar calendar,
             JdbcTemplate jdbc, Clock clock, @Value("${gongkai.environment.office:ycshbj}") String office,
             @Value("${gongkai.environment.office-region:360900}") String officeRegion,
             @Value("${gongkai.environment.water-draft-working-day:5}") int surfaceDay,
             @Value("${gongkai.environment.drinking-draft-working-day:5}") int drinkingDay,
             gongkai.shared.GongkaiProperties properties) {
         this.data = data;
-        this.drafting = drafting;
-        this.publishing = publishing;
+        this.platform = platform;
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -144,13 +136,7 @@ class WaterDrafts {
     }
 
     private String submit(RecordInput input) {
-        Actor system = new Actor("平台自动生成", office, EnumSet.of(Role.EDITOR), false);
-        Supplier<String> work = () -> {
-            String r = drafting.create(input, demo);
-            publishing.submit(r);
-            return r;
-        };
-        return Actor.callAs(system, work);
+        return platform.submit(office, input, demo, List.of());
     }
 
     private static String rates(WaterPageController.MonthView v) {
