@@ -1,0 +1,5 @@
+/**
+ * Emergencies (突发事件): the disaster warnings (预警) that emergency-response bodies publish at once and a second person
+ * confirms, shown on every public page while in force and exported as CAP 1.2; and the relief ledgers.
+ */
+package gongkai.emergency;
