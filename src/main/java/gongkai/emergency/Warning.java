@@ -46,4 +46,26 @@ public record Warning(long id, WarningMessageType msgType, long originalId, Long
     public String path() {
         return "/warnings/" + id;
     }
+
+    /** The times in Beijing time as pages show them: 2026-07-01 08:00. */
+    public String onsetShown() {
+        return shown(onset);
+    }
+
+    public String expiresShown() {
+        return shown(expires);
+    }
+
+    public String issuedShown() {
+        return shown(issuedAt);
+    }
+
+    public String confirmedShown() {
+        return shown(confirmedAt);
+    }
+
+    private static String shown(Instant instant) {
+        return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(instant.atZone(gongkai.shared.PlatformConfiguration.CHINA));
+    }
 }
