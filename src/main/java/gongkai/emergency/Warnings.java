@@ -98,6 +98,12 @@ public class Warnings {
                 && actor.has(Role.APPROVER);
     }
 
+    /** Whether the actor works a warning body's desk in the back office: its APPROVERs and REVIEWERs. */
+    public boolean mayOpenDesk(Actor actor) {
+        return actor != null && actor.orgCode() != null && bodies.contains(actor.orgCode())
+                && (actor.has(Role.APPROVER) || actor.has(Role.REVIEWER));
+    }
+
     /** Whether the actor may update or cancel the warning: an APPROVER of its issuer, while it is the latest. */
     public boolean mayChange(Actor actor, Warning w) {
         return actor != null && actor.canActFor(w.issuerOrg(), Role.APPROVER) && changeRefusal(w) == null;

@@ -3,7 +3,10 @@ package gongkai.emergency.internal;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
@@ -20,6 +23,7 @@ import gongkai.emergency.Warnings;
 import gongkai.shared.Actor;
 import gongkai.shared.Role;
 import gongkai.support.Acting;
+import gongkai.support.BackOfficeSignIn;
 import gongkai.support.MovableClock;
 import gongkai.support.PlatformTest;
 
@@ -41,6 +45,9 @@ class WarningPagesTest {
     MovableClock clock;
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    BackOfficeSignIn signIn;
 
     @AfterEach
     void resetClock() {
@@ -75,5 +82,37 @@ class WarningPagesTest {
         mvc.perform(get("/regions/360922")).andExpect(content().string(not(containsString(label))));
         mvc.perform(get("/")).andExpect(content().string(not(containsString(label))));
         mvc.perform(get("/warnings")).andExpect(content().string(containsString("已过期")));
+    }
+
+    @Test
+    void theBackOfficeIssuesConfirmsUpdatesAndCancels() throws Exception {
+        clock.setDate(LocalDate.of(2032, 5, 10));
+        var approver = signIn.asNew("ycsyjj", Role.APPROVER);
+        var reviewer = signIn.asNew("ycsyjj", Role.REVIEWER);
+        mvc.perform(get("/admin/warnings").with(signIn.asNew("ycshbj", Role.APPROVER))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin").with(approver)).andExpect(content().string(containsString("/admin/warnings")));
+        mvc.perform(get("/admin/warnings/new").with(approver)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("森林火险")));
+        mvc.perform(post("/admin/warnings/new").with(approver).with(csrf()).param("hazard", "大雾")
+                .param("level", "BLUE").param("counties", "360923").param("townships", "999999999")
+                .param("description", "WPT 能见度低。").param("onset", "2032-05-10T08:00")
+                .param("expires", "2032-05-10T07:00")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("“999999999”不存在")))
+                .andExpect(content().string(containsString("失效时间必须晚于生效时间")));
+        mvc.perform(post("/admin/warnings/new").with(approver).with(csrf()).param("hazard", "大雾")
+                .param("level", "BLUE").param("counties", "360923").param("description", "WPT 能见度低。")
+                .param("onset", "2032-05-10T08:00").param("expires", "2032-05-10T20:00"))
+                .andExpect(redirectedUrl("/admin/warnings"));
+        long id = warnings.messages(0, 1).get(0).id();
+        mvc.perform(get("/admin/warnings").with(approver)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("尚未复核确认")));
+        mvc.perform(post("/admin/warnings/{id}/confirm", id).with(reviewer).with(csrf()))
+                .andExpect(redirectedUrl("/admin/warnings"));
+        org.assertj.core.api.Assertions.assertThat(warnings.get(id).confirmed()).isTrue();
+        mvc.perform(get("/admin/warnings/{id}/update", id).with(approver)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("2032-05-10T20:00")));
+        mvc.perform(post("/admin/warnings/{id}/cancel", id).with(approver).with(csrf()).param("reason", "WPT 雾散。"))
+                .andExpect(redirectedUrl("/admin/warnings"));
+        org.assertj.core.api.Assertions.assertThat(warnings.get(id).status().name()).isEqualTo("CANCELLED");
     }
 }
