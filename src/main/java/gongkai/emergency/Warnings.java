@@ -31,7 +31,6 @@ import gongkai.shared.Actor;
 import gongkai.shared.AuditedChange;
 import gongkai.shared.ConflictProblem;
 import gongkai.shared.DisclosureEventOccurred;
-import gongkai.shared.GongkaiProperties;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.InvalidInputProblem.FieldError;
 import gongkai.shared.NotFoundProblem;
@@ -66,7 +65,7 @@ public class Warnings {
     private final List<String> bodies;
 
     Warnings(JdbcTemplate jdbc, Regions regions, Organisations organisations, ApplicationEventPublisher events,
-            Clock clock, GongkaiProperties properties,
+            Clock clock,
             @Value("${gongkai.emergency.hazards:暴雨,台风,洪水,寒潮,大风,高温,干旱,雷电,冰雹,大雾,霾,道路结冰,地质灾害,森林火险,暴雪,霜冻}")
             List<String> hazards,
             @Value("${gongkai.emergency.warning-bodies:ycsyjj,yzqzf,fxxzf,wzxzf,sgxzf,yfxzf,jaxzf,tgxzf,fcszf,zsszf,gaszf}")
@@ -78,6 +77,16 @@ public class Warnings {
         this.clock = clock;
         this.hazards = hazards.stream().map(String::strip).filter(h -> !h.isEmpty()).toList();
         this.bodies = bodies.stream().map(String::strip).filter(b -> !b.isEmpty()).toList();
+    }
+
+    /** The same service reading time from another clock: demo data is loaded as of its own past moments. */
+    Warnings at(Clock other) {
+        return new Warnings(jdbc, regions, organisations, events, other, hazards, bodies);
+    }
+
+    /** Marks a sequence as fictitious (示例数据). */
+    void markDemo(long originalId) {
+        jdbc.update("UPDATE warning SET demo = TRUE WHERE original_id = ?", originalId);
     }
 
     /** The hazard types a warning may name, in the configured order. */
