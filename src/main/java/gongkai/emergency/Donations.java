@@ -396,6 +396,14 @@ public class Donations {
                 (rs, n) -> entry(rs), campaignId, size, (long) Math.max(0, page) * size);
     }
 
+    /** How many entries of the campaign are newer than this one (which must exist): its place, newest first. */
+    @Transactional(readOnly = true)
+    public long newerEntries(long campaignId, long entryId) {
+        entry(campaignId, entryId).orElseThrow(() -> new NotFoundProblem("本活动台账中没有编号为" + entryId + "的条目。"));
+        return jdbc.queryForObject("SELECT COUNT(*) FROM donation_entry WHERE campaign_id = ? AND id > ?", Long.class,
+                campaignId, entryId);
+    }
+
     /** Every entry of a campaign, oldest first, for the downloads. */
     @Transactional(readOnly = true)
     public void eachEntry(long campaignId, java.util.function.Consumer<DonationEntry> sink) {
