@@ -49,6 +49,8 @@ class DonationsTest {
     MockMvc mvc;
     @Autowired
     BackOfficeSignIn signIn;
+    @Autowired
+    gongkai.ledger.TransparencyLog log;
 
     final Actor approver = Acting.actor(ORG, Role.APPROVER);
     final Actor editor = Acting.actor(ORG, Role.EDITOR);
@@ -260,5 +262,21 @@ class DonationsTest {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不得修改或删除")));
         mvc.perform(delete("/api/v1/donations/" + c + "/entries/1").with(clerk).with(csrf()))
                 .andExpect(status().isMethodNotAllowed());
+    }
+
+    @Test
+    void everyEntryIsAppendedToTheTransparencyLogWithTheHashOfItsPublicContent() {
+        long c = campaign("ledger");
+        long before = log.size();
+        long receipt = money(c, "RECEIPT", "10").id();
+        long reversal = reverse(c, receipt).id();
+        assertThat(log.size()).isEqualTo(before + 2);
+        for (long id : new long[] {receipt, reversal}) {
+            var logged = log.entryFor("donation/" + c + "/" + id, 1).orElseThrow();
+            var entry = gongkai.ledger.LedgerEntry.parse(logged.entry());
+            assertThat(entry.action()).isEqualTo(gongkai.ledger.LedgerEntry.Action.DONATION);
+            assertThat(entry.contentSha256())
+                    .isEqualTo(Donations.sha256(Donations.publicContent(donations.entry(c, id).orElseThrow())));
+        }
     }
 }
