@@ -87,6 +87,18 @@ public class Donations {
         return Optional.of("只有组织机构的编辑人员可以登记本机构捐赠活动的台账。");
     }
 
+    /** Whether the back office's donation desk is for this person: staff who may open campaigns or record entries. */
+    public static boolean mayUseDesk(Actor actor) {
+        return actor != null && actor.orgCode() != null
+                && (whyCannotOpen(actor, actor.orgCode()).isEmpty() || whyCannotRecord(actor, actor.orgCode()).isEmpty());
+    }
+
+    /** The campaigns this person may work on: their organisation's, or all for the city office's ADMIN. */
+    @Transactional(readOnly = true)
+    public List<DonationCampaign> campaignsFor(Actor actor) {
+        return campaigns().stream().filter(c -> actor.canActFor(c.orgCode())).toList();
+    }
+
     public long open(NewCampaign c, Actor by) {
         List<FieldError> errors = new ArrayList<>();
         String name = strip(c.name());

@@ -40,6 +40,8 @@ class DonationPagesTest {
     Donations donations;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    gongkai.support.BackOfficeSignIn signIn;
 
     final Actor editor = Acting.actor("ycsyjj", Role.EDITOR);
     final LocalDate day = LocalDate.of(2026, 7, 3);
@@ -101,5 +103,41 @@ class DonationPagesTest {
         assertThat(unknown).contains(Donations.LOOKUP_FAILED);
         mvc.perform(get("/donations/" + c + "/lookup")).andExpect(status().isOk());
         mvc.perform(get("/donations/999999999")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theOrganisersStaffOpenACampaignAndRecordEntriesByFormWithTheSameRules() throws Exception {
+        var approver = signIn.asNew("ycsyjj", Role.APPROVER);
+        String list = mvc.perform(get("/admin/donations").with(approver)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains("href=\"/admin/donations\"", "开设捐赠活动");
+        String location = mvc.perform(post("/admin/donations").with(approver).with(csrf()).param("name", "DPT 后台活动")
+                .param("region", "360902").param("startsOn", "2026-07-01")).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        long c = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+        var clerk = signIn.asNew("ycsyjj", Role.EDITOR);
+        assertThat(mvc.perform(get("/admin/donations").with(clerk)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("DPT 后台活动").doesNotContain("开设捐赠活动");
+        mvc.perform(post("/admin/donations/" + c + "/entries").with(clerk).with(csrf()).param("kind", "RECEIPT")
+                .param("category", "money").param("amount", "1,000").param("date", "2026-07-02"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("notice", org.hamcrest.Matchers.containsString("JZ-" + c + "-000001")));
+        String refused = mvc.perform(post("/admin/donations/" + c + "/entries").with(clerk).with(csrf())
+                .param("kind", "ALLOCATION").param("category", "money").param("amount", "1200")
+                .param("purpose", "安置").param("recipient", "某村委会").param("date", "2026-07-02"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("该类别现有1,000.00元，不足以拨付1,200.00元");
+        String goods = mvc.perform(post("/admin/donations/" + c + "/entries").with(clerk).with(csrf())
+                .param("kind", "RECEIPT").param("category", "goods").param("item", "棉被").param("quantity", "10")
+                .param("date", "2026-07-02")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(goods).contains("请填写物资的计量单位");
+        assertThat(donations.campaign(c).entryCount()).isEqualTo(1);
+        assertThat(mvc.perform(get("/admin/donations/" + c).with(approver)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("只有组织机构的编辑人员可以登记");
+        mvc.perform(get("/admin/donations/" + c).with(signIn.asNew("ycshbj", Role.EDITOR)))
+                .andExpect(status().isForbidden());
     }
 }
