@@ -34,6 +34,7 @@ import gongkai.shared.InvalidInputProblem.FieldError;
 import gongkai.shared.NotFoundProblem;
 import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.Role;
+import gongkai.shared.UnsafeCharacters;
 
 /**
  * The relief-donation ledgers (救灾捐赠台账). An ADMIN or APPROVER of an organisation opens a campaign; its EDITORs
@@ -118,6 +119,12 @@ public class Donations {
         if (c.startsOn() == null) {
             errors.add(new FieldError("startsOn", "请填写开始日期。"));
         }
+        for (String[] f : new String[][] {{"name", c.name()}, {"emergency", c.emergency()}}) {
+            FieldError unsafe = f[1] == null ? null : UnsafeCharacters.complaint(f[0], f[1]);
+            if (unsafe != null) {
+                errors.add(unsafe);
+            }
+        }
         String emergency = strip(c.emergency());
         if (emergency != null && emergency.length() > 80) {
             errors.add(new FieldError("emergency", "关联的突发事件编号不能超过80个字符。"));
@@ -180,6 +187,12 @@ public class Donations {
             errors.add(new FieldError("date", "请填写日期。"));
         } else if (e.date().isAfter(today)) {
             errors.add(new FieldError("date", "日期" + e.date() + "晚于今天，不能登记未来的日期。"));
+        }
+        for (String[] f : new String[][] {{"item", e.item()}, {"unit", e.unit()}}) {
+            FieldError unsafe = f[1] == null ? null : UnsafeCharacters.complaint(f[0], f[1]);
+            if (unsafe != null) {
+                errors.add(unsafe);
+            }
         }
         String source = limit(errors, "source", "捐赠人", e.source(), 200);
         String purpose = limit(errors, "purpose", "用途", e.purpose(), 300);
@@ -483,6 +496,10 @@ public class Donations {
         String v = strip(value);
         if (v != null && v.length() > max) {
             errors.add(new FieldError(field, label + "不能超过" + max + "个字符。"));
+        }
+        FieldError unsafe = v == null ? null : UnsafeCharacters.complaint(field, v);
+        if (unsafe != null) {
+            errors.add(unsafe);
         }
         return v;
     }
