@@ -20,15 +20,19 @@ import tools.jackson.databind.json.JsonMapper;
  * content, and when. Its text is the canonical JSON (RFC 8785) of
  * {@code {"action","at","contentSha256","indexNo","version"}}, and the text's UTF-8 is the RFC 6962 leaf.
  *
- * @param indexNo the record's index number, or {@code catalog/<item code>} for a catalogue item
+ * @param indexNo the record's index number, {@code catalog/<item code>} for a catalogue item, or
+ *                {@code donation/<campaign id>/<entry id>} for a donation ledger entry
  * @param at      when it happened; written as an ISO-8601 UTC instant with milliseconds
  */
 public record LedgerEntry(Action action, String indexNo, int version, String contentSha256, Instant at) {
 
-    /** What an entry records. */
+    /** What an entry records; DONATION is an entry of a relief-donation ledger (module emergency). */
     public enum Action {
-        PUBLISH, REVISE, WITHDRAW, CATALOG
+        PUBLISH, REVISE, WITHDRAW, CATALOG, DONATION
     }
+
+    /** The prefix of a donation ledger entry's "index number" in the log: {@code donation/<campaign>/<entry>}. */
+    public static final String DONATION_PREFIX = "donation/";
 
     /** The prefix of a catalogue item's "index number" in the log. */
     public static final String CATALOG_PREFIX = "catalog/";

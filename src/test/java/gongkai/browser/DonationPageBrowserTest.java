@@ -1,0 +1,68 @@
+package gongkai.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import gongkai.emergency.Donations;
+import gongkai.emergency.NewCampaign;
+import gongkai.emergency.NewDonationEntry;
+import gongkai.shared.Role;
+import gongkai.support.Acting;
+import gongkai.support.Browser;
+
+/**
+ * A relief campaign's ledger on a phone: from /donations to the campaign, totals and the ledger readable without
+ * sideways scrolling, a natural person's name masked, accessible.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class DonationPageBrowserTest {
+
+    @RegisterExtension
+    static final Browser phone = Browser.phone();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Donations donations;
+
+    @Test
+    void aCampaignsLedgerOnAPhone() throws Exception {
+        LocalDate day = LocalDate.of(2026, 6, 20);
+        long c = donations.open(new NewCampaign("DBT 测试洪涝灾害救灾捐赠", "ycsyjj", "360902", day, null),
+                Acting.actor("ycsyjj", Role.APPROVER));
+        var editor = Acting.actor("ycsyjj", Role.EDITOR);
+        donations.record(c, new NewDonationEntry("RECEIPT", "money", new BigDecimal("123456.78"), null, null, null,
+                "某某爱心企业有限责任公司", null, null, null, day, null), editor);
+        donations.record(c, new NewDonationEntry("RECEIPT", "goods", null, "矿泉水", new BigDecimal("500"), "箱", null,
+                null, null, null, day, null), editor);
+        long a = donations.record(c, new NewDonationEntry("ALLOCATION", "money", new BigDecimal("2000"), null, null,
+                null, null, "因灾住房受损困难救助", "王小明", "PERSON", day, null), editor).id();
+        donations.record(c, new NewDonationEntry("REVERSAL", null, null, null, null, null, null, null, null, null, day,
+                a), editor);
+
+        String base = "http://localhost:" + port;
+        phone.get(base + "/donations");
+        phone.findElement(By.linkText("DBT 测试洪涝灾害救灾捐赠")).click();
+        phone.waitForUrlContaining("/donations/" + c, java.time.Duration.ofSeconds(10));
+        String text = phone.findElement(By.tagName("main")).getText();
+        assertThat(text).contains("123,456.78元", "500箱").doesNotContain("王小明");
+        Long overflow = (Long) phone.driver().executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(overflow).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0L);
+        phone.assertNoSeriousAccessibilityProblems();
+        phone.screenshot("donation-campaign-phone");
+    }
+}
