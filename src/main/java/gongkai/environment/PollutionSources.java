@@ -1,9 +1,6 @@
 package gongkai.environment;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,9 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -45,6 +39,9 @@ import gongkai.shared.InvalidInputProblem.FieldError;
 import gongkai.shared.NotFoundProblem;
 import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.Role;
+import gongkai.shared.sheet.SheetRow;
+import gongkai.shared.sheet.Sheets;
+import gongkai.shared.sheet.UnreadableSheetException;
 
 /**
  * 污染源监测信息发布平台 (plan 二.5): the key-pollutant enterprises, registered by the city office's admin or the
@@ -412,43 +409,56 @@ public class PollutionSources {
      */
     @Transactional
     public int importCsv(String creditCode, byte[] csv) {
+        return importSheet(creditCode, "上传的文件", csv);
+    }
+
+    /** The same from an uploaded sheet, XLSX or CSV told apart by content ({@link Sheets}), as kept in Excel or WPS. */
+    @Transactional
+    public int importSheet(String creditCode, String fileName, byte[] bytes) {
         Enterprise e = requireUploader(creditCode);
+        List<SheetRow> sheet;
+        try {
+            sheet = Sheets.read(fileName, bytes, MAX_ROWS + 2,
+                    "请按表头 outlet,pollutant,value,limit,unit,measuredAt 填写 XLSX 或 CSV 后上传。");
+        } catch (UnreadableSheetException ex) {
+            throw new InvalidInputProblem("file", ex.getMessage());
+        }
+        if (sheet.isEmpty()) {
+            throw new InvalidInputProblem("file", "第1行应为表头（outlet,pollutant,value,limit,unit,measuredAt），文件是空的。");
+        }
+        if (sheet.size() > MAX_ROWS + 1) {
+            throw new InvalidInputProblem("file", "一次最多上传" + MAX_ROWS + "行。");
+        }
+        SheetRow head = sheet.get(0);
+        Map<String, Integer> header = new LinkedHashMap<>();
+        for (int i = 0; i < head.cells().size(); i++) {
+            String h = head.cell(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+            if (!h.isEmpty()) {
+                header.putIfAbsent(h, i);
+            }
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (String required : List.of("outlet", "pollutant", "value", "measuredAt")) {
+            if (!header.containsKey(required.toLowerCase(Locale.ROOT))) {
+                errors.add(new FieldError("file", "第1行应为表头（outlet,pollutant,value,limit,unit,measuredAt），缺少“"
+                        + required + "”。"));
+            }
+        }
+        for (String h : header.keySet()) {
+            if (COLUMNS.stream().noneMatch(c -> c.equalsIgnoreCase(h))) {
+                errors.add(new FieldError("file", "表头中的“" + h + "”不是可识别的列。"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputProblem(errors);
+        }
         List<Map<String, String>> rows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        String text = new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "");
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get().parse(new StringReader(text))) {
-            Map<String, Integer> header = new LinkedHashMap<>();
-            parser.getHeaderMap().forEach((k, v) -> header.put(k.strip().toLowerCase(Locale.ROOT), v));
-            List<FieldError> errors = new ArrayList<>();
-            for (String required : List.of("outlet", "pollutant", "value", "measuredAt")) {
-                if (!header.containsKey(required.toLowerCase(Locale.ROOT))) {
-                    errors.add(new FieldError("file", "第1行应为表头（outlet,pollutant,value,limit,unit,measuredAt），缺少“"
-                            + required + "”。"));
-                }
-            }
-            for (String h : header.keySet()) {
-                if (COLUMNS.stream().noneMatch(c -> c.equalsIgnoreCase(h))) {
-                    errors.add(new FieldError("file", "表头中的“" + h + "”不是可识别的列。"));
-                }
-            }
-            if (!errors.isEmpty()) {
-                throw new InvalidInputProblem(errors);
-            }
-            for (CSVRecord rec : parser) {
-                if (rows.size() >= MAX_ROWS) {
-                    throw new InvalidInputProblem("file", "一次最多上传" + MAX_ROWS + "行。");
-                }
-                Map<String, String> cells = new LinkedHashMap<>();
-                header.forEach((h, i) -> cells.put(h, i < rec.size() ? rec.get(i) : ""));
-                rows.add(cells);
-                lines.add(rec.getRecordNumber() + 1);
-            }
-        } catch (IOException | IllegalArgumentException | IllegalStateException ex) {
-            if (ex instanceof InvalidInputProblem p) {
-                throw p;
-            }
-            throw new InvalidInputProblem("file", "文件不是可读的CSV（UTF-8，逗号分隔，第1行为表头）：" + ex.getMessage());
+        for (SheetRow rec : sheet.subList(1, sheet.size())) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            header.forEach((h, i) -> cells.put(h, rec.cell(i)));
+            rows.add(cells);
+            lines.add((long) rec.number());
         }
         return take(e, rows, lines, "行");
     }

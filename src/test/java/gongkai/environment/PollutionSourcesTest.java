@@ -169,6 +169,35 @@ class PollutionSourcesTest {
                 .filter(s -> s.enterprise().creditCode().equals(credit)).findFirst().orElseThrow();
         assertThat(status.exceedances12m()).as("COD 100, COD 61.7 over its own 60, pH 9.4 and 5.9").isEqualTo(4);
         assertThat(status.latestStatus()).isEqualTo("最近一次监测有超标");
+
+        // The same from the XLSX an enterprise keeps: a date-time cell and a number cell.
+        byte[] xlsx;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("监测结果");
+            String[] head = { "outlet", "pollutant", "value", "measuredAt" };
+            org.apache.poi.ss.usermodel.Row h = sheet.createRow(0);
+            for (int i = 0; i < head.length; i++) {
+                h.createCell(i).setCellValue(head[i]);
+            }
+            org.apache.poi.ss.usermodel.CellStyle when = wb.createCellStyle();
+            when.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+            org.apache.poi.ss.usermodel.Row r = sheet.createRow(1);
+            r.createCell(0).setCellValue("DW001");
+            r.createCell(1).setCellValue("化学需氧量");
+            r.createCell(2).setCellValue(96);
+            r.createCell(3).setCellValue(java.time.LocalDateTime.of(2026, 5, 5, 8, 0));
+            r.getCell(3).setCellStyle(when);
+            wb.write(out);
+            xlsx = out.toByteArray();
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        byte[] file = xlsx;
+        assertThat(Acting.as(BUREAU, () -> sources.importSheet(credit, "5月.xlsx", file))).isEqualTo(1);
+        MonitoringResult fromSheet = find(sources.results(credit, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31)),
+                "化学需氧量", "96");
+        assertThat(fromSheet.multiple()).as("(96 − 80) / 80").isEqualByComparingTo("0.2");
     }
 
     private static MonitoringResult find(List<MonitoringResult> rows, String pollutant, String value) {

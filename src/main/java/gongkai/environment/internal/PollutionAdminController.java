@@ -129,7 +129,7 @@ class PollutionAdminController {
         int[] n = { 0 };
         String page = BackOfficeStep.run("/admin/pollution/" + creditCode, redirect, () -> {
             try {
-                n[0] = sources.importCsv(creditCode, file.getBytes());
+                n[0] = sources.importSheet(creditCode, file.getOriginalFilename() == null ? "上传的文件" : file.getOriginalFilename(), file.getBytes());
             } catch (IOException e) {
                 throw new InvalidInputProblem("file", "文件读取失败，请重新上传。");
             }
