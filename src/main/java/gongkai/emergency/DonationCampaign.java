@@ -8,6 +8,6 @@ import java.util.List;
  * every entry (never summed from the entries).
  */
 public record DonationCampaign(long id, String name, String orgCode, String orgName, String regionCode,
-        String regionName, LocalDate startsOn, String emergency, boolean demo, long entryCount,
+        String regionName, LocalDate startsOn, Long emergencyId, String emergencyTitle, boolean demo, long entryCount,
         List<CategoryBalance> totals) {
 }

@@ -119,15 +119,13 @@ public class Donations {
         if (c.startsOn() == null) {
             errors.add(new FieldError("startsOn", "请填写开始日期。"));
         }
-        for (String[] f : new String[][] {{"name", c.name()}, {"emergency", c.emergency()}}) {
-            FieldError unsafe = f[1] == null ? null : UnsafeCharacters.complaint(f[0], f[1]);
-            if (unsafe != null) {
-                errors.add(unsafe);
-            }
+        FieldError unsafe = c.name() == null ? null : UnsafeCharacters.complaint("name", c.name());
+        if (unsafe != null) {
+            errors.add(unsafe);
         }
-        String emergency = strip(c.emergency());
-        if (emergency != null && emergency.length() > 80) {
-            errors.add(new FieldError("emergency", "关联的突发事件编号不能超过80个字符。"));
+        if (c.emergencyId() != null && jdbc.queryForObject("SELECT COUNT(*) FROM emergency WHERE id = ?",
+                Integer.class, c.emergencyId()) == 0) {
+            errors.add(new FieldError("emergencyId", "没有编号为" + c.emergencyId() + "的突发事件。"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputProblem(errors);
@@ -135,20 +133,20 @@ public class Donations {
         whyCannotOpen(by, org).ifPresent(why -> {
             throw new AccessDeniedProblem(why);
         });
-        return insertCampaign(name, org, region, c.startsOn(), emergency, false, by.username());
+        return insertCampaign(name, org, region, c.startsOn(), c.emergencyId(), false, by.username());
     }
 
-    long insertCampaign(String name, String org, String region, LocalDate startsOn, String emergency, boolean demo,
+    long insertCampaign(String name, String org, String region, LocalDate startsOn, Long emergency, boolean demo,
             String by) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement("INSERT INTO donation_campaign (name, org_code, region_code, starts_on, "
-                    + "emergency_ref, demo, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+                    + "emergency_id, demo, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
             ps.setString(1, name);
             ps.setString(2, org);
             ps.setString(3, region);
             ps.setObject(4, startsOn);
-            ps.setString(5, emergency);
+            ps.setObject(5, emergency, java.sql.Types.BIGINT);
             ps.setBoolean(6, demo);
             ps.setTimestamp(7, Timestamp.from(Instant.now(clock)));
             ps.setString(8, by);
@@ -159,7 +157,7 @@ public class Donations {
 
     /** Opens a demo campaign (示例数据) without an actor's check; for the demo loader only. */
     public long openDemo(NewCampaign c) {
-        return insertCampaign(c.name(), c.org(), c.region(), c.startsOn(), c.emergency(), true, "demo");
+        return insertCampaign(c.name(), c.org(), c.region(), c.startsOn(), c.emergencyId(), true, "demo");
     }
 
     /** Appends an entry; bad input or a balance that would go negative changes nothing. */
@@ -396,6 +394,13 @@ public class Donations {
         return found.get(0);
     }
 
+    /** The campaigns that answer an emergency, newest first. */
+    @Transactional(readOnly = true)
+    public List<DonationCampaign> campaignsFor(long emergencyId) {
+        return jdbc.query("SELECT * FROM donation_campaign WHERE emergency_id = ? ORDER BY starts_on DESC, id DESC",
+                (rs, n) -> campaign(rs), emergencyId);
+    }
+
     @Transactional(readOnly = true)
     public List<DonationCampaign> campaigns() {
         return jdbc.query("SELECT * FROM donation_campaign ORDER BY starts_on DESC, id DESC", (rs, n) -> campaign(rs));
@@ -405,13 +410,15 @@ public class Donations {
         long id = rs.getLong("id");
         String org = rs.getString("org_code");
         String region = rs.getString("region_code");
+        Long emergency = rs.getObject("emergency_id", Long.class);
         List<CategoryBalance> totals = jdbc.query("SELECT item, unit, received, allocated FROM donation_balance "
                 + "WHERE campaign_id = ? ORDER BY CASE WHEN item IS NULL THEN 0 ELSE 1 END, item, unit",
                 (r, n) -> balance(r), id);
         return new DonationCampaign(id, rs.getString("name"), org,
                 organisations.find(org).map(o -> o.name()).orElse(org), region,
                 regions.find(region).map(r -> r.name()).orElse(region), rs.getObject("starts_on", LocalDate.class),
-                rs.getString("emergency_ref"), rs.getBoolean("demo"), rs.getLong("entry_count"), totals);
+                emergency, emergency == null ? null : jdbc.queryForObject("SELECT title FROM emergency WHERE id = ?",
+                        String.class, emergency), rs.getBoolean("demo"), rs.getLong("entry_count"), totals);
     }
 
     /** A page of a campaign's entries, newest first. */

@@ -3,8 +3,8 @@ package gongkai.emergency;
 import java.time.LocalDate;
 
 /**
- * A relief campaign to open: its name, the organising organisation, the region, when it starts, and optionally the
- * emergency it answers (free text until emergencies exist).
+ * A relief campaign to open: its name, the organising organisation, the region, when it starts, and the id of the
+ * declared emergency it answers (null for a standing appeal).
  */
-public record NewCampaign(String name, String org, String region, LocalDate startsOn, String emergency) {
+public record NewCampaign(String name, String org, String region, LocalDate startsOn, Long emergencyId) {
 }

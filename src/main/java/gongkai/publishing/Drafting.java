@@ -69,6 +69,11 @@ public class Drafting {
         if (!actor.canActFor(input.org(), Role.EDITOR)) {
             throw new AccessDeniedProblem("您只能以本单位信息员身份录入信息。");
         }
+        return newDraft(input, demo, actor).ref();
+    }
+
+    /** The draft itself, once the caller has checked who may write it (the editor, or the fast path's approver). */
+    RecordEntity newDraft(RecordInput input, boolean demo, Actor actor) {
         CatalogItem item = catalog.item(input.catalogItem()).filter(i -> !i.retired())
                 .orElseThrow(() -> new InvalidInputProblem("catalogItem", "目录中没有代码为“" + input.catalogItem()
                         + "”的在用事项。"));
@@ -77,7 +82,7 @@ public class Drafting {
         record.edit(copy, actor.username());
         record = records.save(record);
         journal.stepAndAudit(record, RecordStep.Kind.CREATE, "", "record.create", "新建草稿：" + copy.title());
-        return record.ref();
+        return record;
     }
 
     /** Replaces the working copy of a draft or a returned record. */

@@ -14,7 +14,9 @@ import gongkai.publishing.internal.RecordJournal;
 import gongkai.publishing.internal.RecordLookup;
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
+import gongkai.shared.ConflictProblem;
 import gongkai.shared.InvalidInputProblem;
+import gongkai.shared.Role;
 
 /**
  * The way a drafted record becomes public (三审): the EDITOR submits, a REVIEWER checks, an APPROVER publishes, three
@@ -119,6 +121,47 @@ public class Publishing {
             publication.publish(interpretation, actor.username(), now);
         }
         return approval(record, now);
+    }
+
+    /**
+     * The fast path of an emergency (紧急发布): the signed-in APPROVER writes the record and publishes it at once,
+     * without 三审, on {@code grounds} recorded in its history. The entry standard and the privacy guard apply as at
+     * any submission. Only the emergency module calls this, after its {@code FastPath} rule allowed the actor; the
+     * confirmation by a second person follows ({@link #confirmFastTrack}). Returns the published record.
+     */
+    public Approval publishAtOnce(RecordInput input, String grounds, boolean demo) {
+        Actor actor = Actor.require();
+        if (!actor.canActFor(input.org(), Role.APPROVER)) {
+            throw new AccessDeniedProblem("只有本单位的审批人员可以紧急发布信息。");
+        }
+        RecordEntity record = drafting.newDraft(input, demo, actor);
+        List<InvalidInputProblem.FieldError> problems = drafting.entryProblems(record);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputProblem(problems);
+        }
+        record.fastTracked(actor.username());
+        journal.stepAndAudit(record, RecordStep.Kind.FAST_TRACK, grounds, "record.fast-track",
+                "紧急发布（免三审，待复核）：" + grounds);
+        Instant now = journal.now();
+        publication.publish(record, actor.username(), now);
+        return approval(record, now);
+    }
+
+    /**
+     * Records in the history of a record published at once that a second person confirmed it. The emergency module
+     * decides who may ({@code FastPath}); here only that the record was fast-tracked and not yet confirmed.
+     */
+    public void confirmFastTrack(String ref, String comment) {
+        RecordEntity record = lookup.require(ref);
+        List<RecordStep.Kind> kinds = journal.steps(record).stream().map(RecordStep::kind).toList();
+        if (!kinds.contains(RecordStep.Kind.FAST_TRACK)) {
+            throw new ConflictProblem("这条信息不是紧急发布的，无需复核确认。");
+        }
+        if (kinds.contains(RecordStep.Kind.FAST_TRACK_CONFIRM)) {
+            throw new ConflictProblem("这条紧急发布的信息已复核确认。");
+        }
+        journal.stepAndAudit(record, RecordStep.Kind.FAST_TRACK_CONFIRM, comment == null ? "" : comment.strip(),
+                "record.fast-track-confirm", "紧急发布复核确认");
     }
 
     /** Withdraws a published record (撤回): its page stays, with a notice and the reason. */

@@ -17,7 +17,9 @@ public record RecordStep(Kind kind, String actor, String comment, Instant at) {
         REVISE("修订"),
         WITHDRAW("撤回"),
         MASK("应用遮蔽建议"),
-        VALIDITY("变更有效性");
+        VALIDITY("变更有效性"),
+        FAST_TRACK("紧急发布（免三审）"),
+        FAST_TRACK_CONFIRM("紧急发布复核确认");
 
         private final String label;
 

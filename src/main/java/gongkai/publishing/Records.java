@@ -176,6 +176,33 @@ public class Records {
     public record ReviewState(RecordStatus status, String indexNo, java.time.Instant firstPublishedAt) {
     }
 
+    /** The internal id of a record by its index number or draft key, for modules that keep a reference to it. */
+    @Transactional(readOnly = true)
+    public Optional<Long> idOf(String ref) {
+        return lookup.find(ref).map(RecordEntity::getId);
+    }
+
+    /** The headlines of the records with these ids, by id; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, RecordHeadline> headlines(java.util.Collection<Long> ids) {
+        Map<Long, RecordHeadline> found = new java.util.HashMap<>();
+        for (RecordEntity r : records.findAllById(ids)) {
+            RecordEntity.WorkingCopy c = r.content();
+            String title = c.title();
+            String summary = c.summary();
+            if (r.getPublishedVersion() > 0) {
+                var published = versions.findByRecordIdAndVersion(r.getId(), r.getPublishedVersion()).orElseThrow()
+                        .getContent();
+                title = published.title();
+                summary = published.summary();
+            }
+            found.put(r.getId(), new RecordHeadline(r.getId(), r.ref(), r.getIndexNo(), r.getStatus(),
+                    RecordLookup.isOpenToEveryone(r) && r.getPublishedVersion() > 0
+                            && r.getStatus() != RecordStatus.WITHDRAWN, title, summary, r.getFirstPublishedAt()));
+        }
+        return found;
+    }
+
     /** The working copy with full personal data, for the record's organisation's staff. */
     public RecordView workingCopy(String ref) {
         RecordEntity record = lookup.require(ref);

@@ -22,7 +22,7 @@ import gongkai.shared.PlatformConfiguration;
  * reversal, entered through the same service as a clerk's form so that every rule and the transparency log apply.
  */
 @Component
-@Order(260)
+@Order(270)
 class DemoDonationLoader implements ApplicationRunner {
 
     private final GongkaiProperties properties;
@@ -43,9 +43,12 @@ class DemoDonationLoader implements ApplicationRunner {
                 > 0) {
             return;
         }
-        LocalDate start = LocalDate.now(clock.withZone(PlatformConfiguration.CHINA)).minusMonths(5).withDayOfMonth(1);
-        long c = donations.openDemo(new NewCampaign("示例：袁州区“6·18”洪涝灾害救灾捐赠", "ycsyjj", "360902", start,
-                "示例洪涝灾害"));
+        // The campaign of the demo flood (DemoEmergencyLoader), opened the day after its warning.
+        Long flood = jdbc.queryForList("SELECT id FROM emergency WHERE demo ORDER BY id", Long.class).stream()
+                .findFirst().orElse(null);
+        LocalDate start = LocalDate.now(clock.withZone(PlatformConfiguration.CHINA)).minusDays(20);
+        long c = donations.openDemo(new NewCampaign("示例：袁州区、万载县暴雨洪涝灾害救灾捐赠", "ycsyjj", "360902", start,
+                flood));
         money(c, "RECEIPT", "50000.00", "示例爱心企业甲", null, null, null, start.plusDays(1), null);
         money(c, "RECEIPT", "1288.88", null, null, null, null, start.plusDays(2), null);
         long wrong = money(c, "RECEIPT", "3000.00", "示例商会", null, null, null, start.plusDays(2), null);

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import gongkai.emergency.DonationCampaign;
 import gongkai.emergency.Donations;
+import gongkai.emergency.Emergencies;
 import gongkai.emergency.NewCampaign;
 import gongkai.emergency.NewDonationEntry;
 import gongkai.emergency.RecordedEntry;
@@ -40,8 +41,10 @@ class DonationAdminController {
 
     private final Donations donations;
     private final Regions regions;
+    private final Emergencies emergencies;
 
-    DonationAdminController(Donations donations, Regions regions) {
+    DonationAdminController(Donations donations, Regions regions, Emergencies emergencies) {
+        this.emergencies = emergencies;
         this.donations = donations;
         this.regions = regions;
     }
@@ -61,7 +64,8 @@ class DonationAdminController {
         model.addAttribute("campaigns", donations.campaignsFor(me));
         model.addAttribute("mayOpenCampaign", Donations.whyCannotOpen(me, me.orgCode()).isEmpty());
         model.addAttribute("regions", regions.countyLevel());
-        model.addAttribute("form", new NewCampaign("", me.orgCode(), "", LocalDate.now(), ""));
+        model.addAttribute("emergencies", emergencies.all());
+        model.addAttribute("form", new NewCampaign("", me.orgCode(), "", LocalDate.now(), null));
         model.addAttribute("problem", null);
         model.addAttribute("errors", Map.of());
         return "emergency/donation-admin";
@@ -69,7 +73,7 @@ class DonationAdminController {
 
     @PostMapping
     String open(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String region,
-            @RequestParam(defaultValue = "") String startsOn, @RequestParam(defaultValue = "") String emergency,
+            @RequestParam(defaultValue = "") String startsOn, @RequestParam(required = false) Long emergency,
             Model model, RedirectAttributes redirect) {
         Actor me = Actor.require();
         NewCampaign in = new NewCampaign(name, me.orgCode(), region, null, emergency);
@@ -82,6 +86,7 @@ class DonationAdminController {
             model.addAttribute("campaigns", donations.campaignsFor(me));
             model.addAttribute("mayOpenCampaign", true);
             model.addAttribute("regions", regions.countyLevel());
+            model.addAttribute("emergencies", emergencies.all());
             model.addAttribute("form", in);
             model.addAttribute("problem", e.report());
             model.addAttribute("errors", byField(e));

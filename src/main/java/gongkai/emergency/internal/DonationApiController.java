@@ -58,10 +58,11 @@ class DonationApiController {
 
     /** A campaign as the public sees it. */
     record Campaign(long id, String name, String org, String orgName, String region, String regionName,
-            LocalDate startsOn, String emergency, boolean demo, long entries, List<Totals> totals) {
+            LocalDate startsOn, Long emergencyId, String emergencyTitle, boolean demo, long entries,
+            List<Totals> totals) {
         static Campaign of(DonationCampaign c) {
             return new Campaign(c.id(), c.name(), c.orgCode(), c.orgName(), c.regionCode(), c.regionName(),
-                    c.startsOn(), c.emergency(), c.demo(), c.entryCount(), c.totals().stream().map(Totals::of).toList());
+                    c.startsOn(), c.emergencyId(), c.emergencyTitle(), c.demo(), c.entryCount(), c.totals().stream().map(Totals::of).toList());
         }
     }
 

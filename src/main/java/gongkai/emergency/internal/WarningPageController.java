@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import gongkai.emergency.Emergencies;
 import gongkai.emergency.Warnings;
 
 /** {@code /warnings}: those in force, then the past ones a page at a time; {@code /warnings/{id}}: one and its history. */
@@ -15,9 +16,11 @@ class WarningPageController {
     private static final int PAGE = 20;
 
     private final Warnings warnings;
+    private final Emergencies emergencies;
 
-    WarningPageController(Warnings warnings) {
+    WarningPageController(Warnings warnings, Emergencies emergencies) {
         this.warnings = warnings;
+        this.emergencies = emergencies;
     }
 
     @GetMapping("/warnings")
@@ -35,6 +38,7 @@ class WarningPageController {
     String one(@PathVariable long id, Model model) {
         model.addAttribute("warning", warnings.get(id));
         model.addAttribute("history", warnings.history(id));
+        model.addAttribute("emergency", emergencies.ofWarning(id).orElse(null));
         return "emergency/warning";
     }
 

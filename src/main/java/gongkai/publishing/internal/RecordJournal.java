@@ -38,6 +38,11 @@ public class RecordJournal {
                 comment, now()));
     }
 
+    /** The record's history so far, oldest first. */
+    public java.util.List<RecordStep> steps(RecordEntity record) {
+        return steps.findByRecordIdOrderByIdAsc(record.getId()).stream().map(RecordStepEntity::toStep).toList();
+    }
+
     public void audit(String action, RecordEntity record, String detail) {
         events.publishEvent(new AuditedChange(action, "record", record.ref(), detail));
     }
