@@ -34,6 +34,7 @@ import org.springframework.web.util.HtmlUtils;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import gongkai.catalog.Catalog;
 import gongkai.org.Organisation;
 import gongkai.org.OrganisationKind;
 import gongkai.org.Organisations;
@@ -88,10 +89,11 @@ public class Emergencies {
     private final Clock clock;
     private final JsonMapper json;
     private final List<Figure> figures;
+    private final Catalog catalog;
 
     Emergencies(JdbcTemplate jdbc, Regions regions, Organisations organisations, FastPath fastPath, Warnings warnings,
             Drafting drafting, Publishing publishing, Records records, ApplicationEventPublisher events, Clock clock,
-            JsonMapper json,
+            JsonMapper json, Catalog catalog,
             @Value("${gongkai.emergency.figures:受灾人口:人,紧急转移安置人口:人,需紧急生活救助人口:人,因灾死亡人口:人,因灾失踪人口:人,"
                     + "倒塌房屋:间,严重损坏房屋:间,农作物受灾面积:公顷,直接经济损失:万元}") List<String> figures) {
         this.jdbc = jdbc;
@@ -105,6 +107,7 @@ public class Emergencies {
         this.events = events;
         this.clock = clock;
         this.json = json;
+        this.catalog = catalog;
         this.figures = figures.stream().map(String::strip).filter(f -> !f.isEmpty()).map(f -> {
             int colon = f.indexOf(':');
             return colon < 0 ? new Figure(f, "") : new Figure(f.substring(0, colon).strip(), f.substring(colon + 1)
@@ -115,7 +118,7 @@ public class Emergencies {
     /** The same service reading time from another clock: the demo declares and ends its flood as of the past. */
     Emergencies at(Clock other) {
         return new Emergencies(jdbc, regions, organisations, fastPath, warnings, drafting, publishing, records, events,
-                other, json, figures.stream().map(f -> f.name() + ":" + f.unit()).toList());
+                other, json, catalog, figures.stream().map(f -> f.name() + ":" + f.unit()).toList());
     }
 
     /** The figures a damage update may report, in the configured order ({@code gongkai.emergency.figures}). */
@@ -347,7 +350,7 @@ public class Emergencies {
         Valid v = valid(e, in);
         Organisation org = organisations.get(actor.orgCode());
         String region = org.regionCode() == null ? cityCode() : org.regionCode();
-        RecordInput input = new RecordInput(v.kind.item(e.kind()), org.code(), region, v.title, summaryOf(v.text),
+        RecordInput input = new RecordInput(itemFor(v.kind, e.kind(), org), org.code(), region, v.title, summaryOf(v.text),
                 null, LocalDate.now(clock.withZone(PlatformConfiguration.CHINA)), body(e, v), List.of(e.title(),
                         v.kind.label()), "public", null, null, null, null, null, null, v.period);
         long recordId;
@@ -570,6 +573,18 @@ public class Emergencies {
         html.append("<p>本条为突发事件“").append(HtmlUtils.htmlEscape(e.title())).append("”的动态，事件全过程见<a href=\"/emergencies/")
                 .append(e.id()).append("\">事件页面</a>。</p>");
         return html.toString();
+    }
+
+    /**
+     * The catalogue item the update is published under: the kind's, or for a medical update by a body that does not
+     * own it, 突发公共卫生事件应对处置 (the health commission's item). When the body owns neither, the entry check
+     * names the problem.
+     */
+    private String itemFor(UpdateKind kind, EmergencyKind emergency, Organisation org) {
+        List<String> candidates = kind == UpdateKind.MEDICAL ? List.of(kind.item(emergency), "he-emergency")
+                : List.of(kind.item(emergency));
+        return candidates.stream().filter(code -> catalog.item(code).map(i -> i.ownedBy(org)).orElse(false))
+                .findFirst().orElse(candidates.get(0));
     }
 
     /** The top of the region tree, the city. */
