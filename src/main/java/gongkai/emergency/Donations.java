@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -29,11 +31,13 @@ import gongkai.region.Regions;
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
 import gongkai.shared.CanonicalJson;
+import gongkai.shared.FloodLimits;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.InvalidInputProblem.FieldError;
 import gongkai.shared.NotFoundProblem;
 import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.Role;
+import gongkai.shared.TooManyRequestsProblem;
 import gongkai.shared.UnsafeCharacters;
 
 /**
@@ -49,21 +53,28 @@ public class Donations {
     private static final String LOOKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     /** The same answer for an unknown receipt number and a wrong code, so neither can be guessed one at a time. */
     public static final String LOOKUP_FAILED = "收据号或查询码不正确，请核对后重试。";
+    private static final String LOOKUP_ACTION = "donation.lookup";
 
     private final JdbcTemplate jdbc;
     private final Regions regions;
     private final Organisations organisations;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final FloodLimits floodLimits;
+    private final FloodLimits.Limit lookupLimit;
     private final SecureRandom random = new SecureRandom();
 
     Donations(JdbcTemplate jdbc, Regions regions, Organisations organisations, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, FloodLimits floodLimits,
+            @Value("${gongkai.emergency.lookup.max-per-address:10}") int lookupsPerAddress,
+            @Value("${gongkai.emergency.lookup.window:15m}") Duration lookupWindow) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.organisations = organisations;
         this.clock = clock;
         this.events = events;
+        this.floodLimits = floodLimits;
+        this.lookupLimit = new FloodLimits.Limit(lookupsPerAddress, lookupWindow);
     }
 
     /** Who may open a campaign for an organisation: its ADMIN or APPROVER (one rule for page and API). */
@@ -443,9 +454,17 @@ public class Donations {
                 campaignId, entryId).stream().findFirst();
     }
 
-    /** A donor's own receipt, found by receipt number and lookup code; one message for every failure. */
+    /**
+     * A donor's own receipt, found by receipt number and lookup code; one message for every failure. A client that
+     * has looked up too often lately ({@code gongkai.emergency.lookup.*}, right or wrong, any campaign) is refused
+     * before anything is looked at, so the codes cannot be guessed in bulk.
+     *
+     * @throws TooManyRequestsProblem when the client's lookups are used up for now
+     */
     @Transactional(readOnly = true)
     public DonationEntry lookup(long campaignId, String receiptNo, String code) {
+        floodLimits.pass(LOOKUP_ACTION, lookupLimit, "从您的网络地址查询捐赠收据的次数过多，请"
+                + lookupLimit.windowText() + "后再试。");
         String no = strip(receiptNo);
         String c = strip(code);
         List<Object[]> rows = no == null ? List.of() : jdbc.query("SELECT id, lookup_hash FROM donation_entry "

@@ -16,7 +16,9 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import gongkai.emergency.Donations;
 import gongkai.emergency.NewCampaign;
@@ -31,7 +33,7 @@ import gongkai.support.PlatformTest;
 /**
  * The public donation pages over HTTP: totals with separators and units, the ledger newest first with a reversal
  * linked, a natural person masked on the page and in the downloads, the CSV's formula neutralisation, typed XLSX
- * cells, and the donor's lookup.
+ * cells, and the donor's lookup, refused to a client that looks up too often.
  */
 @PlatformTest
 class DonationPagesTest {
@@ -42,6 +44,9 @@ class DonationPagesTest {
     MockMvc mvc;
     @Autowired
     gongkai.support.BackOfficeSignIn signIn;
+
+    @Value("${gongkai.emergency.lookup.max-per-address:10}")
+    int lookupsPerAddress;
 
     final Actor editor = Acting.actor("ycsyjj", Role.EDITOR);
     final LocalDate day = LocalDate.of(2026, 7, 3);
@@ -103,6 +108,39 @@ class DonationPagesTest {
         assertThat(unknown).contains(Donations.LOOKUP_FAILED);
         mvc.perform(get("/donations/" + c + "/lookup")).andExpect(status().isOk());
         mvc.perform(get("/donations/999999999")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aClientThatLooksUpTooOftenIsToldToWaitAndGetsNoReceiptWhileOthersStillCan() throws Exception {
+        long c = donations.open(new NewCampaign("DPT 查询限流", "ycsyjj", "360902", day, null),
+                Acting.actor("ycsyjj", Role.APPROVER));
+        RecordedEntry receipt = donations.record(c, new NewDonationEntry("RECEIPT", "money", new BigDecimal("4321"),
+                null, null, null, null, null, null, null, day, null), editor);
+        String tag = Long.toString(System.nanoTime() % 250 + 1);
+        String guesser = "198.51.100." + tag;
+        for (int i = 0; i < lookupsPerAddress; i++) {
+            String wrong = mvc.perform(post("/donations/" + c + "/lookup").with(csrf()).with(from(guesser))
+                    .param("receiptNo", receipt.receiptNo()).param("code", "WRONG" + i)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(wrong).contains(Donations.LOOKUP_FAILED);
+        }
+        String refused = mvc.perform(post("/donations/" + c + "/lookup").with(csrf()).with(from(guesser))
+                .param("receiptNo", receipt.receiptNo()).param("code", receipt.lookupCode()))
+                .andExpect(status().isTooManyRequests()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("从您的网络地址查询捐赠收据的次数过多，请15分钟后再试。")
+                .doesNotContain("4,321.00元");
+        String other = mvc.perform(post("/donations/" + c + "/lookup").with(csrf()).with(from("203.0.113." + tag))
+                .param("receiptNo", receipt.receiptNo()).param("code", receipt.lookupCode()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(other).contains("4,321.00元");
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     @Test
