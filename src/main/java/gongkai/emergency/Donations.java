@@ -30,7 +30,9 @@ import gongkai.org.Organisations;
 import gongkai.region.Regions;
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
+import gongkai.shared.AuditedChange;
 import gongkai.shared.CanonicalJson;
+import gongkai.shared.ConflictProblem;
 import gongkai.shared.FloodLimits;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.InvalidInputProblem.FieldError;
@@ -41,10 +43,11 @@ import gongkai.shared.TooManyRequestsProblem;
 import gongkai.shared.UnsafeCharacters;
 
 /**
- * The relief-donation ledgers (救灾捐赠台账). An ADMIN or APPROVER of an organisation opens a campaign; its EDITORs
- * append receipts, allocations and reversals, each in one transaction that locks the campaign row, checks the
- * category's balance and updates it, so two allocations racing for the last funds never both succeed. Entries are
- * never changed (the database refuses UPDATE and DELETE on them, see V38).
+ * The relief-donation ledgers (救灾捐赠台账). An ADMIN or APPROVER of an organisation opens a campaign, and closes it
+ * to receipts (停止接收) with a public statement; its EDITORs append receipts, allocations and reversals, each in one
+ * transaction that locks the campaign row, checks the category's balance and updates it, so two allocations racing for
+ * the last funds never both succeed. Entries are never changed (the database refuses UPDATE and DELETE on them, see
+ * V38).
  */
 @Service
 @Transactional
@@ -97,6 +100,17 @@ public class Donations {
             return Optional.empty();
         }
         return Optional.of("只有组织机构的编辑人员可以登记本机构捐赠活动的台账。");
+    }
+
+    /** Who may close (停止接收) a campaign of an organisation: its ADMIN or APPROVER (one rule for page and API). */
+    public static Optional<String> whyCannotClose(Actor actor, String org) {
+        if (actor == null) {
+            return Optional.of("请先登录。");
+        }
+        if (actor.canActFor(org, Role.ADMIN) || actor.canActFor(org, Role.APPROVER)) {
+            return Optional.empty();
+        }
+        return Optional.of("只有组织机构的管理员或审批人员可以停止接收本机构捐赠活动的捐赠。");
     }
 
     /** Whether the back office's donation desk is for this person: staff who may open campaigns or record entries. */
@@ -173,13 +187,55 @@ public class Donations {
         return insertCampaign(c.name(), c.org(), c.region(), c.startsOn(), c.emergency(), true, "demo");
     }
 
+    /**
+     * Closes the campaign to receipts (停止接收) with the organiser's public statement. Allocations and reversals go
+     * on. The update holds the campaign's row, so a receipt being recorded at the same moment either commits first or
+     * is refused; of two closes at once one wins and the other is told the campaign is closed.
+     */
+    public DonationCampaign close(long campaignId, String statement, Actor by) {
+        DonationCampaign c = campaign(campaignId);
+        whyCannotClose(by, c.orgCode()).ifPresent(why -> {
+            throw new AccessDeniedProblem(why);
+        });
+        if (c.closed()) {
+            throw new ConflictProblem(c.closeRefusal());
+        }
+        String text = strip(statement);
+        if (text == null) {
+            throw new InvalidInputProblem("statement", "请填写停止接收的说明（将在公开页面上显示）。");
+        }
+        if (text.length() > 1000) {
+            throw new InvalidInputProblem("statement", "停止接收的说明不能超过1000个字，现为" + text.length() + "个字。");
+        }
+        FieldError unsafe = UnsafeCharacters.complaint("statement", text);
+        if (unsafe != null) {
+            throw new InvalidInputProblem(List.of(unsafe));
+        }
+        int updated = jdbc.update("UPDATE donation_campaign SET closed_at = ?, closed_by = ?, close_statement = ? "
+                + "WHERE id = ? AND closed_at IS NULL", Timestamp.from(Instant.now(clock)), by.username(), text,
+                campaignId);
+        if (updated == 0) {
+            throw new ConflictProblem(campaign(campaignId).closeRefusal());
+        }
+        events.publishEvent(new AuditedChange("donation.close", "donation_campaign", Long.toString(campaignId),
+                "停止接收：" + c.name() + "。说明：" + text));
+        return campaign(campaignId);
+    }
+
     /** Appends an entry; bad input or a balance that would go negative changes nothing. */
     public RecordedEntry record(long campaignId, NewDonationEntry e, Actor by) {
         DonationCampaign campaign = campaign(campaignId);
         whyCannotRecord(by, campaign.orgCode()).ifPresent(why -> {
             throw new AccessDeniedProblem(why);
         });
+        if (campaign.closed() && isReceipt(e)) {
+            throw new ConflictProblem(campaign.receiptRefusal());
+        }
         return append(campaignId, e, by.username());
+    }
+
+    private static boolean isReceipt(NewDonationEntry e) {
+        return e.kind() != null && e.kind().strip().equalsIgnoreCase(EntryKind.RECEIPT.name());
     }
 
     private RecordedEntry append(long campaignId, NewDonationEntry e, String by) {
@@ -286,9 +342,14 @@ public class Donations {
         if (!errors.isEmpty()) {
             throw new InvalidInputProblem(errors);
         }
-        // One writer per campaign at a time: the lock is held until commit, so the balance read below is current.
-        Integer seq = jdbc.queryForObject("SELECT receipt_seq FROM donation_campaign WHERE id = ? FOR UPDATE",
-                Integer.class, campaignId);
+        // One writer per campaign at a time: the lock is held until commit, so the balance read below is current,
+        // and so is whether the campaign still takes receipts.
+        Object[] locked = jdbc.queryForObject("SELECT receipt_seq, closed_at FROM donation_campaign WHERE id = ? "
+                + "FOR UPDATE", (rs, n) -> new Object[] {rs.getInt(1), rs.getTimestamp(2)}, campaignId);
+        Integer seq = (Integer) locked[0];
+        if (kind == EntryKind.RECEIPT && locked[1] != null) {
+            throw new ConflictProblem(campaign(campaignId).receiptRefusal());
+        }
         if (reversed != null && jdbc.queryForObject("SELECT COUNT(*) FROM donation_entry WHERE reverses = ?",
                 Integer.class, reversed.id()) > 0) {
             throw new InvalidInputProblem("reverses", "条目" + reversed.id() + "已经冲正过，一笔条目只能冲正一次。");
@@ -416,13 +477,16 @@ public class Donations {
         long id = rs.getLong("id");
         String org = rs.getString("org_code");
         String region = rs.getString("region_code");
+        Timestamp closedAt = rs.getTimestamp("closed_at");
         List<CategoryBalance> totals = jdbc.query("SELECT item, unit, received, allocated FROM donation_balance "
                 + "WHERE campaign_id = ? ORDER BY CASE WHEN item IS NULL THEN 0 ELSE 1 END, item, unit",
                 (r, n) -> balance(r), id);
         return new DonationCampaign(id, rs.getString("name"), org,
                 organisations.find(org).map(o -> o.name()).orElse(org), region,
                 regions.find(region).map(r -> r.name()).orElse(region), rs.getObject("starts_on", LocalDate.class),
-                rs.getString("emergency_ref"), rs.getBoolean("demo"), rs.getLong("entry_count"), totals);
+                rs.getString("emergency_ref"), rs.getBoolean("demo"), rs.getLong("entry_count"), totals,
+                closedAt == null ? null : closedAt.toInstant(), rs.getString("closed_by"),
+                rs.getString("close_statement"));
     }
 
     /** A page of a campaign's entries, newest first. */

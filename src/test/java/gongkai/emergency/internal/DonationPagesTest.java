@@ -33,7 +33,7 @@ import gongkai.support.PlatformTest;
 /**
  * The public donation pages over HTTP: totals with separators and units, the ledger newest first with a reversal
  * linked, a natural person masked on the page and in the downloads, the CSV's formula neutralisation, typed XLSX
- * cells, and the donor's lookup, refused to a client that looks up too often.
+ * cells, and the donor's lookup, refused to a client that looks up too often; closing a campaign by form.
  */
 @PlatformTest
 class DonationPagesTest {
@@ -177,5 +177,51 @@ class DonationPagesTest {
                 .getContentAsString(StandardCharsets.UTF_8)).contains("只有组织机构的编辑人员可以登记");
         mvc.perform(get("/admin/donations/" + c).with(signIn.asNew("ycshbj", Role.EDITOR)))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theApproverClosesACampaignByFormAfterConfirmingAndThePublicPagesSayItStoppedWithTheStatement()
+            throws Exception {
+        long c = donations.open(new NewCampaign("DPT 停止接收活动", "ycsyjj", "360902", day, null),
+                Acting.actor("ycsyjj", Role.APPROVER));
+        donations.record(c, new NewDonationEntry("RECEIPT", "money", new BigDecimal("900"), null, null, null, null,
+                null, null, null, day, null), editor);
+        var approver = signIn.asNew("ycsyjj", Role.APPROVER);
+        var clerk = signIn.asNew("ycsyjj", Role.EDITOR);
+        assertThat(text(mvc.perform(get("/admin/donations/" + c).with(approver)))).contains("id=\"close-form\"");
+        assertThat(text(mvc.perform(get("/admin/donations/" + c).with(clerk)))).doesNotContain("id=\"close-form\"");
+
+        String statement = "DPT 转移安置已完成，即日起停止接收捐赠。";
+        String unconfirmed = text(mvc.perform(post("/admin/donations/" + c + "/close").with(approver).with(csrf())
+                .param("statement", statement)).andExpect(status().isOk()));
+        assertThat(unconfirmed).contains("请勾选“确认停止接收”", statement);
+        assertThat(donations.campaign(c).closed()).isFalse();
+        mvc.perform(post("/admin/donations/" + c + "/close").with(clerk).with(csrf()).param("statement", statement)
+                .param("confirm", "yes")).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/donations/" + c + "/close").with(approver).with(csrf()).param("statement", statement)
+                .param("confirm", "yes")).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/admin/donations/" + c));
+        String closedOn = donations.campaign(c).closedOn().toString();
+
+        assertThat(text(mvc.perform(get("/donations/" + c)).andExpect(status().isOk())))
+                .contains("已停止接收", closedOn, statement);
+        assertThat(text(mvc.perform(get("/donations")))).contains("已停止接收（" + closedOn + "）");
+        String desk = text(mvc.perform(get("/admin/donations/" + c).with(clerk)));
+        assertThat(desk).contains("已停止接收", statement).doesNotContain("value=\"RECEIPT\"")
+                .doesNotContain("id=\"close-form\"");
+        String refused = text(mvc.perform(post("/admin/donations/" + c + "/entries").with(clerk).with(csrf())
+                .param("kind", "RECEIPT").param("category", "money").param("amount", "10").param("date", "2026-07-03"))
+                .andExpect(status().isOk()));
+        assertThat(refused).contains("停止接收，不能再登记接收");
+        mvc.perform(post("/admin/donations/" + c + "/entries").with(clerk).with(csrf()).param("kind", "ALLOCATION")
+                .param("category", "money").param("amount", "100").param("purpose", "安置").param("recipient", "某村委会")
+                .param("date", "2026-07-03")).andExpect(status().is3xxRedirection());
+        assertThat(donations.campaign(c).entryCount()).isEqualTo(2);
+        mvc.perform(post("/admin/donations/" + c + "/close").with(approver).with(csrf()).param("statement", "再停一次")
+                .param("confirm", "yes")).andExpect(status().isConflict());
+    }
+
+    private static String text(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        return result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 }
