@@ -30,7 +30,8 @@ import gongkai.shared.Actor;
 
 /**
  * The relief-donation ledgers in the API (API.md): open a campaign, read it with its totals, read its entries (natural
- * persons masked), append an entry, close the campaign to receipts. PUT, PATCH and DELETE of an entry are refused: entries are only reversed.
+ * persons masked), append an entry, close the campaign to receipts. PUT, PATCH and DELETE of an entry are refused:
+ * entries are only reversed.
  */
 @RestController
 class DonationApiController {
