@@ -75,5 +75,4 @@ public class IntakeGuard {
         Long n = jdbc.queryForObject(sql, Long.class, key, Timestamp.from(since));
         return n == null ? 0 : n;
     }
-
 }
