@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -28,19 +30,24 @@ import gongkai.org.Organisations;
 import gongkai.region.Regions;
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
+import gongkai.shared.AuditedChange;
 import gongkai.shared.CanonicalJson;
+import gongkai.shared.ConflictProblem;
+import gongkai.shared.FloodLimits;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.InvalidInputProblem.FieldError;
 import gongkai.shared.NotFoundProblem;
 import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.Role;
+import gongkai.shared.TooManyRequestsProblem;
 import gongkai.shared.UnsafeCharacters;
 
 /**
- * The relief-donation ledgers (救灾捐赠台账). An ADMIN or APPROVER of an organisation opens a campaign; its EDITORs
- * append receipts, allocations and reversals, each in one transaction that locks the campaign row, checks the
- * category's balance and updates it, so two allocations racing for the last funds never both succeed. Entries are
- * never changed (the database refuses UPDATE and DELETE on them, see V38).
+ * The relief-donation ledgers (救灾捐赠台账). An ADMIN or APPROVER of an organisation opens a campaign, and closes it
+ * to receipts (停止接收) with a public statement; its EDITORs append receipts, allocations and reversals, each in one
+ * transaction that locks the campaign row, checks the category's balance and updates it, so two allocations racing for
+ * the last funds never both succeed. Entries are never changed (the database refuses UPDATE and DELETE on them, see
+ * V38).
  */
 @Service
 @Transactional
@@ -49,21 +56,28 @@ public class Donations {
     private static final String LOOKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     /** The same answer for an unknown receipt number and a wrong code, so neither can be guessed one at a time. */
     public static final String LOOKUP_FAILED = "收据号或查询码不正确，请核对后重试。";
+    private static final String LOOKUP_ACTION = "donation.lookup";
 
     private final JdbcTemplate jdbc;
     private final Regions regions;
     private final Organisations organisations;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final FloodLimits floodLimits;
+    private final FloodLimits.Limit lookupLimit;
     private final SecureRandom random = new SecureRandom();
 
     Donations(JdbcTemplate jdbc, Regions regions, Organisations organisations, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, FloodLimits floodLimits,
+            @Value("${gongkai.emergency.lookup.max-per-address:10}") int lookupsPerAddress,
+            @Value("${gongkai.emergency.lookup.window:15m}") Duration lookupWindow) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.organisations = organisations;
         this.clock = clock;
         this.events = events;
+        this.floodLimits = floodLimits;
+        this.lookupLimit = new FloodLimits.Limit(lookupsPerAddress, lookupWindow);
     }
 
     /** Who may open a campaign for an organisation: its ADMIN or APPROVER (one rule for page and API). */
@@ -86,6 +100,17 @@ public class Donations {
             return Optional.empty();
         }
         return Optional.of("只有组织机构的编辑人员可以登记本机构捐赠活动的台账。");
+    }
+
+    /** Who may close (停止接收) a campaign of an organisation: its ADMIN or APPROVER (one rule for page and API). */
+    public static Optional<String> whyCannotClose(Actor actor, String org) {
+        if (actor == null) {
+            return Optional.of("请先登录。");
+        }
+        if (actor.canActFor(org, Role.ADMIN) || actor.canActFor(org, Role.APPROVER)) {
+            return Optional.empty();
+        }
+        return Optional.of("只有组织机构的管理员或审批人员可以停止接收本机构捐赠活动的捐赠。");
     }
 
     /** Whether the back office's donation desk is for this person: staff who may open campaigns or record entries. */
@@ -160,13 +185,55 @@ public class Donations {
         return insertCampaign(c.name(), c.org(), c.region(), c.startsOn(), c.emergencyId(), true, "demo");
     }
 
+    /**
+     * Closes the campaign to receipts (停止接收) with the organiser's public statement. Allocations and reversals go
+     * on. The update holds the campaign's row, so a receipt being recorded at the same moment either commits first or
+     * is refused; of two closes at once one wins and the other is told the campaign is closed.
+     */
+    public DonationCampaign close(long campaignId, String statement, Actor by) {
+        DonationCampaign c = campaign(campaignId);
+        whyCannotClose(by, c.orgCode()).ifPresent(why -> {
+            throw new AccessDeniedProblem(why);
+        });
+        if (c.closed()) {
+            throw new ConflictProblem(c.closeRefusal());
+        }
+        String text = strip(statement);
+        if (text == null) {
+            throw new InvalidInputProblem("statement", "请填写停止接收的说明（将在公开页面上显示）。");
+        }
+        if (text.length() > 1000) {
+            throw new InvalidInputProblem("statement", "停止接收的说明不能超过1000个字，现为" + text.length() + "个字。");
+        }
+        FieldError unsafe = UnsafeCharacters.complaint("statement", text);
+        if (unsafe != null) {
+            throw new InvalidInputProblem(List.of(unsafe));
+        }
+        int updated = jdbc.update("UPDATE donation_campaign SET closed_at = ?, closed_by = ?, close_statement = ? "
+                + "WHERE id = ? AND closed_at IS NULL", Timestamp.from(Instant.now(clock)), by.username(), text,
+                campaignId);
+        if (updated == 0) {
+            throw new ConflictProblem(campaign(campaignId).closeRefusal());
+        }
+        events.publishEvent(new AuditedChange("donation.close", "donation_campaign", Long.toString(campaignId),
+                "停止接收：" + c.name() + "。说明：" + text));
+        return campaign(campaignId);
+    }
+
     /** Appends an entry; bad input or a balance that would go negative changes nothing. */
     public RecordedEntry record(long campaignId, NewDonationEntry e, Actor by) {
         DonationCampaign campaign = campaign(campaignId);
         whyCannotRecord(by, campaign.orgCode()).ifPresent(why -> {
             throw new AccessDeniedProblem(why);
         });
+        if (campaign.closed() && isReceipt(e)) {
+            throw new ConflictProblem(campaign.receiptRefusal());
+        }
         return append(campaignId, e, by.username());
+    }
+
+    private static boolean isReceipt(NewDonationEntry e) {
+        return e.kind() != null && e.kind().strip().equalsIgnoreCase(EntryKind.RECEIPT.name());
     }
 
     private RecordedEntry append(long campaignId, NewDonationEntry e, String by) {
@@ -273,9 +340,14 @@ public class Donations {
         if (!errors.isEmpty()) {
             throw new InvalidInputProblem(errors);
         }
-        // One writer per campaign at a time: the lock is held until commit, so the balance read below is current.
-        Integer seq = jdbc.queryForObject("SELECT receipt_seq FROM donation_campaign WHERE id = ? FOR UPDATE",
-                Integer.class, campaignId);
+        // One writer per campaign at a time: the lock is held until commit, so the balance read below is current,
+        // and so is whether the campaign still takes receipts.
+        Object[] locked = jdbc.queryForObject("SELECT receipt_seq, closed_at FROM donation_campaign WHERE id = ? "
+                + "FOR UPDATE", (rs, n) -> new Object[] {rs.getInt(1), rs.getTimestamp(2)}, campaignId);
+        Integer seq = (Integer) locked[0];
+        if (kind == EntryKind.RECEIPT && locked[1] != null) {
+            throw new ConflictProblem(campaign(campaignId).receiptRefusal());
+        }
         if (reversed != null && jdbc.queryForObject("SELECT COUNT(*) FROM donation_entry WHERE reverses = ?",
                 Integer.class, reversed.id()) > 0) {
             throw new InvalidInputProblem("reverses", "条目" + reversed.id() + "已经冲正过，一笔条目只能冲正一次。");
@@ -411,6 +483,7 @@ public class Donations {
         String org = rs.getString("org_code");
         String region = rs.getString("region_code");
         Long emergency = rs.getObject("emergency_id", Long.class);
+        Timestamp closedAt = rs.getTimestamp("closed_at");
         List<CategoryBalance> totals = jdbc.query("SELECT item, unit, received, allocated FROM donation_balance "
                 + "WHERE campaign_id = ? ORDER BY CASE WHEN item IS NULL THEN 0 ELSE 1 END, item, unit",
                 (r, n) -> balance(r), id);
@@ -418,7 +491,9 @@ public class Donations {
                 organisations.find(org).map(o -> o.name()).orElse(org), region,
                 regions.find(region).map(r -> r.name()).orElse(region), rs.getObject("starts_on", LocalDate.class),
                 emergency, emergency == null ? null : jdbc.queryForObject("SELECT title FROM emergency WHERE id = ?",
-                        String.class, emergency), rs.getBoolean("demo"), rs.getLong("entry_count"), totals);
+                        String.class, emergency), rs.getBoolean("demo"), rs.getLong("entry_count"), totals,
+                closedAt == null ? null : closedAt.toInstant(), rs.getString("closed_by"),
+                rs.getString("close_statement"));
     }
 
     /** A page of a campaign's entries, newest first. */
@@ -450,9 +525,17 @@ public class Donations {
                 campaignId, entryId).stream().findFirst();
     }
 
-    /** A donor's own receipt, found by receipt number and lookup code; one message for every failure. */
+    /**
+     * A donor's own receipt, found by receipt number and lookup code; one message for every failure. A client that
+     * has looked up too often lately ({@code gongkai.emergency.lookup.*}, right or wrong, any campaign) is refused
+     * before anything is looked at, so the codes cannot be guessed in bulk.
+     *
+     * @throws TooManyRequestsProblem when the client's lookups are used up for now
+     */
     @Transactional(readOnly = true)
     public DonationEntry lookup(long campaignId, String receiptNo, String code) {
+        floodLimits.pass(LOOKUP_ACTION, lookupLimit, "从您的网络地址查询捐赠收据的次数过多，请"
+                + lookupLimit.windowText() + "后再试。");
         String no = strip(receiptNo);
         String c = strip(code);
         List<Object[]> rows = no == null ? List.of() : jdbc.query("SELECT id, lookup_hash FROM donation_entry "

@@ -346,6 +346,16 @@ public class Records {
     }
 
     /**
+     * The region code of the published version of a record open to everyone; empty for an unknown, unpublished,
+     * withdrawn or targeted record, or one without a region. Cheap (one column), for pages that narrow what they show
+     * around a record (the warning banner) without loading it; a targeted record's region is not told.
+     */
+    public Optional<String> publicRegionOf(String indexNo) {
+        return indexNo == null || indexNo.isBlank() ? Optional.empty()
+                : records.findPublishedRegion(indexNo.strip(), RecordStatus.WITHDRAWN, Audience.PUBLIC);
+    }
+
+    /**
      * The public content of a published version (see {@link PublishedContent}), as stored now. For integrity checks
      * (the ledger): it applies no access rule, so a targeted record's content must not be shown from here.
      */

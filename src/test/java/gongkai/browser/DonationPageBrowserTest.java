@@ -23,7 +23,7 @@ import gongkai.support.Browser;
 
 /**
  * A relief campaign's ledger on a phone: from /donations to the campaign, totals and the ledger readable without
- * sideways scrolling, a natural person's name masked, accessible.
+ * sideways scrolling, a natural person's name masked, accessible; once closed, the notice with its statement too.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -64,5 +64,15 @@ class DonationPageBrowserTest {
         assertThat(overflow).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0L);
         phone.assertNoSeriousAccessibilityProblems();
         phone.screenshot("donation-campaign-phone");
+
+        Acting.as(Acting.actor("ycsyjj", Role.APPROVER), () -> donations.close(c,
+                "DBT 受灾群众已妥善安置，本次救灾捐赠自即日起停止接收，现有款物将继续按程序拨付使用。",
+                Acting.actor("ycsyjj", Role.APPROVER)));
+        phone.get(base + "/donations/" + c);
+        assertThat(phone.findElement(By.tagName("main")).getText()).contains("已停止接收", "现有款物将继续按程序拨付使用");
+        Long closedOverflow = (Long) phone.driver().executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(closedOverflow).as("the closing notice does not widen the page").isLessThanOrEqualTo(0L);
+        phone.assertNoSeriousAccessibilityProblems();
     }
 }

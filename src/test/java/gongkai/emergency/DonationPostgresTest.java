@@ -29,8 +29,9 @@ import gongkai.support.Acting;
 import gongkai.support.PostgresTestDatabase;
 
 /**
- * The donation ledger on PostgreSQL: V38's plpgsql trigger refuses UPDATE, DELETE and TRUNCATE of entries, and two
- * allocations racing for the last funds never both succeed.
+ * The donation ledger on PostgreSQL: V38's plpgsql trigger refuses UPDATE, DELETE and TRUNCATE of entries, two
+ * allocations racing for the last funds never both succeed, a closed campaign refuses receipts (V40) and the receipt
+ * lookup's flood limit counts.
  */
 @Tag("postgres")
 class DonationPostgresTest {
@@ -92,6 +93,23 @@ class DonationPostgresTest {
             CategoryBalance money = donations.campaign(c).totals().get(0);
             assertThat(money.allocated()).isEqualByComparingTo("400");
             assertThat(money.onHand()).isEqualByComparingTo("20");
+
+            Acting.as(approver, () -> donations.close(c, "DPG 停止接收。", approver));
+            assertThatThrownBy(() -> donations.record(c, new NewDonationEntry("RECEIPT", "money", BigDecimal.ONE,
+                    null, null, null, null, null, null, null, day, null), editor))
+                    .isInstanceOf(gongkai.shared.ConflictProblem.class);
+            donations.record(c, new NewDonationEntry("ALLOCATION", "money", new BigDecimal("20"), null, null, null,
+                    null, "安置", "DPG乡政府", null, day, null), editor);
+            assertThat(donations.campaign(c).totals().get(0).onHand()).isEqualByComparingTo("0");
+
+            // The lookup limit writes its count from inside the lookup's read-only transaction.
+            int limit = app.getEnvironment().getProperty("gongkai.emergency.lookup.max-per-address", Integer.class, 10);
+            for (int i = 0; i < limit; i++) {
+                assertThatThrownBy(() -> donations.lookup(c, "JZ-" + c + "-000001", "WRONGCODE1"))
+                        .isInstanceOf(InvalidInputProblem.class);
+            }
+            assertThatThrownBy(() -> donations.lookup(c, "JZ-" + c + "-000001", "WRONGCODE1"))
+                    .isInstanceOf(gongkai.shared.TooManyRequestsProblem.class);
         }
     }
 }

@@ -24,7 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
+import gongkai.shared.ConflictProblem;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.Role;
 import gongkai.support.Acting;
@@ -33,7 +35,8 @@ import gongkai.support.PlatformTest;
 
 /**
  * The relief-donation ledger: the arithmetic per category, refusals that name what is on hand and change nothing,
- * reversals, the race for the last funds, the database refusing to change an entry, masking and the donor lookup.
+ * reversals, the race for the last funds, the database refusing to change an entry, masking, the donor lookup, and
+ * closing a campaign to receipts.
  */
 @PlatformTest
 class DonationsTest {
@@ -278,5 +281,91 @@ class DonationsTest {
             assertThat(entry.contentSha256())
                     .isEqualTo(Donations.sha256(Donations.publicContent(donations.entry(c, id).orElseThrow())));
         }
+    }
+
+    @Test
+    void afterClosingReceiptsAreRefusedWhileWhatIsOnHandIsStillAllocatedAndReversed() {
+        long c = campaign("close");
+        money(c, "RECEIPT", "1000");
+        String statement = "DT 灾后安置已基本完成，自即日起停止接收社会捐赠。";
+        DonationCampaign closed = Acting.as(approver, () -> donations.close(c, "  " + statement + " ", approver));
+        assertThat(closed.closed()).isTrue();
+        assertThat(closed.statusLabel()).isEqualTo("已停止接收");
+        assertThat(closed.closeStatement()).isEqualTo(statement);
+        assertThat(closed.closedBy()).isEqualTo(approver.username());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'donation.close' "
+                + "AND target_type = 'donation_campaign' AND target_id = ?", Integer.class, Long.toString(c)))
+                .isEqualTo(1);
+
+        int before = entries(c);
+        assertThatThrownBy(() -> money(c, "RECEIPT", "50")).isInstanceOf(ConflictProblem.class)
+                .hasMessage("该捐赠活动已于" + closed.closedOn() + "停止接收，不能再登记接收；现有款物的拨付和冲正仍可登记。");
+        assertThatThrownBy(() -> goods(c, "receipt", "DT棉被", "5", "床")).isInstanceOf(ConflictProblem.class);
+        assertThat(entries(c)).isEqualTo(before);
+        assertThat(total(c, null).received()).isEqualByComparingTo("1000");
+
+        long allocation = money(c, "ALLOCATION", "400").id();
+        assertThat(total(c, null).onHand()).isEqualByComparingTo("600");
+        reverse(c, allocation);
+        assertThat(total(c, null).onHand()).isEqualByComparingTo("1000");
+        assertThat(entries(c)).isEqualTo(before + 2);
+    }
+
+    @Test
+    void onlyTheOrganisersAdminOrApproverClosesOnceWithAStatement() {
+        long c = campaign("close-rules");
+        assertThatThrownBy(() -> donations.close(c, "DT 停止。", editor)).isInstanceOf(AccessDeniedProblem.class)
+                .hasMessageContaining("管理员或审批人员");
+        assertThatThrownBy(() -> donations.close(c, "DT 停止。", Acting.actor("ycshbj", Role.APPROVER)))
+                .isInstanceOf(AccessDeniedProblem.class);
+        assertThatThrownBy(() -> donations.close(c, "  ", approver)).isInstanceOf(InvalidInputProblem.class)
+                .hasMessageContaining("请填写停止接收的说明");
+        assertThatThrownBy(() -> donations.close(c, "停".repeat(1001), approver))
+                .isInstanceOf(InvalidInputProblem.class).hasMessageContaining("不能超过1000个字");
+        assertThat(donations.campaign(c).closed()).isFalse();
+
+        Acting.as(Acting.actor(ORG, Role.ADMIN), () -> donations.close(c, "停".repeat(1000), Acting.actor(ORG,
+                Role.ADMIN)));
+        assertThat(donations.campaign(c).closed()).isTrue();
+        assertThatThrownBy(() -> donations.close(c, "DT 再次停止。", approver)).isInstanceOf(ConflictProblem.class)
+                .hasMessageContaining("不能再次停止");
+        assertThat(donations.campaign(c).closeStatement()).isEqualTo("停".repeat(1000));
+    }
+
+    @Test
+    void theApiClosesACampaignShowsItAndAnswersAWrongRoleAndASecondCloseWithProblems() throws Exception {
+        long c = campaign("api-close");
+        money(c, "RECEIPT", "80");
+        var clerk = signIn.asNew(ORG, Role.EDITOR);
+        mvc.perform(post("/api/v1/donations/" + c + "/close").with(clerk).with(csrf())
+                .contentType("application/json").content("{\"statement\":\"DT 停止接收。\"}"))
+                .andExpect(status().isForbidden());
+        var boss = signIn.asNew(ORG, Role.APPROVER);
+        mvc.perform(post("/api/v1/donations/" + c + "/close").with(boss).with(csrf())
+                .contentType("application/json").content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("请填写停止接收的说明")));
+        mvc.perform(post("/api/v1/donations/" + c + "/close").with(boss).with(csrf())
+                .contentType("application/json").content("{\"statement\":\"DT 安置完成，停止接收。\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.closed").value(true))
+                .andExpect(jsonPath("$.statusLabel").value("已停止接收"))
+                .andExpect(jsonPath("$.closeStatement").value("DT 安置完成，停止接收。"))
+                .andExpect(jsonPath("$.closedOn").value(donations.campaign(c).closedOn().toString()));
+        mvc.perform(get("/api/v1/donations/" + c)).andExpect(jsonPath("$.closed").value(true))
+                .andExpect(jsonPath("$.closeStatement").value("DT 安置完成，停止接收。"));
+        mvc.perform(post("/api/v1/donations/" + c + "/close").with(boss).with(csrf())
+                .contentType("application/json").content("{\"statement\":\"DT 再停一次。\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不能再次停止")));
+        mvc.perform(post("/api/v1/donations/" + c + "/entries").with(clerk).with(csrf())
+                .contentType("application/json").content("""
+                        {"kind":"RECEIPT","category":"money","amount":5,"date":"2026-07-02"}"""))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("停止接收")));
+        mvc.perform(post("/api/v1/donations/" + c + "/entries").with(clerk).with(csrf())
+                .contentType("application/json").content("""
+                        {"kind":"ALLOCATION","category":"money","amount":30,"purpose":"DT 安置",
+                         "recipient":"DT 村委会","date":"2026-07-02"}"""))
+                .andExpect(status().isCreated());
     }
 }

@@ -26,14 +26,15 @@ import gongkai.emergency.RecordedEntry;
 import gongkai.region.Regions;
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
+import gongkai.shared.ConflictProblem;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.InvalidInputProblem.FieldError;
 
 /**
  * Back office of the relief-donation ledgers for the organiser's staff: the campaigns, a new campaign (ADMIN or
  * APPROVER), and one campaign with its totals, newest entries and the form for a receipt, an allocation or a reversal
- * (EDITOR). Each action asks the same rule the API does ({@link Donations#whyCannotOpen}, {@link
- * Donations#whyCannotRecord}).
+ * (EDITOR), and closing it to receipts (ADMIN or APPROVER). Each action asks the same rule the API does ({@link
+ * Donations#whyCannotOpen}, {@link Donations#whyCannotRecord}, {@link Donations#whyCannotClose}).
  */
 @Controller
 @RequestMapping("/admin/donations")
@@ -134,6 +135,31 @@ class DonationAdminController {
             return "redirect:/admin/donations/" + campaignId;
         } catch (InvalidInputProblem e) {
             return page(model, campaignId, form, e);
+        } catch (ConflictProblem e) {
+            // A receipt for a campaign that stopped receipts: said on the form, with what was typed.
+            return page(model, campaignId, form, new InvalidInputProblem("kind", e.getMessage()));
+        }
+    }
+
+    /**
+     * Closes the campaign to receipts (停止接收). The form asks for the statement and a ticked confirmation, so that
+     * nobody closes a campaign by a stray click; a campaign already closed is a 409 like in the API.
+     */
+    @PostMapping("/{campaignId}/close")
+    String close(@PathVariable long campaignId, @RequestParam(defaultValue = "") String statement,
+            @RequestParam(defaultValue = "") String confirm, Model model, RedirectAttributes redirect) {
+        try {
+            if (!"yes".equals(confirm)) {
+                throw new InvalidInputProblem("confirm", "请勾选“确认停止接收”：停止接收后不能再登记接收，也不能撤销。");
+            }
+            DonationCampaign c = donations.close(campaignId, statement, Actor.require());
+            redirect.addFlashAttribute("notice", "已于" + c.closedOn() + "停止接收；公开页面已显示停止接收的日期和说明。"
+                    + "现有款物仍可拨付，条目仍可冲正。");
+            return "redirect:/admin/donations/" + campaignId;
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("closeProblem", e.report());
+            model.addAttribute("closeStatement", statement);
+            return page(model, campaignId, null, null);
         }
     }
 
@@ -147,8 +173,11 @@ class DonationAdminController {
         model.addAttribute("rows", donations.entries(campaignId, 0, 20).stream()
                 .map(DonationPageController.EntryRow::of).toList());
         model.addAttribute("whyNot", Donations.whyCannotRecord(me, c.orgCode()).orElse(null));
-        Map<String, String> f = form == null ? new LinkedHashMap<>(Map.of("kind", "RECEIPT", "category", "money",
-                "recipientKind", "ORGANISATION", "date", LocalDate.now().toString())) : form;
+        model.addAttribute("mayClose", !c.closed() && Donations.whyCannotClose(me, c.orgCode()).isEmpty());
+        // A closed campaign takes no receipts: its form starts at an allocation.
+        Map<String, String> f = form == null ? new LinkedHashMap<>(Map.of("kind", c.closed() ? "ALLOCATION"
+                : "RECEIPT", "category", "money", "recipientKind", "ORGANISATION", "date",
+                LocalDate.now().toString())) : form;
         model.addAttribute("form", f);
         model.addAttribute("problem", problem == null ? null : problem.report());
         model.addAttribute("errors", problem == null ? Map.of() : byField(problem));

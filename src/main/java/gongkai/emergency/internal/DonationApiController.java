@@ -30,7 +30,8 @@ import gongkai.shared.Actor;
 
 /**
  * The relief-donation ledgers in the API (API.md): open a campaign, read it with its totals, read its entries (natural
- * persons masked), append an entry. PUT, PATCH and DELETE of an entry are refused: entries are only reversed.
+ * persons masked), append an entry, close the campaign to receipts. PUT, PATCH and DELETE of an entry are refused:
+ * entries are only reversed.
  */
 @RestController
 class DonationApiController {
@@ -56,14 +57,27 @@ class DonationApiController {
         }
     }
 
-    /** A campaign as the public sees it. */
+    /**
+     * A campaign as the public sees it.
+     *
+     * @param closed         whether it has stopped taking receipts (停止接收); allocations and reversals go on
+     * @param statusLabel    接收中 or 已停止接收, as the page says it
+     * @param closedOn       the day receipts stopped (Beijing time); null while open
+     * @param closeStatement the organiser's statement on closing; null while open
+     */
     record Campaign(long id, String name, String org, String orgName, String region, String regionName,
             LocalDate startsOn, Long emergencyId, String emergencyTitle, boolean demo, long entries,
-            List<Totals> totals) {
+            List<Totals> totals, boolean closed, String statusLabel, LocalDate closedOn, String closeStatement) {
         static Campaign of(DonationCampaign c) {
             return new Campaign(c.id(), c.name(), c.orgCode(), c.orgName(), c.regionCode(), c.regionName(),
-                    c.startsOn(), c.emergencyId(), c.emergencyTitle(), c.demo(), c.entryCount(), c.totals().stream().map(Totals::of).toList());
+                    c.startsOn(), c.emergencyId(), c.emergencyTitle(), c.demo(), c.entryCount(),
+                    c.totals().stream().map(Totals::of).toList(), c.closed(), c.statusLabel(), c.closedOn(),
+                    c.closeStatement());
         }
+    }
+
+    /** Why a campaign stops taking receipts: the statement the public reads. */
+    record Closing(String statement) {
     }
 
     /** An entry as the public sees it: a natural person's name masked, an anonymous donor as 匿名. */
@@ -94,6 +108,11 @@ class DonationApiController {
     @GetMapping("/api/v1/donations/{campaignId}")
     Campaign one(@PathVariable long campaignId) {
         return Campaign.of(donations.campaign(campaignId));
+    }
+
+    @PostMapping("/api/v1/donations/{campaignId}/close")
+    Campaign close(@PathVariable long campaignId, @RequestBody(required = false) Closing closing) {
+        return Campaign.of(donations.close(campaignId, closing == null ? null : closing.statement(), Actor.require()));
     }
 
     @GetMapping("/api/v1/donations/{campaignId}/entries")

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import gongkai.emergency.DonationEntry;
 import gongkai.emergency.Donations;
 import gongkai.emergency.EntryKind;
 import gongkai.shared.InvalidInputProblem;
+import gongkai.shared.TooManyRequestsProblem;
 
 /**
  * The public donation pages: the campaigns ({@code /donations}), one campaign's totals per category and its ledger
@@ -94,13 +96,17 @@ class DonationPageController {
 
     @PostMapping("/donations/{campaignId}/lookup")
     String lookup(@PathVariable long campaignId, @RequestParam(defaultValue = "") String receiptNo,
-            @RequestParam(defaultValue = "") String code, Model model) {
+            @RequestParam(defaultValue = "") String code, Model model, HttpServletResponse response) {
         model.addAttribute("campaign", donations.campaign(campaignId));
         model.addAttribute("receiptNo", receiptNo);
         try {
             model.addAttribute("found", EntryRow.of(donations.lookup(campaignId, receiptNo, code)));
         } catch (InvalidInputProblem e) {
             model.addAttribute("error", Donations.LOOKUP_FAILED);
+        } catch (TooManyRequestsProblem e) {
+            // The form again, with why and how long to wait; the status tells scripts the same.
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("error", e.getMessage());
         }
         return "emergency/donation-lookup";
     }

@@ -62,6 +62,15 @@ public interface RecordRepository extends JpaRepository<RecordEntity, Long>, Jpa
             + "and r.id > :afterId order by r.id")
     List<PublicVersion> findPublicVersions(Long afterId, RecordStatus withdrawn, Audience audience, Limit limit);
 
+    /**
+     * The region of the current published version of a record open to everyone, by index number: one column, for a
+     * page that needs the region and nothing else of the record.
+     */
+    @Query("select v.content.regionCode from RecordEntity r, RecordVersionEntity v where v.recordId = r.id "
+            + "and v.version = r.publishedVersion and r.indexNo = :indexNo and r.publishedVersion > 0 "
+            + "and r.status <> :withdrawn and v.content.audience = :audience")
+    Optional<String> findPublishedRegion(String indexNo, RecordStatus withdrawn, Audience audience);
+
     List<RecordEntity> findByStatusAndScheduledAtLessThanEqual(RecordStatus status, Instant now);
 
     /** Claims a due scheduled record for this node: only one node's update matches. */

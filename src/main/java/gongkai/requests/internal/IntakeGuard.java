@@ -2,7 +2,6 @@ package gongkai.requests.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Objects;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,13 +9,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import gongkai.shared.RequestOrigin;
+import gongkai.shared.FloodLimits;
 import gongkai.shared.TooManyRequestsProblem;
 
 /**
  * Flood limits of the public side, counted in the database so that they hold across restarts and on every node:
  * requests accepted per address and per applicant, and wrong query codes per address (every look-up by code is
- * logged). Windows are wall-clock time, whatever the business date.
+ * logged). Windows are wall-clock time, whatever the business date. The client's address and a window's wording come
+ * from {@link FloodLimits}, which other modules' flood limits use too.
  */
 @Component
 public class IntakeGuard {
@@ -38,13 +38,13 @@ public class IntakeGuard {
         Instant now = Instant.now();
         if (address != null && count("SELECT COUNT(*) FROM info_request WHERE submitted_from = ? AND created_at > ?",
                 address, now.minus(limits.addressWindow())) >= limits.maxPerAddress()) {
-            throw new TooManyRequestsProblem("从您的网络地址提交的申请过多，请" + minutes(limits.addressWindow())
-                    + "后再试；也可以当面、邮寄或传真提交申请。");
+            throw new TooManyRequestsProblem("从您的网络地址提交的申请过多，请"
+                    + FloodLimits.windowText(limits.addressWindow()) + "后再试；也可以当面、邮寄或传真提交申请。");
         }
         if (count("SELECT COUNT(*) FROM info_request WHERE applicant_key = ? AND created_at > ? AND channel = 'ONLINE'",
                 applicantKey, now.minus(limits.applicantWindow())) >= limits.maxPerApplicant()) {
-            throw new TooManyRequestsProblem("同一申请人" + minutes(limits.applicantWindow()) + "内在网上提交的申请已达"
-                    + limits.maxPerApplicant() + "件，请稍后再试；也可以当面、邮寄或传真提交申请。");
+            throw new TooManyRequestsProblem("同一申请人" + FloodLimits.windowText(limits.applicantWindow())
+                    + "内在网上提交的申请已达" + limits.maxPerApplicant() + "件，请稍后再试；也可以当面、邮寄或传真提交申请。");
         }
     }
 
@@ -54,12 +54,13 @@ public class IntakeGuard {
      * @return whether the code is right
      */
     public boolean attempt(String trackingNo, String typed, String storedHash) {
-        String address = Objects.requireNonNullElse(RequestOrigin.remoteAddress(), "local");
+        String address = FloodLimits.client();
         RequestsProperties.QueryCode limits = properties.queryCode();
         Instant now = Instant.now();
         if (count("SELECT COUNT(*) FROM info_request_access WHERE remote_addr = ? AND granted = FALSE AND at > ?",
                 address, now.minus(limits.window())) >= limits.maxFailures()) {
-            throw new TooManyRequestsProblem("查询码输入错误次数过多，请" + minutes(limits.window()) + "后再试。");
+            throw new TooManyRequestsProblem("查询码输入错误次数过多，请" + FloodLimits.windowText(limits.window())
+                    + "后再试。");
         }
         boolean granted = storedHash != null && QueryCodes.matches(typed, storedHash);
         // Its own transaction: a refused look-up ends the caller's transaction with a rollback.
@@ -73,10 +74,5 @@ public class IntakeGuard {
     private long count(String sql, String key, Instant since) {
         Long n = jdbc.queryForObject(sql, Long.class, key, Timestamp.from(since));
         return n == null ? 0 : n;
-    }
-
-    private static String minutes(java.time.Duration window) {
-        return window.toHours() >= 1 && window.toMinutesPart() == 0 ? window.toHours() + "小时"
-                : window.toMinutes() + "分钟";
     }
 }

@@ -16,7 +16,9 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import gongkai.emergency.Donations;
 import gongkai.emergency.NewCampaign;
@@ -31,7 +33,7 @@ import gongkai.support.PlatformTest;
 /**
  * The public donation pages over HTTP: totals with separators and units, the ledger newest first with a reversal
  * linked, a natural person masked on the page and in the downloads, the CSV's formula neutralisation, typed XLSX
- * cells, and the donor's lookup.
+ * cells, and the donor's lookup, refused to a client that looks up too often; closing a campaign by form.
  */
 @PlatformTest
 class DonationPagesTest {
@@ -42,6 +44,9 @@ class DonationPagesTest {
     MockMvc mvc;
     @Autowired
     gongkai.support.BackOfficeSignIn signIn;
+
+    @Value("${gongkai.emergency.lookup.max-per-address:10}")
+    int lookupsPerAddress;
 
     final Actor editor = Acting.actor("ycsyjj", Role.EDITOR);
     final LocalDate day = LocalDate.of(2026, 7, 3);
@@ -106,6 +111,39 @@ class DonationPagesTest {
     }
 
     @Test
+    void aClientThatLooksUpTooOftenIsToldToWaitAndGetsNoReceiptWhileOthersStillCan() throws Exception {
+        long c = donations.open(new NewCampaign("DPT 查询限流", "ycsyjj", "360902", day, null),
+                Acting.actor("ycsyjj", Role.APPROVER));
+        RecordedEntry receipt = donations.record(c, new NewDonationEntry("RECEIPT", "money", new BigDecimal("4321"),
+                null, null, null, null, null, null, null, day, null), editor);
+        String tag = Long.toString(System.nanoTime() % 250 + 1);
+        String guesser = "198.51.100." + tag;
+        for (int i = 0; i < lookupsPerAddress; i++) {
+            String wrong = mvc.perform(post("/donations/" + c + "/lookup").with(csrf()).with(from(guesser))
+                    .param("receiptNo", receipt.receiptNo()).param("code", "WRONG" + i)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(wrong).contains(Donations.LOOKUP_FAILED);
+        }
+        String refused = mvc.perform(post("/donations/" + c + "/lookup").with(csrf()).with(from(guesser))
+                .param("receiptNo", receipt.receiptNo()).param("code", receipt.lookupCode()))
+                .andExpect(status().isTooManyRequests()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("从您的网络地址查询捐赠收据的次数过多，请15分钟后再试。")
+                .doesNotContain("4,321.00元");
+        String other = mvc.perform(post("/donations/" + c + "/lookup").with(csrf()).with(from("203.0.113." + tag))
+                .param("receiptNo", receipt.receiptNo()).param("code", receipt.lookupCode()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(other).contains("4,321.00元");
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    @Test
     void theOrganisersStaffOpenACampaignAndRecordEntriesByFormWithTheSameRules() throws Exception {
         var approver = signIn.asNew("ycsyjj", Role.APPROVER);
         String list = mvc.perform(get("/admin/donations").with(approver)).andExpect(status().isOk()).andReturn()
@@ -139,5 +177,51 @@ class DonationPagesTest {
                 .getContentAsString(StandardCharsets.UTF_8)).contains("只有组织机构的编辑人员可以登记");
         mvc.perform(get("/admin/donations/" + c).with(signIn.asNew("ycshbj", Role.EDITOR)))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theApproverClosesACampaignByFormAfterConfirmingAndThePublicPagesSayItStoppedWithTheStatement()
+            throws Exception {
+        long c = donations.open(new NewCampaign("DPT 停止接收活动", "ycsyjj", "360902", day, null),
+                Acting.actor("ycsyjj", Role.APPROVER));
+        donations.record(c, new NewDonationEntry("RECEIPT", "money", new BigDecimal("900"), null, null, null, null,
+                null, null, null, day, null), editor);
+        var approver = signIn.asNew("ycsyjj", Role.APPROVER);
+        var clerk = signIn.asNew("ycsyjj", Role.EDITOR);
+        assertThat(text(mvc.perform(get("/admin/donations/" + c).with(approver)))).contains("id=\"close-form\"");
+        assertThat(text(mvc.perform(get("/admin/donations/" + c).with(clerk)))).doesNotContain("id=\"close-form\"");
+
+        String statement = "DPT 转移安置已完成，即日起停止接收捐赠。";
+        String unconfirmed = text(mvc.perform(post("/admin/donations/" + c + "/close").with(approver).with(csrf())
+                .param("statement", statement)).andExpect(status().isOk()));
+        assertThat(unconfirmed).contains("请勾选“确认停止接收”", statement);
+        assertThat(donations.campaign(c).closed()).isFalse();
+        mvc.perform(post("/admin/donations/" + c + "/close").with(clerk).with(csrf()).param("statement", statement)
+                .param("confirm", "yes")).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/donations/" + c + "/close").with(approver).with(csrf()).param("statement", statement)
+                .param("confirm", "yes")).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/admin/donations/" + c));
+        String closedOn = donations.campaign(c).closedOn().toString();
+
+        assertThat(text(mvc.perform(get("/donations/" + c)).andExpect(status().isOk())))
+                .contains("已停止接收", closedOn, statement);
+        assertThat(text(mvc.perform(get("/donations")))).contains("已停止接收（" + closedOn + "）");
+        String desk = text(mvc.perform(get("/admin/donations/" + c).with(clerk)));
+        assertThat(desk).contains("已停止接收", statement).doesNotContain("value=\"RECEIPT\"")
+                .doesNotContain("id=\"close-form\"");
+        String refused = text(mvc.perform(post("/admin/donations/" + c + "/entries").with(clerk).with(csrf())
+                .param("kind", "RECEIPT").param("category", "money").param("amount", "10").param("date", "2026-07-03"))
+                .andExpect(status().isOk()));
+        assertThat(refused).contains("停止接收，不能再登记接收");
+        mvc.perform(post("/admin/donations/" + c + "/entries").with(clerk).with(csrf()).param("kind", "ALLOCATION")
+                .param("category", "money").param("amount", "100").param("purpose", "安置").param("recipient", "某村委会")
+                .param("date", "2026-07-03")).andExpect(status().is3xxRedirection());
+        assertThat(donations.campaign(c).entryCount()).isEqualTo(2);
+        mvc.perform(post("/admin/donations/" + c + "/close").with(approver).with(csrf()).param("statement", "再停一次")
+                .param("confirm", "yes")).andExpect(status().isConflict());
+    }
+
+    private static String text(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        return result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 }

@@ -9,27 +9,35 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.UriUtils;
 
 import gongkai.emergency.NewWarning;
 import gongkai.emergency.Warnings;
+import gongkai.publishing.RecordInput;
 import gongkai.shared.Actor;
 import gongkai.shared.Role;
 import gongkai.support.Acting;
 import gongkai.support.BackOfficeSignIn;
 import gongkai.support.MovableClock;
 import gongkai.support.PlatformTest;
+import gongkai.support.Staff;
+import gongkai.support.ThreeStepReview;
 
 /**
  * The banner on the public pages: a warning for 万载县 shows on 万载县's page, the city's and the home page, not on
- * 奉新县's; it is gone from every page once it expires, kept pages included; /warnings and a warning's page.
+ * 奉新县's; it is gone from every page once it expires, kept pages included; on a record's page it shows when the
+ * record is of 万载县, one of its townships or the city, not of 奉新县; /warnings and a warning's page.
  */
 @PlatformTest
 @Import(MovableClock.Config.class)
@@ -48,6 +56,9 @@ class WarningPagesTest {
 
     @Autowired
     BackOfficeSignIn signIn;
+
+    @RegisterExtension
+    final ThreeStepReview review = new ThreeStepReview();
 
     @AfterEach
     void resetClock() {
@@ -82,6 +93,42 @@ class WarningPagesTest {
         mvc.perform(get("/regions/360922")).andExpect(content().string(not(containsString(label))));
         mvc.perform(get("/")).andExpect(content().string(not(containsString(label))));
         mvc.perform(get("/warnings")).andExpect(content().string(containsString("已过期")));
+    }
+
+    @Test
+    void onARecordsPageTheBannerShowsTheWarningsOfTheRecordsRegion() throws Exception {
+        clock.setDate(LocalDate.of(2032, 4, 12));
+        Staff office = Staff.of("ycswjw");
+        String tag = Long.toString(System.nanoTime(), 36);
+        String county = review.publish(office, record("万载县 WPT " + tag, "360922"));
+        String township = review.publish(office, record("株潭镇 WPT " + tag, "360922100"));
+        String city = review.publish(office, record("宜春市 WPT " + tag, "360900"));
+        String otherCounty = review.publish(office, record("奉新县 WPT " + tag, "360921"));
+        Acting.as(ISSUER, () -> warnings.issue(new NewWarning("大风", "ORANGE", List.of("360922"), null,
+                "WPT 预计有大风。", "WPT 注意防护。", "2032-04-12T08:00", "2032-04-12T20:00")));
+        boundaries.check();
+        String label = "大风橙色预警 Ⅱ级";
+        for (String indexNo : List.of(county, township, city)) {
+            mvc.perform(get(encoded(indexNo)))
+                    .andExpect(status().isOk()).andExpect(content().string(containsString(label)));
+        }
+        mvc.perform(get("/records/" + township)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(label)));
+        mvc.perform(get(encoded(otherCounty)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("奉新县 WPT " + tag)))
+                .andExpect(content().string(not(containsString(label))));
+        mvc.perform(get("/records/" + otherCounty)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(label))));
+    }
+
+    /** The record's page as API.md gives it, the index number's '/' encoded. */
+    private static URI encoded(String indexNo) {
+        return URI.create("/records/" + UriUtils.encodePathSegment(indexNo, StandardCharsets.UTF_8));
+    }
+
+    private static RecordInput record(String title, String region) {
+        return new RecordInput("he-campaign", "ycswjw", region, title, "", null, LocalDate.of(2032, 4, 1),
+                "<p>活动安排如下。</p>", List.of("健康中国行"), null, null, null, null, List.of(), null, null);
     }
 
     @Test
