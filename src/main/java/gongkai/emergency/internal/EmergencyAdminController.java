@@ -202,8 +202,14 @@ class EmergencyAdminController {
         model.addAttribute("figureList", emergencies.figures());
         model.addAttribute("form", form);
         model.addAttribute("needRows", needs);
+        // The figures and needs parts stay folded unless this kind uses them or they hold input or a problem.
+        Map<String, String> errors = errors(problem);
+        model.addAttribute("figuresOpen", "DAMAGE".equals(form.kind()) || errors.containsKey("figures")
+                || form.figures().values().stream().anyMatch(v -> v != null && !v.isBlank()));
+        model.addAttribute("needsOpen", "NEEDS".equals(form.kind()) || errors.containsKey("needs")
+                || form.needs().stream().anyMatch(n -> n.item() != null && !n.item().isBlank()));
         model.addAttribute("problem", problem == null ? null : problem.report());
-        model.addAttribute("errors", errors(problem));
+        model.addAttribute("errors", errors);
         return "emergency/emergency-admin-one";
     }
 
