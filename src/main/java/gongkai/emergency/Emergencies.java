@@ -209,26 +209,7 @@ public class Emergencies {
         Set<String> leadArea = lead.regionCode() == null || actor.cityWide()
                 ? regions.selfAndDescendants(cityCode()) : regions.selfAndDescendants(lead
                         .regionCode());
-        Set<String> areas = new LinkedHashSet<>();
-        for (String raw : in.areas()) {
-            String code = strip(raw);
-            if (code == null) {
-                continue;
-            }
-            var region = regions.find(code);
-            if (region.isEmpty()) {
-                errors.add(new FieldError("areas", "行政区划代码“" + code + "”不存在。"));
-            } else if (region.get().kind().level() > 3) {
-                errors.add(new FieldError("areas", "“" + region.get().name() + "”低于乡镇（街道）一级，事件区域最细到乡镇（街道）。"));
-            } else if (!leadArea.contains(code)) {
-                errors.add(new FieldError("areas", "“" + region.get().name() + "”不在" + lead.name() + "的辖区内。"));
-            } else {
-                areas.add(code);
-            }
-        }
-        if (in.areas().stream().allMatch(a -> strip(a) == null)) {
-            errors.add(new FieldError("areas", "请至少选择一个事件区域。"));
-        }
+        List<String> areas = AreaInput.read(in.areas(), regions, leadArea, lead.name(), "事件区域", errors);
         Set<String> bodies = new LinkedHashSet<>();
         bodies.add(lead.code());
         for (String raw : in.bodies()) {

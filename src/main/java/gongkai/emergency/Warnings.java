@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -300,26 +299,7 @@ public class Warnings {
         }
         Organisation issuer = organisations.get(issuerCode);
         Set<String> issuerArea = issuer.regionCode() == null ? Set.of() : regions.selfAndDescendants(issuer.regionCode());
-        Set<String> areas = new LinkedHashSet<>();
-        for (String raw : in.areas()) {
-            String code = strip(raw);
-            if (code == null) {
-                continue;
-            }
-            var region = regions.find(code);
-            if (region.isEmpty()) {
-                errors.add(new FieldError("areas", "行政区划代码“" + code + "”不存在。"));
-            } else if (region.get().kind().level() > 3) {
-                errors.add(new FieldError("areas", "“" + region.get().name() + "”低于乡镇（街道）一级，预警区域最细到乡镇（街道）。"));
-            } else if (!issuerArea.contains(code)) {
-                errors.add(new FieldError("areas", "“" + region.get().name() + "”不在" + issuer.name() + "的辖区内。"));
-            } else {
-                areas.add(code);
-            }
-        }
-        if (in.areas().stream().allMatch(a -> strip(a) == null)) {
-            errors.add(new FieldError("areas", "请至少选择一个预警区域。"));
-        }
+        List<String> areas = AreaInput.read(in.areas(), regions, issuerArea, issuer.name(), "预警区域", errors);
         String description = strip(in.description());
         if (description == null) {
             errors.add(new FieldError("description", "请填写预警内容。"));
