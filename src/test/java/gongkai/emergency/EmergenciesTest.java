@@ -218,14 +218,16 @@ class EmergenciesTest {
     }
 
     @Test
-    void afterTheEndOnlyDamageAndRecoveryFollowAndEndingTwiceIsRefused() {
+    void afterTheEndOnlyDamageAndRecoveryFollowAndEndingTwiceIsRefused() throws Exception {
         long id = declare("ET-结束");
+        mvc.perform(get("/")).andExpect(status().isOk()).andExpect(content().string(containsString("ET-结束")));
         assertThatThrownBy(() -> Acting.as(Acting.actor("yzqzf", Role.APPROVER), () -> emergencies.end(id, "结束")))
                 .isInstanceOf(AccessDeniedProblem.class);
         assertThatThrownBy(() -> Acting.as(LEADER, () -> emergencies.end(id, " ")))
                 .isInstanceOf(InvalidInputProblem.class);
         Acting.as(LEADER, () -> emergencies.end(id, "终止四级应急响应。"));
         assertThat(emergencies.get(id).ended()).isTrue();
+        mvc.perform(get("/")).andExpect(status().isOk()).andExpect(content().string(not(containsString("ET-结束"))));
         assertThatThrownBy(() -> Acting.as(LEADER, () -> emergencies.end(id, "再次")))
                 .isInstanceOf(ConflictProblem.class);
         assertThatThrownBy(() -> Acting.as(LEADER, () -> emergencies.post(id, urgent("RESPONSE", "ET-晚到", "文本"))))
