@@ -103,6 +103,35 @@ public class Supervision {
         return new CheckRecorded(saved.getId(), ids);
     }
 
+    /**
+     * A finding raised outside a check (a substantiated complaint, a social supervisor's finding), which the calling
+     * module has authorised. It is recorded as a check of its own with its source, so that its rectification cycle,
+     * the summaries and the assessment treat it as any other finding. Returns the finding's id.
+     */
+    public long raise(RaisedFinding in) {
+        List<String> problems = new ArrayList<>();
+        if (in.org() == null || !organisations.exists(in.org())) {
+            problems.add("没有代码为“" + in.org() + "”的机构。");
+        }
+        if (in.problem() == null || in.problem().isBlank()) {
+            problems.add("请写明发现的问题。");
+        }
+        if (in.deadline() == null || in.deadline().isBefore(today())) {
+            problems.add("整改期限不能早于今天。");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputProblem("finding", String.join("", problems));
+        }
+        SupervisionCheckEntity saved = checks.save(new SupervisionCheckEntity(in.org(), today(),
+                List.of(in.scope() == null ? CheckScope.CONTENT : in.scope()), in.raisedBy(), in.source(),
+                in.sourceRef()));
+        SupervisionFindingEntity finding = findings.save(new SupervisionFindingEntity(saved, in.problem().strip(),
+                blankToNull(in.item()), blankToNull(in.record()), in.deadline(), in.raisedBy(), clock.instant()));
+        audit("supervision.finding", finding.getId(), in.source().label() + "（" + in.sourceRef() + "）提出问题："
+                + in.problem().strip() + "；整改期限" + in.deadline());
+        return finding.getId();
+    }
+
     /** 提交整改情况: the APPROVER of the finding's organisation reports what was done. */
     public FindingDetail rectify(long findingId, String text, Actor by) {
         SupervisionFindingEntity f = load(findingId).rectify(text, by, today(), clock.instant());

@@ -27,8 +27,27 @@ public class SupervisionCheckEntity extends Timestamped {
     /** The scope codes, comma-separated in the order of {@link CheckScope}. */
     private String scope;
     private String checkedBy;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private gongkai.assessment.FindingSource source = gongkai.assessment.FindingSource.AUDIT;
+    private String sourceRef;
 
     protected SupervisionCheckEntity() {
+    }
+
+    /** A check standing for a finding raised elsewhere (a complaint, a social supervisor), with its source. */
+    public SupervisionCheckEntity(String orgCode, LocalDate checkedOn, List<CheckScope> scope, String checkedBy,
+            gongkai.assessment.FindingSource source, String sourceRef) {
+        this(orgCode, checkedOn, scope, checkedBy);
+        this.source = source;
+        this.sourceRef = sourceRef;
+    }
+
+    public gongkai.assessment.FindingSource getSource() {
+        return source;
+    }
+
+    public String getSourceRef() {
+        return sourceRef;
     }
 
     public SupervisionCheckEntity(String orgCode, LocalDate checkedOn, List<CheckScope> scope, String checkedBy) {
