@@ -119,8 +119,7 @@ class DemoEmergencyLoader implements ApplicationRunner {
                         new NewEmergencyUpdate.Need("棉被", "300", "床", null)), false));
         Emergencies ended = emergencies.at(Clock.fixed(start.plusDays(5).toInstant(), PlatformConfiguration.CHINA));
         as(leader, () -> ended.end(id, "（示例数据）灾区群众生活得到妥善安置，终止防汛四级应急响应，转入恢复重建。", leader));
-        reviewed(id, clerk, second, approver, new NewEmergencyUpdate("RECOVERY", "灾后恢复重建进展（" + day.getYear() + "年"
-                + day.getMonthValue() + "月）", "（示例数据）倒塌房屋46间已全部开工重建，其中完工12间；损毁农田水利设施修复率60%。", local(start.plusDays(14)),
+        reviewed(id, clerk, second, approver, new NewEmergencyUpdate("RECOVERY", "袁州区、万载县洪涝灾后恢复重建进展（示例）", "（示例数据）倒塌房屋46间已全部开工重建，其中完工12间；损毁农田水利设施修复率60%。", local(start.plusDays(14)),
                 day.toString().substring(0, 7), null, null, false));
         log.info("Demo: the past flood as emergency {} with its timeline (示例数据)", id);
     }
