@@ -45,7 +45,10 @@ public record Message(long id, String trackingNo, String orgCode, String orgName
         return Optional.empty();
     }
 
-    /** The body's REVIEWER or APPROVER reviews a written answer (the body's review before anything is released). */
+    /**
+     * The body's REVIEWER or APPROVER, not the one who wrote it, reviews a written answer (the body's review before
+     * anything is released).
+     */
     public Optional<String> whyCannotReview(Actor actor) {
         Optional<String> read = whyCannotRead(actor);
         if (read.isPresent()) {
@@ -56,6 +59,9 @@ public record Message(long id, String trackingNo, String orgCode, String orgName
         }
         if (status != MessageStatus.DRAFTED) {
             return Optional.of(status == MessageStatus.RECEIVED ? "本留言尚未撰写答复，无需审核。" : "本留言的答复已审核发出。");
+        }
+        if (actor.username().equals(answeredBy)) {
+            return Optional.of("答复须由撰写人以外的审核员或审批人审核。");
         }
         return Optional.empty();
     }

@@ -294,9 +294,6 @@ public class Messages {
         m.whyCannotReview(by).ifPresent(why -> {
             throw new AccessDeniedProblem(why);
         });
-        if (by.username().equals(m.answeredBy())) {
-            throw new AccessDeniedProblem("答复须由撰写人以外的审核员或审批人审核。");
-        }
         ReviewDecision decision = ReviewDecision.parse(decisionText);
         if (decision == null) {
             throw new InvalidInputProblem("decision", "请选择审核意见：PUBLISH（公开发布）、PUBLISH_MASKED（遮蔽个人信息后公开发布）、"
