@@ -328,6 +328,38 @@ class MessagesTest {
         assertThat(page).contains("MT计数：入学").contains("各单位留言办理情况").doesNotContain("MT计数：未答");
     }
 
+    @Test
+    void theBodysStaffAnswerReviewWithThePrivacyFindingsAndPromoteInTheBackOffice() throws Exception {
+        MessageReceipt r = ask("MT后台：申请进度", "MT后台：我的电话13907951234，请告知进度。", false);
+        long id = id(r);
+        RequestPostProcessor clerk = signIn.asNew(ORG, Role.EDITOR);
+        RequestPostProcessor chief = signIn.asNew(ORG, Role.REVIEWER);
+        assertThat(mvc.perform(get("/admin/messages").with(clerk)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains(r.trackingNo()).contains("咨询留言");
+        mvc.perform(post("/admin/messages/" + id + "/answer").with(csrf()).with(clerk).param("answer", " "))
+                .andExpect(status().isOk());
+        assertThat(messages.message(id, editor).status()).isEqualTo(MessageStatus.RECEIVED);
+        mvc.perform(post("/admin/messages/" + id + "/answer").with(csrf()).with(clerk).param("answer",
+                "MT后台答复：正在审核。")).andExpect(status().is3xxRedirection());
+        String review = mvc.perform(get("/admin/messages/" + id).with(chief)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(review).contains("审核答复").contains("个人信息检查发现").contains("139****1234")
+                .doesNotContain("撰写答复");
+        String refused = mvc.perform(post("/admin/messages/" + id + "/review").with(csrf()).with(chief)
+                .param("decision", "PUBLISH")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(refused).contains("不能原样公开");
+        assertThat(messages.published(ORG, "MT后台")).isEmpty();
+        mvc.perform(post("/admin/messages/" + id + "/review").with(csrf()).with(chief).param("decision",
+                "PUBLISH_MASKED")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/messages/" + id + "/faq").with(csrf()).with(clerk).param("item", "sa-policy"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/messages/" + id + "/faq").with(csrf()).with(chief).param("item", "sa-policy"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(messages.faq("sa-policy")).extracting(PublishedMessage::question)
+                .containsExactly("MT后台：我的电话139****1234，请告知进度。");
+    }
+
     private MessageCounts counts(String org) {
         return messages.counts().stream().filter(c -> c.orgCode().equals(org)).findFirst()
                 .orElse(new MessageCounts(org, org, 0, 0, 0));
