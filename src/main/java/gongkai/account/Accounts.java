@@ -84,6 +84,10 @@ public class Accounts {
         } else if (!actor.canActFor(user.org())) {
             throw new AccessDeniedProblem("您只能为本单位创建用户。");
         }
+        if (user.roles().contains(Role.SUPERVISOR)) {
+            // A supervisor's account comes with their appointment and term, which only the feedback module keeps.
+            throw new InvalidInputProblem("roles", "社会监督员由市政府办公室在“社会监督员”页面任命，账号随任命创建，不能在这里设置。");
+        }
         if (user.roles().contains(Role.AUDITOR) && !actor.cityWide()) {
             throw new AccessDeniedProblem("只有市政府办公室的管理员可以设置督查角色。");
         }
@@ -99,6 +103,28 @@ public class Accounts {
                 user.displayName().strip(), user.org(), user.roles()));
         events.publishEvent(new AuditedChange("user.create", "user", username,
                 "新建用户：" + user.displayName().strip() + "，机构 " + user.org() + "，角色 " + roleNames(user.roles())));
+        return saved.toAccount();
+    }
+
+    /**
+     * Creates the account of a social supervisor (社会监督员) whom the city office's ADMIN, the actor, appoints: kept
+     * in the city office, role SUPERVISOR and nothing else. The caller (the appointment) chooses the username and the
+     * initial password, which follows the password rule.
+     */
+    @Transactional
+    public UserAccount createSupervisor(String username, String displayName, String password) {
+        Actor actor = Actor.require();
+        if (!actor.cityWide() || !actor.has(Role.ADMIN)) {
+            throw new AccessDeniedProblem("只有市政府办公室的管理员可以任命社会监督员。");
+        }
+        if (users.existsByUsername(username)) {
+            throw new InvalidInputProblem("username", "用户名“" + username + "”已被使用。");
+        }
+        checkPassword("password", password, username);
+        UserEntity saved = users.save(new UserEntity(username, passwordEncoder.encode(password), displayName.strip(),
+                actor.orgCode(), java.util.EnumSet.of(Role.SUPERVISOR)));
+        events.publishEvent(new AuditedChange("user.create", "user", username,
+                "新建社会监督员账号：" + displayName.strip()));
         return saved.toAccount();
     }
 

@@ -32,6 +32,7 @@ import gongkai.shared.GongkaiProperties;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.NotFoundProblem;
 import gongkai.shared.Role;
+import gongkai.shared.SupervisorTerms;
 
 /**
  * 督查整改: an auditor's checks of a body (content, channels, timeliness) and the rectification cycle of their
@@ -55,12 +56,14 @@ public class Supervision {
     private final Organisations organisations;
     private final ApplicationEventPublisher events;
     private final GongkaiProperties properties;
+    private final org.springframework.beans.factory.ObjectProvider<SupervisorTerms> supervisorTerms;
     private final Clock clock;
 
     Supervision(SupervisionCheckRepository checks, SupervisionFindingRepository findings,
             SupervisionSummaryRepository summaries, CheckValidation validation, FindingViews views,
             QuarterSummaries quarterSummaries, Organisations organisations, ApplicationEventPublisher events,
-            GongkaiProperties properties, Clock clock) {
+            GongkaiProperties properties, org.springframework.beans.factory.ObjectProvider<SupervisorTerms> supervisorTerms,
+            Clock clock) {
         this.checks = checks;
         this.findings = findings;
         this.summaries = summaries;
@@ -70,21 +73,32 @@ public class Supervision {
         this.organisations = organisations;
         this.events = events;
         this.properties = properties;
+        this.supervisorTerms = supervisorTerms;
         this.clock = clock;
     }
 
     // ----- the cycle
 
-    /** 记录督查 (AUDITOR): the check and its findings, each open; every problem of the input listed at once. */
+    /**
+     * 记录督查 (AUDITOR), or a social supervisor's findings (SUPERVISOR, within their term, recorded with the source
+     * {@link FindingSource#SUPERVISOR}): the check and its findings, each open; every problem of the input listed at
+     * once.
+     */
     public CheckRecorded recordCheck(NewCheck check, Actor by) {
+        SupervisorTerms.Standing supervisor = null;
         if (!by.has(Role.AUDITOR)) {
-            throw new AccessDeniedProblem("只有督查人员可以记录督查情况。");
+            if (!by.has(Role.SUPERVISOR)) {
+                throw new AccessDeniedProblem("只有督查人员可以记录督查情况。");
+            }
+            supervisor = supervisorStanding(by);
         }
         validation.require(check, today());
         List<CheckScope> scope = check.scope().stream().map(s -> CheckScope.parse(s).orElseThrow()).distinct()
                 .sorted().toList();
-        SupervisionCheckEntity saved = checks.save(new SupervisionCheckEntity(check.org().strip(), check.checkedOn(),
-                scope, by.username()));
+        SupervisionCheckEntity saved = checks.save(supervisor == null
+                ? new SupervisionCheckEntity(check.org().strip(), check.checkedOn(), scope, by.username())
+                : new SupervisionCheckEntity(check.org().strip(), check.checkedOn(), scope, by.username(),
+                        FindingSource.SUPERVISOR, supervisor.reference()));
         Instant at = clock.instant();
         List<Long> ids = new ArrayList<>();
         for (NewCheck.Finding f : check.findings()) {
@@ -93,7 +107,8 @@ public class Supervision {
             ids.add(finding.getId());
         }
         events.publishEvent(new AuditedChange("supervision.check", "supervision_check", saved.getId().toString(),
-                "督查" + organisations.get(saved.getOrgCode()).name() + "（" + saved.getCheckedOn() + "，范围："
+                (supervisor == null ? "督查" : FindingSource.SUPERVISOR.label() + supervisor.reference() + "监督")
+                        + organisations.get(saved.getOrgCode()).name() + "（" + saved.getCheckedOn() + "，范围："
                         + String.join("、", scope.stream().map(CheckScope::label).toList()) + "）："
                         + (ids.isEmpty() ? "未发现问题" : "发现问题" + ids.size() + "个")));
         for (int i = 0; i < ids.size(); i++) {
@@ -155,14 +170,33 @@ public class Supervision {
 
     // ----- reading
 
-    /** A finding with its history and what the reader may do: for auditors, the city office and the body's staff. */
+    /**
+     * A finding with its history and what the reader may do: for auditors, the city office, the body's staff and the
+     * social supervisor who filed it.
+     */
     @Transactional(readOnly = true)
     public FindingDetail finding(long findingId, Actor reader) {
         SupervisionFindingEntity f = load(findingId);
-        if (!mayRead(reader, f.getOrgCode())) {
+        if (!mayRead(reader, f.getOrgCode()) && !filedBySupervisor(reader, f)) {
             throw new AccessDeniedProblem("您只能查看本单位的督查问题。");
         }
         return detail(f, reader);
+    }
+
+    /** The findings a social supervisor filed, newest first: theirs alone, whatever their term. */
+    @Transactional(readOnly = true)
+    public List<SupervisionFinding> filedBy(Actor supervisor) {
+        if (!supervisor.has(Role.SUPERVISOR)) {
+            throw new AccessDeniedProblem("只有社会监督员有自己提交的监督发现。");
+        }
+        List<Long> ids = checks.findBySourceAndCheckedBy(FindingSource.SUPERVISOR, supervisor.username()).stream()
+                .map(SupervisionCheckEntity::getId).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<SupervisionFindingEntity> list = new ArrayList<>(findings.findByCheckIdInOrderByIdAsc(ids));
+        java.util.Collections.reverse(list);
+        return views.of(list, today());
     }
 
     /** A body's findings from checks dated in the year, for its assessment. Applies no access rule. */
@@ -262,6 +296,24 @@ public class Supervision {
 
     private boolean mayRead(Actor reader, String org) {
         return seesAllBodies(reader) || (reader.canActFor(org) && !reader.roles().isEmpty());
+    }
+
+    private boolean filedBySupervisor(Actor reader, SupervisionFindingEntity f) {
+        return reader.has(Role.SUPERVISOR) && checks.findById(f.getCheckId())
+                .filter(c -> c.getSource() == FindingSource.SUPERVISOR && reader.username().equals(c.getCheckedBy()))
+                .isPresent();
+    }
+
+    /** The supervisor's standing today, or the refusal when their term does not cover it; nothing is stored then. */
+    private SupervisorTerms.Standing supervisorStanding(Actor by) {
+        SupervisorTerms terms = supervisorTerms.getIfAvailable();
+        SupervisorTerms.Standing standing = terms == null
+                ? new SupervisorTerms.Standing(null, "平台未登记社会监督员的任期，暂不能提交监督发现。")
+                : terms.standing(by.username(), today());
+        if (!standing.mayFile()) {
+            throw new AccessDeniedProblem(standing.refusal());
+        }
+        return standing;
     }
 
     private void audit(String action, long findingId, String detail) {

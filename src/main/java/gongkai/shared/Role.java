@@ -16,7 +16,13 @@ public enum Role {
     /** 管理员: users, organisation details, and for the city office the catalogue and reference data. */
     ADMIN("管理员"),
     /** 督查: reads everything, changes nothing but assessments. */
-    AUDITOR("督查");
+    AUDITOR("督查"),
+    /**
+     * 社会监督员: a member of the public appointed by the city office for a term, who files findings on disclosure and
+     * reads the answers to their own. Not staff of any body: their account is kept in the city office, but they act
+     * for no organisation. Appointed only through the feedback module, never combined with another role.
+     */
+    SUPERVISOR("社会监督员");
 
     private final String label;
 
@@ -27,6 +33,11 @@ public enum Role {
     /** The Chinese name shown to users. */
     public String label() {
         return label;
+    }
+
+    /** The roles of a body's staff, every one but {@link #SUPERVISOR}: what the first administrator holds. */
+    public static Set<Role> staff() {
+        return Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(SUPERVISOR)));
     }
 
     /** An unmodifiable copy in the order above, so that every answer lists a person's roles the same way. */

@@ -23,7 +23,7 @@ public final class Acting {
     }
 
     public static Actor cityAdmin() {
-        return new Actor("admin", CITY_OFFICE, EnumSet.allOf(Role.class), true);
+        return new Actor("admin", CITY_OFFICE, Role.staff(), true);
     }
 
     public static Actor actor(String org, Role... roles) {

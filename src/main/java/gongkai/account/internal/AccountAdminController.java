@@ -108,7 +108,7 @@ class AccountAdminController {
         model.addAttribute("users", accounts.visibleUsers());
         model.addAttribute("organisations", organisations.all().stream()
                 .filter(o -> actor.canActFor(o.code())).toList());
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", Role.staff());
         model.addAttribute("canManage", actor.has(Role.ADMIN));
         model.addAttribute("problem", problem);
         model.addAttribute("values", values);

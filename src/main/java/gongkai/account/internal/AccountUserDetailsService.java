@@ -43,7 +43,10 @@ public class AccountUserDetailsService implements UserDetailsService {
 
     AccountPrincipal toPrincipal(UserEntity user) {
         boolean cityWide = user.getRoles().contains(Role.ADMIN) && properties.cityOffice().equals(user.getOrgCode());
-        Actor actor = new Actor(user.getUsername(), user.getOrgCode(), user.getRoles(), cityWide);
+        // A social supervisor's account sits in the city office only because every account needs an organisation;
+        // they are not its staff, so they act for no organisation at all (no inbox, no records, no personal data).
+        String org = user.getRoles().contains(Role.SUPERVISOR) ? null : user.getOrgCode();
+        Actor actor = new Actor(user.getUsername(), org, user.getRoles(), cityWide);
         return new AccountPrincipal(actor, user.toAccount().displayName(), user.getPasswordHash(), user.isEnabled());
     }
 }

@@ -1,7 +1,6 @@
 package gongkai.account.internal;
 
 import java.security.SecureRandom;
-import java.util.EnumSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +51,7 @@ public class AdminBootstrap implements ApplicationRunner {
         boolean generated = configuredPassword.isBlank();
         String password = generated ? randomPassword() : configuredPassword;
         users.save(new UserEntity("admin", encoder.encode(password), "系统管理员", properties.cityOffice(),
-                EnumSet.allOf(Role.class)));
+                Role.staff()));
         audit.record("user.create", "user", "admin", "首次启动创建管理员账号");
         if (generated) {
             log.warn("Created user 'admin' with the generated password: {}  (shown this once; set "

@@ -65,6 +65,10 @@ public class SupervisionCheckEntity extends Timestamped {
         return orgCode;
     }
 
+    public String getCheckedBy() {
+        return checkedBy;
+    }
+
     public LocalDate getCheckedOn() {
         return checkedOn;
     }

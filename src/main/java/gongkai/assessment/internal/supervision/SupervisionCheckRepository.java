@@ -9,4 +9,6 @@ public interface SupervisionCheckRepository extends JpaRepository<SupervisionChe
 
     List<SupervisionCheckEntity> findByCheckedOnBetweenOrderByOrgCodeAscCheckedOnAscIdAsc(LocalDate from,
             LocalDate to);
+
+    List<SupervisionCheckEntity> findBySourceAndCheckedBy(gongkai.assessment.FindingSource source, String checkedBy);
 }
