@@ -134,6 +134,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests", "/api/v1/requests/*/corrected").permitAll()
                         // Anyone may comment on an EIA notice during its comment period (environment module).
                         .requestMatchers(HttpMethod.POST, "/api/v1/environment/eia/*/comments").permitAll()
+                        // Anyone may complain or report (feedback module).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/complaints").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
