@@ -288,7 +288,7 @@ public class Complaints {
         events.publishEvent(new AuditedChange("complaint.transferred", "complaint", c.trackingNo(),
                 "转" + organisations.get(to).name() + "办理：" + why));
         events.publishEvent(new ComplaintProgressed(c.trackingNo(), "TRANSFERRED", to));
-        return view(require(trackingNo), by, true);
+        return view(require(trackingNo), by);
     }
 
     /**
@@ -333,7 +333,7 @@ public class Complaints {
                 (substantiated ? "属实" : "不属实") + (finding == null ? "" : "，督查整改问题" + finding)));
         events.publishEvent(PublicPagesChanged.of(PublicPagesChanged.org(c.org())));
         events.publishEvent(new ComplaintProgressed(c.trackingNo(), "ANSWERED", c.org()));
-        return view(require(trackingNo), by, true);
+        return view(require(trackingNo), by);
     }
 
     // ----- reading
@@ -350,7 +350,7 @@ public class Complaints {
         if (!ComplaintCodes.matches(code, c.map(Row::codeHash).orElse(null)) || c.isEmpty()) {
             throw new InvalidInputProblem("code", TRACK_FAILED);
         }
-        return view(c.get(), null, true);
+        return view(c.get(), null);
     }
 
     /** A complaint as a member of staff reads it: refused unless {@link #whyCannotRead} allows. */
@@ -360,7 +360,7 @@ public class Complaints {
         whyCannotRead(reader, c.org()).ifPresent(why -> {
             throw new AccessDeniedProblem(why);
         });
-        return view(c, reader, true);
+        return view(c, reader);
     }
 
     /**
@@ -429,9 +429,13 @@ public class Complaints {
      * anonymous or left none. For the push module's listener of {@link ComplaintProgressed} only.
      */
     @Transactional(readOnly = true)
-    public Optional<String[]> contactForNotice(String trackingNo) {
+    public Optional<Contact> contactForNotice(String trackingNo) {
         Row c = require(trackingNo);
-        return c.phone() == null ? Optional.empty() : Optional.of(new String[] {c.name(), c.phone()});
+        return c.phone() == null ? Optional.empty() : Optional.of(new Contact(c.name(), c.phone()));
+    }
+
+    /** Whom a notice about a complaint goes to; the name may be null. */
+    public record Contact(String name, String phone) {
     }
 
     // ----- the daily check
@@ -515,8 +519,11 @@ public class Complaints {
         }
     }
 
-    /** The view; personal data only for the complainant ({@code reader} null, code checked) or allowed staff. */
-    private ComplaintView view(Row c, Actor reader, boolean personal) {
+    /**
+     * The view with the complainant's personal data: callers have checked the code ({@code reader} null) or that the
+     * reader may read it.
+     */
+    private ComplaintView view(Row c, Actor reader) {
         List<ComplaintView.Step> history = jdbc.query("SELECT * FROM complaint_step WHERE complaint_id = ? "
                 + "ORDER BY position", (rs, n) -> new ComplaintView.Step(rs.getString("kind"),
                         stepLabel(rs.getString("kind")), rs.getObject("on_day", LocalDate.class),
@@ -529,7 +536,7 @@ public class Complaints {
         }
         return new ComplaintView(c.trackingNo(), c.category().name(), c.category().label(), c.subject(),
                 c.description(), c.org(), orgName(c.org()), c.namedOrg(), c.channel().name(), c.channel().label(),
-                c.anonymous(), personal ? c.name() : null, personal ? c.phone() : null, c.receivedOn(), c.dueDays(),
+                c.anonymous(), c.name(), c.phone(), c.receivedOn(), c.dueDays(),
                 c.dueOn(), c.status().name(), c.status().label(), c.overdue(today()), c.answer(), c.substantiated(),
                 c.answeredOn(), c.findingId(), c.demo(), history, actions);
     }
