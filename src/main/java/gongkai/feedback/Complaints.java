@@ -38,7 +38,6 @@ import gongkai.shared.GongkaiProperties;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.NotFoundProblem;
 import gongkai.shared.PlatformConfiguration;
-import gongkai.shared.PublicPagesChanged;
 import gongkai.shared.Role;
 
 /**
@@ -248,7 +247,6 @@ public class Complaints {
                 + "个工作日）" + (due.covered() ? "。" : "，该年度节假日安排公布后可能调整。"));
         events.publishEvent(new AuditedChange("complaint.received", "complaint", no, channel.label() + "投诉举报："
                 + v.subject()));
-        events.publishEvent(PublicPagesChanged.of(PublicPagesChanged.org(v.org())));
         return new ComplaintReceipt(no, code, due.dueOn(), due.covered());
     }
 
@@ -331,7 +329,6 @@ public class Complaints {
         step(c.id(), "ANSWERED", today, by.username(), c.org(), detail);
         events.publishEvent(new AuditedChange("complaint.answered", "complaint", c.trackingNo(),
                 (substantiated ? "属实" : "不属实") + (finding == null ? "" : "，督查整改问题" + finding)));
-        events.publishEvent(PublicPagesChanged.of(PublicPagesChanged.org(c.org())));
         events.publishEvent(new ComplaintProgressed(c.trackingNo(), "ANSWERED", c.org()));
         return view(require(trackingNo), by);
     }
