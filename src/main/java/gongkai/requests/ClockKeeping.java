@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import gongkai.calendar.DueReminder;
 import gongkai.requests.internal.InformationRequestEntity;
 import gongkai.requests.internal.ReplyLetters;
 import gongkai.requests.internal.RequestStore;
@@ -187,13 +188,15 @@ public class ClockKeeping {
         }
         LocalDate due = clock.dueOn();
         int left = clock.workingDaysLeft(today).orElseThrow();
-        if (left < 0 && request.getOverdueMarkedOn() == null) {
+        DueReminder call = DueReminder.today(left, due, request.getRemindedFor(), request.getOverdueMarkedOn() != null,
+                properties.reminderWorkingDays());
+        if (call == DueReminder.OVERDUE) {
             request.markedOverdue(today);
             store.append(request, RequestEvent.step(RequestEvent.Kind.OVERDUE, today, null, 0, null)
                     .withDetail("答复期限已于" + day(due) + "届满，尚未答复。"), RequestSteps.SYSTEM);
             log.warn("Request {} of {} is overdue: due {}", trackingNo, request.getOrgCode(), due);
             done.add(RequestEvent.Kind.OVERDUE);
-        } else if (left >= 0 && left <= properties.reminderWorkingDays() && !due.equals(request.getRemindedFor())) {
+        } else if (call == DueReminder.REMIND) {
             request.reminded(due);
             store.append(request, RequestEvent.step(RequestEvent.Kind.REMINDED, today, null, 0, null)
                     .withDetail("距答复期限（" + day(due) + "）还有" + left + "个工作日，请及时答复。"), RequestSteps.SYSTEM);

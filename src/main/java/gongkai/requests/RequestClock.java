@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import gongkai.calendar.Deadline;
+import gongkai.calendar.DueReminder;
 import gongkai.calendar.WorkingDayCalendar;
 import gongkai.shared.Actor;
 import gongkai.shared.ConflictProblem;
@@ -239,7 +240,7 @@ public final class RequestClock {
      * due date already (the inbox), so that they count the way the clock does.
      */
     public static int workingDaysLeft(WorkingDayCalendar calendar, LocalDate today, LocalDate due) {
-        return today.isAfter(due) ? -calendar.workingDaysBetween(due, today) : calendar.workingDaysBetween(today, due);
+        return DueReminder.workingDaysLeft(calendar, today, due);
     }
 
     /** Running and past its due date. */

@@ -135,6 +135,8 @@ class SecurityConfiguration {
                         // Anyone may comment on an EIA notice during its comment period (environment module).
                         .requestMatchers(HttpMethod.POST, "/api/v1/environment/eia/*/comments").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/messages").permitAll()
+                        // Anyone may complain or report (feedback module).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/complaints").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
