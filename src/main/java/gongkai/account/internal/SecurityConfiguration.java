@@ -134,6 +134,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests", "/api/v1/requests/*/corrected").permitAll()
                         // Anyone may comment on an EIA notice during its comment period (environment module).
                         .requestMatchers(HttpMethod.POST, "/api/v1/environment/eia/*/comments").permitAll()
+                        // Anyone may comment on a draft policy while it is open for comment (feedback module).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/consultations/*/comments").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
