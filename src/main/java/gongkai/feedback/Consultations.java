@@ -78,6 +78,12 @@ public class Consultations {
         this.commentLimit = new FloodLimits.Limit(commentsPerAddress, commentWindow);
     }
 
+    /** The same service on another clock: the demo loader comments on a past consultation while it was open. */
+    Consultations at(Clock other) {
+        return new Consultations(jdbc, organisations, records, other, events, floodLimits, commentLimit.max(),
+                commentLimit.window());
+    }
+
     /** Who may put a draft out for comment, publish its report and attach its final policy: the body's APPROVER. */
     public static Optional<String> whyCannotManage(Actor actor, String org) {
         if (actor == null) {
