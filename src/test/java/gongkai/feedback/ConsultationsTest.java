@@ -2,6 +2,7 @@ package gongkai.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -32,6 +33,7 @@ import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.Role;
 import gongkai.shared.TooManyRequestsProblem;
 import gongkai.support.Acting;
+import gongkai.support.BackOfficeSignIn;
 import gongkai.support.MovableClock;
 import gongkai.support.PlatformTest;
 import gongkai.support.Staff;
@@ -59,6 +61,8 @@ class ConsultationsTest {
     JdbcTemplate jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    BackOfficeSignIn signIn;
 
     final Actor approver = Acting.actor(ORG, Role.APPROVER);
     final Actor editor = Acting.actor(ORG, Role.EDITOR);
@@ -286,5 +290,30 @@ class ConsultationsTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page.indexOf("CT-列表-征集中")).isLessThan(page.indexOf("CT-列表-已结束"));
         assertThat(Map.of("s", consultations.consultation(closed).status())).containsEntry("s", ConsultationStatus.CLOSED);
+    }
+
+    @Test
+    void staffModerateAndReportInTheBackOffice() throws Exception {
+        long id = closedWithComments("后台", "后台意见：建议公开办理流程。", "私下：后台不公开的意见。");
+        var clerk = signIn.asNew(ORG, Role.EDITOR);
+        var boss = signIn.asNew(ORG, Role.APPROVER);
+        List<ConsultationComment> all = consultations.comments(id, editor);
+        long first = all.get(0).id();
+        long second = all.get(1).id();
+        String page = mvc.perform(get("/admin/consultations/" + id).with(clerk)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("后台不公开的意见", "张三丰", "待审核");
+        mvc.perform(post("/admin/consultations/" + id + "/comments/" + first).with(clerk).with(csrf())
+                .param("show", "true")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/consultations/" + id + "/report").with(boss).with(csrf()).param("summary", "共2条。")
+                .param("decision-" + first, "ADOPTED").param("reason-" + first, "已公开办理流程。")
+                .param("decision-" + second, "NOT_ADOPTED").param("reason-" + second, "不属于本办法范围。"))
+                .andExpect(status().is3xxRedirection());
+        Consultation c = consultations.consultation(id);
+        assertThat(c.report().groups()).extracting(g -> g.decision())
+                .containsExactly(ConsultationDecision.ADOPTED, ConsultationDecision.NOT_ADOPTED);
+        String other = mvc.perform(get("/admin/consultations/" + id).with(signIn.asNew(OTHER, Role.EDITOR)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(other).doesNotContain("后台不公开的意见", "张三丰");
     }
 }
