@@ -316,4 +316,14 @@ class ConsultationsTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(other).doesNotContain("后台不公开的意见", "张三丰");
     }
+
+    @Test
+    void theFormRefusesAWrongHumanAnswerAndStoresNothing() throws Exception {
+        long id = open("表单", today, today.plusDays(3));
+        String page = mvc.perform(post("/consultations/" + id + "/comments").with(csrf()).param("text", "表单意见")
+                .param("isPublic", "true").param("humanCheckToken", "forged").param("humanCheckAnswer", "1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("comment-form", "表单意见");
+        assertThat(consultations.consultation(id).commentCount()).isZero();
+    }
 }
