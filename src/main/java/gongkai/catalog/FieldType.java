@@ -24,12 +24,16 @@ public enum FieldType {
     DATE_RANGE("起止日期"),
     PHONE("电话"),
     CREDIT_CODE("统一社会信用代码"),
-    CHOICE("选项");
+    CHOICE("选项"),
+    /** Index numbers of other records (索引号), separated by 、 , ； or spaces; the entry check looks them up. */
+    INDEX_NUMBERS("索引号");
 
     private static final Pattern INTEGER_FORM = Pattern.compile("-?\\d{1,12}");
     private static final Pattern DECIMAL_FORM = Pattern.compile("-?\\d{1,15}(\\.\\d{1,6})?");
     private static final Pattern AMOUNT_FORM = Pattern.compile("-?\\d{1,15}(\\.\\d{1,2})?");
     private static final Pattern YEAR_FORM = Pattern.compile("(19|20)\\d{2}");
+    private static final Pattern INDEX_SEPARATORS = Pattern.compile("[、,，;；\\s]+");
+    private static final int MAX_INDEX_NUMBERS = 20;
     private static final Pattern RANGE_FORM = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\s*(至|~|/|--)\\s*(\\d{4}-\\d{2}-\\d{2})");
 
     private final String label;
@@ -64,7 +68,17 @@ public enum FieldType {
                     : Optional.of("应为18位统一社会信用代码，末位校验码须正确");
             case CHOICE -> choices.contains(v) ? Optional.empty()
                     : Optional.of("应为以下之一：" + String.join("、", choices));
+            case INDEX_NUMBERS -> indexNumbers(v).stream().anyMatch(n -> n.length() > 80)
+                    ? Optional.of("每个索引号不能超过80个字符")
+                    : indexNumbers(v).size() > MAX_INDEX_NUMBERS ? Optional.of("最多填写" + MAX_INDEX_NUMBERS + "个索引号")
+                    : Optional.empty();
         };
+    }
+
+    /** The index numbers of an {@link #INDEX_NUMBERS} value, in order, without repeats. */
+    public static List<String> indexNumbers(String value) {
+        return value == null ? List.of() : INDEX_SEPARATORS.splitAsStream(value.strip()).filter(n -> !n.isEmpty())
+                .distinct().toList();
     }
 
     /** Amounts are kept as decimals in yuan with two places. */

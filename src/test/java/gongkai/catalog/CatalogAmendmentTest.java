@@ -35,7 +35,8 @@ class CatalogAmendmentTest {
         assertThat(catalog.requireItem("gd-level-report").schedule().describe()).isEqualTo("按年度公开，次年3月31日前");
         assertThat(catalog.domains()).filteredOn(CatalogDomain::forInstitutions).extracting(CatalogDomain::code)
                 .containsExactly("pi-education", "pi-health", "pi-utilities", "pi-charity");
-        assertThat(catalog.items()).filteredOn(i -> i.ownerSectors().isEmpty()).hasSize(51);
+        // 51 from the plan and the disclosure work, and 回应社会关切 (gd-response, issue 17).
+        assertThat(catalog.items()).filteredOn(i -> i.ownerSectors().isEmpty()).hasSize(52);
         CatalogItem identification = catalog.requireItem("pa-identification");
         assertThat(identification.audience()).isEqualTo(Audience.TARGETED);
         assertThat(identification.personalFields()).extracting(CatalogField::name).containsExactly("户主姓名");

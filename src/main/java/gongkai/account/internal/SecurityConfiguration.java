@@ -137,6 +137,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/messages").permitAll()
                         // Anyone may complain or report (feedback module).
                         .requestMatchers(HttpMethod.POST, "/api/v1/complaints").permitAll()
+                        // Anyone may comment on a draft policy while it is open for comment (feedback module).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/consultations/*/comments").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();

@@ -2,18 +2,22 @@ package gongkai.publishing.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import gongkai.catalog.Audience;
 import gongkai.catalog.Catalog;
+import gongkai.catalog.CatalogField;
 import gongkai.catalog.CatalogItem;
+import gongkai.catalog.FieldType;
 import gongkai.org.Organisation;
 import gongkai.org.OrganisationKind;
 import gongkai.org.Organisations;
 import gongkai.publishing.DocumentCategory;
 import gongkai.publishing.InterpretationKind;
 import gongkai.publishing.RecordInput;
+import gongkai.publishing.RecordStatus;
 import gongkai.region.Region;
 import gongkai.region.Regions;
 import gongkai.shared.InvalidInputProblem.FieldError;
@@ -71,6 +75,7 @@ class EntryReferences {
             kind = in.interpretationKind() == null || in.interpretationKind().isBlank() ? InterpretationKind.TEXT
                     : parse(InterpretationKind.class, in.interpretationKind());
         }
+        linkedRecords(in, item, errors);
         DocumentCategory category = category(in, org, errors);
         return new Resolved(region == null ? null : region.code(), audience, subject, interpretationOf, kind,
                 category);
@@ -108,6 +113,31 @@ class EntryReferences {
             errors.add(new FieldError("audience", "事项“" + item.name() + "”的公开范围为“" + item.audience().label() + "”。"));
         }
         return audience;
+    }
+
+    /**
+     * Index-number fields (e.g. the records a 回应关切 concerns) must name records the public can open: published,
+     * not withdrawn and open to everyone, so that the published link never leads nowhere.
+     */
+    private void linkedRecords(RecordInput in, CatalogItem item, List<FieldError> errors) {
+        if (in.data() == null) {
+            return;
+        }
+        for (int r = 0; r < in.data().size(); r++) {
+            Map<String, String> row = in.data().get(r);
+            for (CatalogField f : item.fields()) {
+                String value = row == null || f.type() != FieldType.INDEX_NUMBERS ? null : row.get(f.name());
+                for (String no : FieldType.indexNumbers(value)) {
+                    boolean open = lookup.find(no).filter(x -> no.equals(x.getIndexNo()))
+                            .filter(x -> RecordLookup.isOpenToEveryone(x) && x.getStatus() != RecordStatus.WITHDRAWN)
+                            .isPresent();
+                    if (!open) {
+                        errors.add(new FieldError("data", "第" + (r + 1) + "行“" + f.name() + "”：没有索引号为“" + no
+                                + "”的已公开信息。"));
+                    }
+                }
+            }
+        }
     }
 
     /** The policy document an interpretation interprets, by its index number or draft key. */

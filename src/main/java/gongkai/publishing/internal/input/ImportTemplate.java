@@ -102,7 +102,7 @@ final class ImportTemplate {
      */
     private static CellStyle columnStyle(Styles styles, FieldType type) {
         return switch (type) {
-            case TEXT, PERIOD, DATE_RANGE, PHONE, CREDIT_CODE, CHOICE -> styles.text();
+            case TEXT, PERIOD, DATE_RANGE, PHONE, CREDIT_CODE, CHOICE, INDEX_NUMBERS -> styles.text();
             case DATE -> styles.date();
             case AMOUNT -> styles.amount();
             case INTEGER, QUANTITY, YEAR -> null;
@@ -170,6 +170,7 @@ final class ImportTemplate {
             case AMOUNT -> notes.add("以元为单位，最多两位小数");
             case PHONE -> notes.add("如 0795-3201234 或 13907951234");
             case CREDIT_CODE -> notes.add("18位统一社会信用代码");
+            case INDEX_NUMBERS -> notes.add("已发布信息的索引号，多个用“、”分隔");
             default -> {
             }
         }
