@@ -123,7 +123,7 @@ class DemoConsultationLoader implements ApplicationRunner {
                 open, closed, policy);
     }
 
-    private static RecordInput response(String title, String source, String concern, String answer, String links,
+    private RecordInput response(String title, String source, String concern, String answer, String links,
             String org) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("关切事项", "（示例数据）" + concern);
@@ -133,7 +133,8 @@ class DemoConsultationLoader implements ApplicationRunner {
             row.put("相关信息索引号", links);
         }
         return new RecordInput(ConcernResponses.ITEM, org, "360900", title, "（示例数据）" + concern, null,
-                LocalDate.now(PlatformConfiguration.CHINA), "<p>" + answer + "</p>", List.of("回应关切"), null, null, null,
+                LocalDate.now(clock.withZone(PlatformConfiguration.CHINA)), "<p>" + answer + "</p>", List.of("回应关切"),
+                null, null, null,
                 null, List.of(row), null, null);
     }
 

@@ -63,7 +63,7 @@ class ConsultationAdminController {
     private String list(Model model, NewConsultation form, InvalidInputProblem problem) {
         Actor actor = Actor.require();
         model.addAttribute("consultations", consultations.forStaff(actor));
-        model.addAttribute("mayOpen", actor.orgCode() != null
+        model.addAttribute("mayOpenConsultation", actor.orgCode() != null
                 && Consultations.whyCannotManage(actor, actor.orgCode()).isEmpty());
         model.addAttribute("form", form);
         model.addAttribute("problem", problem == null ? null : problem.report());
