@@ -416,6 +416,21 @@ public class Complaints {
                 LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
+    /** For the assessment (see {@link gongkai.shared.ComplaintFigures}): per body, the year's complaints by outcome. */
+    @Transactional(readOnly = true)
+    public List<gongkai.shared.ComplaintFigures.Figures> assessmentFigures(int year) {
+        return jdbc.query("SELECT org_code, COUNT(*) AS received, "
+                + "SUM(CASE WHEN status = 'ANSWERED' AND answered_on <= due_on THEN 1 ELSE 0 END) AS on_time, "
+                + "SUM(CASE WHEN status = 'ANSWERED' AND answered_on > due_on THEN 1 ELSE 0 END) AS late, "
+                + "SUM(CASE WHEN status <> 'ANSWERED' AND due_on < ? THEN 1 ELSE 0 END) AS open_overdue, "
+                + "SUM(CASE WHEN substantiated THEN 1 ELSE 0 END) AS substantiated "
+                + "FROM complaint WHERE tracking_no IS NOT NULL AND received_on >= ? AND received_on <= ? "
+                + "GROUP BY org_code ORDER BY org_code", (rs, n) -> new gongkai.shared.ComplaintFigures.Figures(
+                        rs.getString("org_code"), rs.getLong("received"), rs.getLong("on_time"), rs.getLong("late"),
+                        rs.getLong("open_overdue"), rs.getLong("substantiated")),
+                today(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
     /** The due period of a category in working days, as configured. */
     public int dueDays(ComplaintCategory category) {
         return properties.dueDaysOf(category);

@@ -81,7 +81,7 @@ class AssessmentArithmeticTest {
                 new Organisation.Office("", "", "", "", "", "", ""), false, null, null,
                 false);
         return new BodyYear(org, 2026, AS_OF, obligations, policies, deadlines, Map.of(4L, "P4 办法四"), requests, findings,
-                website);
+                new gongkai.shared.ComplaintFigures.Figures("fxxzf", 6, 3, 1, 1, 2), website);
     }
 
     @Test
@@ -91,7 +91,10 @@ class AssessmentArithmeticTest {
         assertThat(scoring.score(IndicatorKind.OBLIGATIONS, y).score()).isEqualByComparingTo("70.00");
         assertThat(scoring.score(IndicatorKind.INTERPRETATION, y).score()).isEqualByComparingTo("75.00");
         assertThat(scoring.score(IndicatorKind.REQUESTS, y).score()).isEqualByComparingTo("77.33");
-        assertThat(scoring.score(IndicatorKind.COMPLAINTS, y).score()).isEqualByComparingTo("100");
+        // 3 answered on time of 5 answered or overdue (the sixth is open and not yet due)
+        assertThat(scoring.score(IndicatorKind.COMPLAINTS, y).score()).isEqualByComparingTo("60.00");
+        assertThat(scoring.score(IndicatorKind.COMPLAINTS, y).basis().summary())
+                .isEqualTo("本年收到投诉举报6件：按期答复3件，逾期答复1件，逾期未答复1件；经查属实2件。");
         assertThat(scoring.score(IndicatorKind.SUPERVISION, y).score()).isEqualByComparingTo("50.00");
         assertThat(scoring.score(IndicatorKind.WEBSITE, y).score()).isEqualByComparingTo("79.00");
         assertThat(scoring.score(IndicatorKind.OBLIGATIONS, y).basis().summary())
@@ -115,7 +118,7 @@ class AssessmentArithmeticTest {
     void fiveEmptyColumnsScoreNothingOnTheWebsite() {
         BodyYear y = workedExample();
         BodyYear five = new BodyYear(y.org(), y.year(), y.asOf(), y.obligations(), y.policies(),
-                y.interpretationDeadlines(), y.policyNames(), y.requests(), y.findings(),
+                y.interpretationDeadlines(), y.policyNames(), y.requests(), y.findings(), y.complaints(),
                 new BodyYear.WebsiteInspection(List.of("一", "二", "三", "四", "五"), List.of(), List.of(), null));
         assertThat(new Scoring(RULES).score(IndicatorKind.WEBSITE, five).score()).isEqualByComparingTo("0");
     }

@@ -314,6 +314,7 @@ class ComplaintsTest {
         LocalDate today = LocalDate.now(gongkai.shared.PlatformConfiguration.CHINA);
         int year = today.getYear();
         ComplaintStatistics before = civilStats(year);
+        var assessedBefore = assessed(year);
         String onTime = letter(CIVIL, "LATE", "CT-stat1-" + UUID.randomUUID(), today).trackingNo();
         complaints.reply(onTime, "已公开", true, civilApprover);
         letter(CIVIL, "OTHER", "CT-stat2-" + UUID.randomUUID(), today);
@@ -322,6 +323,14 @@ class ComplaintsTest {
         assertThat(after.answered() - before.answered()).isEqualTo(1);
         assertThat(after.answeredOnTime() - before.answeredOnTime()).isEqualTo(1);
         assertThat(after.substantiated() - before.substantiated()).isEqualTo(1);
+        // The assessment reads the same year through gongkai.shared.ComplaintFigures; a letter of early January left
+        // unanswered is overdue by now.
+        letter(CIVIL, "OTHER", "CT-stat3-" + UUID.randomUUID(), LocalDate.of(year, 1, 5));
+        var assessedAfter = assessed(year);
+        assertThat(assessedAfter.received() - assessedBefore.received()).isEqualTo(3);
+        assertThat(assessedAfter.answeredOnTime() - assessedBefore.answeredOnTime()).isEqualTo(1);
+        assertThat(assessedAfter.openOverdue() - assessedBefore.openOverdue()).isEqualTo(1);
+        assertThat(assessedAfter.substantiated() - assessedBefore.substantiated()).isEqualTo(1);
 
         String page = mvc.perform(get("/complaints/statistics").param("year", String.valueOf(year))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -334,5 +343,13 @@ class ComplaintsTest {
         List<ComplaintStatistics> all = complaints.statistics(year);
         return all.stream().filter(s -> s.org().equals(CIVIL)).findFirst()
                 .orElse(new ComplaintStatistics(CIVIL, "", year, 0, 0, 0, 0));
+    }
+
+    @Autowired
+    gongkai.shared.ComplaintFigures complaintFigures;
+
+    private gongkai.shared.ComplaintFigures.Figures assessed(int year) {
+        return complaintFigures.ofYear(year).stream().filter(f -> f.org().equals(CIVIL)).findFirst()
+                .orElse(gongkai.shared.ComplaintFigures.Figures.none(CIVIL));
     }
 }

@@ -24,6 +24,7 @@ import gongkai.publishing.PeriodicPublications;
 import gongkai.publishing.PolicyPublication;
 import gongkai.requests.RequestFigures;
 import gongkai.requests.RequestStatistics;
+import gongkai.shared.ComplaintFigures;
 import gongkai.shared.PlatformConfiguration;
 
 /** Gathers each body's year for the assessment: a few aggregate reads for all bodies, then one per body. */
@@ -42,10 +43,14 @@ public class AssessmentInputs {
     private final WorkingDayCalendar calendar;
     private final AssessmentProperties properties;
     private final Clock clock;
+    /** The feedback module's complaints, when it is there. */
+    private final org.springframework.beans.factory.ObjectProvider<ComplaintFigures> complaints;
 
     AssessmentInputs(ResponsibleBodies bodies, Obligations obligations, PeriodicPublications publications,
             RequestStatistics requests, Supervision supervision, LinkCheckResults links, WorkingDayCalendar calendar,
-            AssessmentProperties properties, Clock clock) {
+            AssessmentProperties properties, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<ComplaintFigures> complaints) {
+        this.complaints = complaints;
         this.bodies = bodies;
         this.obligations = obligations;
         this.publications = publications;
@@ -79,6 +84,8 @@ public class AssessmentInputs {
         Map<LocalDate, LocalDate> deadlineOf = new HashMap<>();
         Map<String, RequestFigures> requestFigures = requests.assessmentFigures(year).stream()
                 .collect(Collectors.toMap(RequestFigures::orgCode, f -> f));
+        Map<String, ComplaintFigures.Figures> complaintFigures = new HashMap<>();
+        complaints.ifAvailable(c -> c.ofYear(year).forEach(f -> complaintFigures.put(f.org(), f)));
         List<BodyYear> out = new ArrayList<>();
         all.forEach((org, items) -> {
             if (!group.includes(org.kind())) {
@@ -98,6 +105,7 @@ public class AssessmentInputs {
             out.add(new BodyYear(org, year, today, obligationsByOrg.getOrDefault(org.code(), List.of()), policies,
                     deadlines, publications.names(named), requestFigures.getOrDefault(org.code(), RequestFigures.none(org.code())),
                     supervision.findingsOf(org.code(), year),
+                    complaintFigures.getOrDefault(org.code(), ComplaintFigures.Figures.none(org.code())),
                     website(org, items, activity, today)));
         });
         return out;

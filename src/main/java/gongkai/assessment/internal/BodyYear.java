@@ -19,7 +19,7 @@ import gongkai.requests.RequestFigures;
  */
 public record BodyYear(Organisation org, int year, LocalDate asOf, List<Obligation> obligations,
         List<PolicyPublication> policies, List<LocalDate> interpretationDeadlines, java.util.Map<Long, String> policyNames,
-        RequestFigures requests, List<SupervisionFinding> findings,
+        RequestFigures requests, List<SupervisionFinding> findings, gongkai.shared.ComplaintFigures.Figures complaints,
         WebsiteInspection website) {
 
     /**

@@ -36,8 +36,7 @@ public final class Scoring {
             case OBLIGATIONS -> obligations(y);
             case INTERPRETATION -> interpretation(y);
             case REQUESTS -> requests(y);
-            case COMPLAINTS -> new Part(HUNDRED, new Basis("投诉举报尚未纳入本平台（将由投诉举报模块提供），本项按满分计。",
-                    List.of(), null));
+            case COMPLAINTS -> complaints(y);
             case SUPERVISION -> supervision(y);
             case WEBSITE -> website(y);
         };
@@ -104,6 +103,19 @@ public final class Scoring {
     public static boolean interpretedInTime(PolicyPublication p, java.time.LocalDate deadline) {
         return p.interpretedAt() != null
                 && !p.interpretedAt().atZone(PlatformConfiguration.CHINA).toLocalDate().isAfter(deadline);
+    }
+
+    /**
+     * The share of the year's complaints answered by their due date, among those answered or already overdue; a body
+     * with none scores full marks. Substantiated complaints weigh here only through the findings they became.
+     */
+    Part complaints(BodyYear y) {
+        var c = y.complaints();
+        long timed = c.answeredOnTime() + c.answeredLate() + c.openOverdue();
+        BigDecimal score = timed == 0 ? HUNDRED : ratio(BigDecimal.valueOf(c.answeredOnTime()), (int) timed);
+        return new Part(score, new Basis("本年收到投诉举报" + c.received() + "件：按期答复" + c.answeredOnTime() + "件，逾期答复"
+                + c.answeredLate() + "件，逾期未答复" + c.openOverdue() + "件；经查属实" + c.substantiated() + "件。", List.of(),
+                "/complaints/statistics?year=" + y.year()));
     }
 
     /** On-time answers weigh {@code 100 - outcomeShare}, the share of answers that gave information the rest. */
