@@ -33,7 +33,7 @@ import gongkai.shared.Role;
  * 三审, and two 回应关切 records, all through the same services as staff and residents use.
  */
 @Component
-@Order(280)
+@Order(284)
 class DemoConsultationLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoConsultationLoader.class);

@@ -26,7 +26,7 @@ import gongkai.shared.Role;
  * services as the office, the supervisor and the bureau's approver use.
  */
 @Component
-@Order(280)
+@Order(282)
 class DemoSupervisorLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSupervisorLoader.class);
