@@ -121,8 +121,10 @@ public class Accounts {
             throw new InvalidInputProblem("username", "用户名“" + username + "”已被使用。");
         }
         checkPassword("password", password, username);
-        UserEntity saved = users.save(new UserEntity(username, passwordEncoder.encode(password), displayName.strip(),
-                actor.orgCode(), java.util.EnumSet.of(Role.SUPERVISOR)));
+        UserEntity supervisor = new UserEntity(username, passwordEncoder.encode(password), displayName.strip(),
+                actor.orgCode(), java.util.EnumSet.of(Role.SUPERVISOR));
+        supervisor.requirePasswordChange();
+        UserEntity saved = users.save(supervisor);
         events.publishEvent(new AuditedChange("user.create", "user", username,
                 "新建社会监督员账号：" + displayName.strip()));
         return saved.toAccount();
@@ -170,6 +172,12 @@ public class Accounts {
         events.publishEvent(new AuditedChange("user.reset-password", "user", username, "管理员重置密码"));
     }
 
+    /** Whether the user must change a password someone else set before doing anything else. */
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword(String username) {
+        return users.findByUsername(username).map(UserEntity::mustChangePassword).orElse(false);
+    }
+
     /** Changes the actor's own password after checking the current one. */
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
@@ -179,7 +187,10 @@ public class Accounts {
             throw new InvalidInputProblem("currentPassword", "当前密码不正确。");
         }
         checkPassword("newPassword", newPassword, actor.username());
-        user.changePassword(passwordEncoder.encode(newPassword));
+        if (passwordEncoder.matches(newPassword, user.getPasswordHash())) {
+            throw new InvalidInputProblem("newPassword", "新密码不能与当前密码相同。");
+        }
+        user.changeOwnPassword(passwordEncoder.encode(newPassword));
         events.publishEvent(new AuditedChange("user.change-password", "user", actor.username(), "修改本人密码"));
     }
 

@@ -78,8 +78,20 @@ class SupervisorsTest {
         return signIn.as("admin");
     }
 
-    /** Appoints through the API as the city office's admin; answers username and initial password. */
+    /**
+     * Appoints through the API as the city office's admin, and the supervisor replaces the initial password at the
+     * first sign-in; answers username and the supervisor's own password.
+     */
     private String[] appoint(String name, LocalDate endsOn) throws Exception {
+        String[] s = appointWithInitialPassword(name, endsOn);
+        String own = "Mine-Secret-2026-ok";
+        mvc.perform(post("/admin/password").with(signIn.as(s[0])).with(csrf()).param("currentPassword", s[1])
+                .param("newPassword", own)).andExpect(redirectedUrl("/admin"));
+        return new String[] {s[0], own, s[2]};
+    }
+
+    /** Appoints through the API as the city office's admin; answers username and initial password. */
+    private String[] appointWithInitialPassword(String name, LocalDate endsOn) throws Exception {
         String answer = mvc.perform(json(post("/api/v1/supervisors"), """
                 {"name":"%s","phone":"13907951234","regionCode":"%s","termEndsOn":"%s"}"""
                 .formatted(name, REGION, endsOn)).with(cityAdmin()))
@@ -115,7 +127,21 @@ class SupervisorsTest {
 
     @Test
     void theCityOfficeAppointsASupervisorWhoSignsInWithTheInitialPasswordAsStaffOfNoBody() throws Exception {
-        String[] s = appoint("赵监督", today().plusYears(2));
+        String[] s = appointWithInitialPassword("赵监督", today().plusYears(2));
+
+        // The initial password was chosen by the office: nothing but changing it until it is changed.
+        mvc.perform(get("/admin").with(signIn.as(s[0]))).andExpect(redirectedUrl("/admin/password?initial"));
+        mvc.perform(get("/admin/password").param("initial", "").with(signIn.as(s[0]))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("初始密码")));
+        mvc.perform(json(post("/api/v1/supervision/checks"), check("初始密码未改")).with(httpBasic(s[0], s[1])))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("请先在后台修改初始密码")));
+        mvc.perform(post("/admin/password").with(signIn.as(s[0])).with(csrf()).param("currentPassword", s[1])
+                .param("newPassword", s[1])).andExpect(content().string(containsString("不能与当前密码相同")));
+        String own = "Mine-Secret-2026-ok";
+        mvc.perform(post("/admin/password").with(signIn.as(s[0])).with(csrf()).param("currentPassword", s[1])
+                .param("newPassword", own)).andExpect(redirectedUrl("/admin"));
+        s = new String[] {s[0], own, s[2]};
 
         mvc.perform(get("/api/v1/me").with(httpBasic(s[0], s[1]))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.roles").value(org.hamcrest.Matchers.contains("SUPERVISOR")))

@@ -33,6 +33,8 @@ public class UserEntity {
     private String orgCode;
     private boolean enabled = true;
     private Instant passwordChangedAt;
+    /** Set when someone else chose the password (an initial password); cleared when the user changes it. */
+    private boolean mustChangePassword;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -82,6 +84,21 @@ public class UserEntity {
 
     public Set<Role> getRoles() {
         return Role.inOrder(roles);
+    }
+
+    /** The user sets their own password: an initial one no longer needs changing. */
+    public void changeOwnPassword(String hash) {
+        changePassword(hash);
+        this.mustChangePassword = false;
+    }
+
+    /** The password was chosen by someone else and must be changed at the next sign-in. */
+    public void requirePasswordChange() {
+        this.mustChangePassword = true;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     public void changePassword(String hash) {
