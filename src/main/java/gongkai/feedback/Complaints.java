@@ -203,8 +203,7 @@ public class Complaints {
 
     /** A mainland mobile or a landline with its area code (the platform's phone formats, without service lines). */
     static boolean isMainlandPhone(String phone) {
-        String p = phone.strip().replace(" ", "");
-        return ContactFormats.isPhone(p) && (p.matches("1[3-9]\\d{9}") || p.matches("0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?"));
+        return ContactFormats.isPersonalPhone(phone);
     }
 
     private ComplaintReceipt insert(Valid v, ComplaintChannel channel, LocalDate receivedOn, String from, String by,

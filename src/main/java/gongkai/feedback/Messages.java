@@ -145,7 +145,7 @@ public class Messages {
         if (phone == null && email == null) {
             errors.add(new FieldError("phone", "请填写联系电话或电子邮箱，以便被咨询单位联系您。"));
         }
-        if (phone != null && !ContactFormats.isPhone(phone)) {
+        if (phone != null && !ContactFormats.isPersonalPhone(phone)) {
             errors.add(new FieldError("phone", "联系电话“" + phone + "”格式不正确，请填写手机号码或带区号的固定电话。"));
         }
         if (email != null && !ContactFormats.isEmail(email)) {

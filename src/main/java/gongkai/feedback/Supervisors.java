@@ -111,7 +111,7 @@ public class Supervisors implements SupervisorTerms {
         String phone = strip(in.phone());
         if (phone == null) {
             errors.add(new FieldError("phone", "请填写联系电话。"));
-        } else if (!ContactFormats.isPhone(phone)) {
+        } else if (!ContactFormats.isPersonalPhone(phone)) {
             errors.add(new FieldError("phone", "联系电话“" + phone + "”不是有效的电话号码（手机号为11位，座机如0795-3201234）。"));
         }
         String region = strip(in.regionCode());

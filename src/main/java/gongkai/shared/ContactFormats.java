@@ -23,6 +23,18 @@ public final class ContactFormats {
         return value != null && PHONE.matcher(value.strip().replace(" ", "")).matches();
     }
 
+    /**
+     * A number a member of the public can be called back on from anywhere: a mainland mobile, or a landline with its
+     * area code (extension allowed); no bare local numbers or service lines.
+     */
+    public static boolean isPersonalPhone(String value) {
+        if (!isPhone(value)) {
+            return false;
+        }
+        String p = value.strip().replace(" ", "");
+        return p.matches("1[3-9]\\d{9}") || p.matches("0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?");
+    }
+
     /** A Chinese postcode (邮政编码): six digits. */
     public static boolean isPostcode(String value) {
         return value != null && POSTCODE.matcher(value.strip()).matches();
