@@ -59,7 +59,7 @@ class DonationPageBrowserTest {
         Acting.as(leader, () -> emergencies.post(e, new NewEmergencyUpdate("NEEDS", "EBT 救助需求", "急需物资。", null,
                 null, null, List.of(new NewEmergencyUpdate.Need("折叠床", "500", "张", "万载县株潭镇安置点（原中学体育馆）"),
                         new NewEmergencyUpdate.Need("消毒药品", null, null, null)), true)));
-        long c = donations.open(new NewCampaign("EBT 测试救灾捐赠", "ycsyjj", "360902", LocalDate.now(), e), leader);
+        long c = donations.open(new NewCampaign("EBT 测试救灾捐赠", "ycsyjj", "360902", LocalDate.now(gongkai.shared.PlatformConfiguration.CHINA), e), leader);
 
         String base = "http://localhost:" + port;
         phone.get(base + "/emergencies");

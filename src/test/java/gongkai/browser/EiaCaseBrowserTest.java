@@ -51,7 +51,7 @@ class EiaCaseBrowserTest {
     @Test
     void aCaseWithItsOpenCommentPeriodOnAPhone() throws Exception {
         Actor clerk = new Actor("eiab-clerk", "ycshbj", EnumSet.of(Role.EDITOR), false);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(gongkai.shared.PlatformConfiguration.CHINA);
         long id = Actor.callAs(clerk, () -> cases.create(new NewEiaCase("EIAB-浏览器测试项目年产五万吨再生资源综合利用项目",
                 "EIAB建设单位有限公司", "360983", "某工业园区某路与某路交叉口东北侧", "EIAB环评机构", "ycshbj", "REPORT",
                 today)));
