@@ -66,7 +66,7 @@ class DonationAdminController {
         model.addAttribute("mayOpenCampaign", Donations.whyCannotOpen(me, me.orgCode()).isEmpty());
         model.addAttribute("regions", regions.countyLevel());
         model.addAttribute("emergencies", emergencies.all());
-        model.addAttribute("form", new NewCampaign("", me.orgCode(), "", LocalDate.now(), null));
+        model.addAttribute("form", new NewCampaign("", me.orgCode(), "", LocalDate.now(gongkai.shared.PlatformConfiguration.CHINA), null));
         model.addAttribute("problem", null);
         model.addAttribute("errors", Map.of());
         return "emergency/donation-admin";
@@ -177,7 +177,7 @@ class DonationAdminController {
         // A closed campaign takes no receipts: its form starts at an allocation.
         Map<String, String> f = form == null ? new LinkedHashMap<>(Map.of("kind", c.closed() ? "ALLOCATION"
                 : "RECEIPT", "category", "money", "recipientKind", "ORGANISATION", "date",
-                LocalDate.now().toString())) : form;
+                LocalDate.now(gongkai.shared.PlatformConfiguration.CHINA).toString())) : form;
         model.addAttribute("form", f);
         model.addAttribute("problem", problem == null ? null : problem.report());
         model.addAttribute("errors", problem == null ? Map.of() : byField(problem));
