@@ -49,6 +49,7 @@ import gongkai.shared.Actor;
 import gongkai.shared.AuditedChange;
 import gongkai.shared.ConflictProblem;
 import gongkai.shared.DisclosureEventOccurred;
+import gongkai.shared.FormText;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.InvalidInputProblem.FieldError;
 import gongkai.shared.NotFoundProblem;
@@ -200,8 +201,8 @@ public class Emergencies {
                         + "ACCIDENT（事故灾难）、PUBLIC_HEALTH（公共卫生事件）或 ENVIRONMENTAL（突发环境事件）。"));
             }
         }
-        String title = text(in.title(), "title", "事件名称", 200, true, errors);
-        String summary = text(in.summary(), "summary", "事件概况", 4000, true, errors);
+        String title = FormText.required(errors, "title", "事件名称", in.title(), 200);
+        String summary = FormText.required(errors, "summary", "事件概况", in.summary(), 4000);
         Instant occurred = time(in.occurredAt(), "occurredAt", "发生时间", errors);
         if (occurred != null && occurred.isAfter(clock.instant())) {
             errors.add(new FieldError("occurredAt", "发生时间不能晚于现在。"));
@@ -292,7 +293,7 @@ public class Emergencies {
             throw new AccessDeniedProblem("只有" + e.leadName() + "的审批人员或市政府办公室管理员可以宣布应急响应结束。");
         }
         List<FieldError> errors = new ArrayList<>();
-        String s = text(statement, "statement", "结束说明", 1000, true, errors);
+        String s = FormText.required(errors, "statement", "结束说明", statement, 1000);
         if (!errors.isEmpty()) {
             throw new InvalidInputProblem(errors);
         }
@@ -415,8 +416,8 @@ public class Emergencies {
         if (kind != null && e.ended() && kind != UpdateKind.RECOVERY && kind != UpdateKind.DAMAGE) {
             errors.add(new FieldError("kind", "应急响应已结束，只能发布受灾情况（核定）和恢复重建进展。"));
         }
-        String title = text(in.title(), "title", "标题", 200, true, errors);
-        String body = text(in.text(), "text", "正文", 20000, true, errors);
+        String title = FormText.required(errors, "title", "标题", in.title(), 200);
+        String body = FormText.required(errors, "text", "正文", in.text(), 20000);
         Instant asOf = clock.instant();
         if (strip(in.asOf()) != null) {
             asOf = time(in.asOf(), "asOf", "情况截至时间", errors);
@@ -755,24 +756,6 @@ public class Emergencies {
                 .substring(0, 16);
     }
 
-    private static String text(String value, String field, String label, int max, boolean required,
-            List<FieldError> errors) {
-        String t = strip(value);
-        if (t == null) {
-            if (required) {
-                errors.add(new FieldError(field, "请填写" + label + "。"));
-            }
-            return null;
-        }
-        if (t.length() > max) {
-            errors.add(new FieldError(field, label + "不能超过" + max + "个字。"));
-        }
-        FieldError unsafe = UnsafeCharacters.complaint(field, t);
-        if (unsafe != null) {
-            errors.add(unsafe);
-        }
-        return t;
-    }
 
     private static Instant time(String text, String field, String label, List<FieldError> errors) {
         return Warnings.time(text, field, label, errors);

@@ -33,6 +33,7 @@ import gongkai.shared.Actor;
 import gongkai.shared.AuditedChange;
 import gongkai.shared.ConflictProblem;
 import gongkai.shared.FloodLimits;
+import gongkai.shared.FormText;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.InvalidInputProblem.FieldError;
 import gongkai.shared.NotFoundProblem;
@@ -120,8 +121,8 @@ public class Consultations {
 
     private long open(NewConsultation in, Actor by, boolean demo) {
         List<FieldError> errors = new ArrayList<>();
-        String title = text(errors, "title", "标题", in.title(), MAX_TITLE);
-        String draft = text(errors, "draft", "征求意见稿", in.draft(), MAX_DRAFT);
+        String title = FormText.required(errors, "title", "标题", in.title(), MAX_TITLE);
+        String draft = FormText.required(errors, "draft", "征求意见稿", in.draft(), MAX_DRAFT);
         String org = strip(in.org());
         if (org == null) {
             errors.add(new FieldError("org", "请填写组织机构代码。"));
@@ -187,7 +188,7 @@ public class Consultations {
             throw new InvalidInputProblem("text", "本次意见征集已于" + c.closesOn + "截止，不再接收意见。");
         }
         List<FieldError> errors = new ArrayList<>();
-        String text = text(errors, "text", "意见内容", in.text(), MAX_COMMENT);
+        String text = FormText.required(errors, "text", "意见内容", in.text(), MAX_COMMENT);
         String name = strip(in.name());
         if (name != null && name.length() > 50) {
             errors.add(new FieldError("name", "姓名不能超过50个字。"));
@@ -266,7 +267,7 @@ public class Consultations {
         Map<Long, ConsultationComment> answerable = new LinkedHashMap<>();
         comments.stream().filter(x -> x.moderation() != CommentModeration.HIDDEN).forEach(x -> answerable.put(x.id(), x));
         List<FieldError> errors = new ArrayList<>();
-        String summary = text(errors, "summary", "采纳情况说明", report == null ? null : report.summary(), 4000);
+        String summary = FormText.required(errors, "summary", "采纳情况说明", report == null ? null : report.summary(), 4000);
         List<FeedbackReport.Group> groups = report == null || report.groups() == null ? List.of() : report.groups();
         Set<Long> answered = new HashSet<>();
         List<ConsultationDecision> decisions = new ArrayList<>();
@@ -281,7 +282,7 @@ public class Consultations {
                         + "NOT_ADOPTED（未采纳）。"));
             }
             decisions.add(decision);
-            reasons.add(text(errors, field + ".reason", where + "的理由", group == null ? null : group.reason(), 1000));
+            reasons.add(FormText.required(errors, field + ".reason", where + "的理由", group == null ? null : group.reason(), 1000));
             List<Long> ids = group == null || group.comments() == null ? List.of() : group.comments();
             if (ids.isEmpty()) {
                 errors.add(new FieldError(field + ".comments", where + "没有列出所答复的意见编号。"));
@@ -464,22 +465,6 @@ public class Consultations {
                 rs.getTimestamp("received_at").toInstant(), rs.getBoolean("demo"));
     }
 
-    /** A required text, stripped, within its length and free of unsafe characters; problems go to errors. */
-    private static String text(List<FieldError> errors, String field, String label, String value, int max) {
-        String v = strip(value);
-        if (v == null) {
-            errors.add(new FieldError(field, "请填写" + label + "。"));
-            return null;
-        }
-        if (v.length() > max) {
-            errors.add(new FieldError(field, label + "不能超过" + max + "个字，现为" + v.length() + "个字。"));
-        }
-        FieldError unsafe = UnsafeCharacters.complaint(field, v);
-        if (unsafe != null) {
-            errors.add(unsafe);
-        }
-        return v;
-    }
 
     private static String strip(String s) {
         return s == null || s.isBlank() ? null : s.strip();

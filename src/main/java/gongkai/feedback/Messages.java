@@ -38,12 +38,12 @@ import gongkai.shared.Actor;
 import gongkai.shared.AuditedChange;
 import gongkai.shared.ContactFormats;
 import gongkai.shared.FloodLimits;
+import gongkai.shared.FormText;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.InvalidInputProblem.FieldError;
 import gongkai.shared.NotFoundProblem;
 import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.PublicPagesChanged;
-import gongkai.shared.UnsafeCharacters;
 
 /**
  * 咨询留言: questions to a body and their answers. A question arrives from the public form or the API (flood-limited
@@ -137,9 +137,9 @@ public class Messages {
         } else if (organisations.find(org).filter(o -> o.kind().disclosesInformation()).isEmpty()) {
             errors.add(new FieldError("org", "要咨询的单位“" + org + "”不存在。"));
         }
-        String subject = text(errors, "subject", "留言标题", m.subject(), 100);
-        String question = text(errors, "question", "咨询内容", m.question(), 2000);
-        String name = text(errors, "name", "姓名", m.name(), 50);
+        String subject = FormText.required(errors, "subject", "留言标题", m.subject(), 100);
+        String question = FormText.required(errors, "question", "咨询内容", m.question(), 2000);
+        String name = FormText.required(errors, "name", "姓名", m.name(), 50);
         String phone = strip(m.phone());
         String email = strip(m.email());
         if (phone == null && email == null) {
@@ -158,21 +158,6 @@ public class Messages {
                 m.keepPrivate());
     }
 
-    private static String text(List<FieldError> errors, String field, String label, String value, int max) {
-        String v = strip(value);
-        if (v == null) {
-            errors.add(new FieldError(field, "请填写" + label + "。"));
-            return null;
-        }
-        if (v.length() > max) {
-            errors.add(new FieldError(field, label + "不能超过" + max + "个字，现为" + v.length() + "个字。"));
-        }
-        FieldError unsafe = UnsafeCharacters.complaint(field, v);
-        if (unsafe != null) {
-            errors.add(unsafe);
-        }
-        return v;
-    }
 
     private MessageReceipt insert(NewMessage m, LocalDate receivedOn, boolean demo) {
         Deadline due = calendar.deadline(receivedOn, dueDays);
@@ -273,7 +258,7 @@ public class Messages {
             throw new AccessDeniedProblem(why);
         });
         List<FieldError> errors = new ArrayList<>();
-        String text = text(errors, "answer", "答复内容", answer, 4000);
+        String text = FormText.required(errors, "answer", "答复内容", answer, 4000);
         if (!errors.isEmpty()) {
             throw new InvalidInputProblem(errors);
         }
