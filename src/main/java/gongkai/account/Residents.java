@@ -97,6 +97,18 @@ public class Residents {
         return decide(username, Resident.Status.REJECTED, reason.strip());
     }
 
+    /**
+     * The confirmed residents of these regions, for a targeted record's push (module notify): the record reaches those
+     * who may read it.
+     */
+    public List<Resident> confirmedIn(java.util.Collection<String> regionCodes) {
+        if (regionCodes.isEmpty()) {
+            return List.of();
+        }
+        return residents.findByStatusAndRegionCodeInOrderByIdAsc(Resident.Status.CONFIRMED, regionCodes).stream()
+                .map(ResidentEntity::toResident).toList();
+    }
+
     public Optional<Resident> find(String username) {
         return residents.findByUsername(username).map(ResidentEntity::toResident);
     }

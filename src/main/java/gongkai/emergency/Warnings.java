@@ -393,6 +393,7 @@ public class Warnings {
         events.publishEvent(new DisclosureEventOccurred(v.issuer, ITEM, now.atZone(PlatformConfiguration.CHINA)
                 .toLocalDate(), v.headline, "warning:" + id));
         events.publishEvent(PublicPagesChanged.of(PublicPagesChanged.EVERYTHING));
+        events.publishEvent(new WarningIssued(id));
         return id;
     }
 

@@ -388,6 +388,18 @@ public class Records {
         return view(ref, null);
     }
 
+    /**
+     * For push (module notify), outside any request: a published version as its public page shows it (personal
+     * fields masked), with a targeted record's access code, which its SMS to the residents carries.
+     */
+    @Transactional(readOnly = true)
+    public RecordView forPush(String indexNo, int version) {
+        RecordEntity record = lookup.find(indexNo).orElseThrow(() -> notFound(indexNo));
+        RecordVersionEntity published = versions.findByRecordIdAndVersion(record.getId(), version)
+                .orElseThrow(() -> new NotFoundProblem("该信息没有第" + version + "版。"));
+        return views.published(record, published, record.getAudience() == Audience.TARGETED);
+    }
+
     private static NotFoundProblem notFound(String ref) {
         return new NotFoundProblem("没有索引号为“" + ref + "”的已公开政府信息。");
     }

@@ -139,6 +139,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/complaints").permitAll()
                         // Anyone may comment on a draft policy while it is open for comment (feedback module).
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultations/*/comments").permitAll()
+                        // Anyone may subscribe to push, confirm through the channel and unsubscribe (notify module).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/subscriptions", "/api/v1/subscriptions/confirm",
+                                "/api/v1/subscriptions/*/confirm").permitAll()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/subscriptions/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
@@ -153,6 +157,9 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasAuthority(AccountPrincipal.STAFF)
                         .requestMatchers("/residents/me").hasAuthority(AccountPrincipal.RESIDENT)
                         .anyRequest().permitAll())
+                // RFC 8058 one-click unsubscribe: a mail client POSTs to the address in List-Unsubscribe, with no
+                // token of ours; the unguessable address is the authority.
+                .csrf(c -> c.ignoringRequestMatchers("/unsubscribe/*"))
                 .formLogin(f -> f.loginPage("/admin/login").successHandler(landing())
                         .failureUrl("/admin/login?error"))
                 .logout(l -> l.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))

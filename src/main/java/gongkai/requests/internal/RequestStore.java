@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import gongkai.calendar.WorkingDayCalendar;
@@ -12,6 +13,7 @@ import gongkai.requests.RequestClock;
 import gongkai.requests.RequestEvent;
 import gongkai.requests.TrackingNumber;
 import gongkai.shared.NotFoundProblem;
+import gongkai.shared.RequestProgressed;
 
 /**
  * Reads a request with its history and writes steps: every step goes to the history first, then the clock is replayed
@@ -24,13 +26,20 @@ public class RequestStore {
     private final RequestEventRepository events;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
+
+    /** The steps an applicant is told of as they happen (push); the rest they read on the tracking page. */
+    private static final java.util.Set<RequestEvent.Kind> TOLD = java.util.EnumSet.of(
+            RequestEvent.Kind.CORRECTION_REQUESTED, RequestEvent.Kind.EXTENDED, RequestEvent.Kind.CONSULTATION_SENT,
+            RequestEvent.Kind.FEE_REQUESTED, RequestEvent.Kind.ANSWERED);
 
     RequestStore(InformationRequestRepository requests, RequestEventRepository events, WorkingDayCalendar calendar,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher publisher) {
         this.requests = requests;
         this.events = events;
         this.calendar = calendar;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     public InformationRequestEntity require(String trackingNo) {
@@ -71,6 +80,10 @@ public class RequestStore {
         RequestClock after = clockOf(history).with(step);
         events.save(new RequestEventEntity(request.getId(), history.size() + 1, step, actor, Instant.now(clock)));
         request.clock(after);
+        if (TOLD.contains(step.kind())) {
+            publisher.publishEvent(new RequestProgressed(request.getTrackingNo(), history.size() + 1, step.kind().name(),
+                    step.kind().label(), request.getOrgCode()));
+        }
         return after;
     }
 

@@ -1,0 +1,164 @@
+package gongkai.notify.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import gongkai.account.Resident;
+import gongkai.account.Residents;
+import gongkai.notify.ChannelKind;
+import gongkai.privacy.Masking;
+
+/**
+ * Turns a message into deliveries. Subscribers are matched in ranges of subscription ids, one transaction per range,
+ * the message remembering how far it got: a node that dies mid-way leaves the rest to whichever node claims the
+ * message next, and nothing is queued twice (an address hears once per message however many of its subscriptions
+ * match, through the lowest-numbered one; the unique key on message and recipient stands behind that).
+ */
+@Component
+class Fanout {
+
+    private static final Logger log = LoggerFactory.getLogger(Fanout.class);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final DeliveryProperties properties;
+    private final Residents residents;
+
+    Fanout(JdbcTemplate jdbc, Clock clock, DeliveryProperties properties, Residents residents) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+        this.residents = residents;
+    }
+
+    /** Claims the oldest message of the lane still to fan out, unless another node is at it. */
+    @Transactional
+    public Optional<Long> claimNext(int lane, String owner) {
+        Instant now = clock.instant();
+        Timestamp stale = Timestamp.from(now.minus(properties.claimTimeout()));
+        List<Long> candidates = jdbc.queryForList("SELECT id FROM notify_message WHERE fanout_status IN ('PENDING', "
+                + "'RUNNING') AND lane = ? AND (fanout_owner IS NULL OR fanout_owner = ? OR fanout_claimed_at < ?) "
+                + "ORDER BY id LIMIT 5", Long.class, lane, owner, stale);
+        for (long id : candidates) {
+            int won = jdbc.update("UPDATE notify_message SET fanout_status = 'RUNNING', fanout_owner = ?, "
+                    + "fanout_claimed_at = ? WHERE id = ? AND fanout_status IN ('PENDING', 'RUNNING') AND "
+                    + "(fanout_owner IS NULL OR fanout_owner = ? OR fanout_claimed_at < ?)", owner,
+                    Timestamp.from(now), id, owner, stale);
+            if (won == 1) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Fans out the next range of the message; true when the message is done. Gives up quietly (false, nothing
+     * changed) if another node took the message over.
+     */
+    @Transactional
+    public boolean step(long messageId, String owner) {
+        Map<String, Object> m = jdbc.queryForMap("SELECT * FROM notify_message WHERE id = ?", messageId);
+        if (!owner.equals(m.get("fanout_owner")) || "DONE".equals(m.get("fanout_status"))) {
+            return true;
+        }
+        Instant now = clock.instant();
+        long cursor = ((Number) m.get("fanout_cursor")).longValue();
+        boolean done;
+        long next;
+        if (MessageDraft.Audience.RESIDENTS.name().equals(m.get("audience"))) {
+            queueResidents(m, messageId, now);
+            next = cursor;
+            done = true;
+        } else {
+            long max = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM notify_subscription", Long.class);
+            next = Math.min(max, cursor + properties.fanoutChunk());
+            if (next > cursor) {
+                queueSubscribers(m, messageId, cursor, next, now);
+            }
+            done = next >= max;
+        }
+        jdbc.update("UPDATE notify_message SET fanout_cursor = ?, fanout_status = ?, fanout_claimed_at = ? WHERE id = ?",
+                next, done ? "DONE" : "RUNNING", Timestamp.from(now), messageId);
+        return done;
+    }
+
+    private void queueSubscribers(Map<String, Object> m, long messageId, long from, long to, Instant now) {
+        int lane = ((Number) m.get("lane")).intValue();
+        List<Object> matchArgs = new ArrayList<>();
+        String match = match("s", m, matchArgs);
+        String match2 = match("s2", m, new ArrayList<>());
+        String status = lane == MessageDraft.PRIORITY ? "'QUEUED'"
+                : "CASE WHEN s.frequency = 'DIGEST' THEN 'HELD' ELSE 'QUEUED' END";
+        List<Object> args = new ArrayList<>(List.of(messageId, lane, Timestamp.from(now),
+                m.get("org_code"), Timestamp.from(now), from, to));
+        args.addAll(matchArgs);
+        args.addAll(matchArgs);
+        args.add(messageId);
+        int queued = jdbc.update("INSERT INTO notify_delivery (message_id, recipient_key, subscription_id, channel, "
+                + "address, masked, lane, status, attempts, next_attempt_at, org_code, created_at) "
+                + "SELECT ?, CONCAT('a', CAST(s.address_id AS VARCHAR(20))), s.id, a.channel, a.address, a.masked, ?, "
+                + status + ", 0, ?, ?, ? FROM notify_subscription s JOIN notify_address a ON a.id = s.address_id "
+                + "WHERE s.id > ? AND s.id <= ? AND s.status = 'ACTIVE' AND a.disabled_at IS NULL" + match
+                + " AND NOT EXISTS (SELECT 1 FROM notify_subscription s2 WHERE s2.address_id = s.address_id AND "
+                + "s2.id < s.id AND s2.status = 'ACTIVE'" + match2 + ")"
+                + " AND NOT EXISTS (SELECT 1 FROM notify_delivery d WHERE d.message_id = ? AND d.recipient_key = "
+                + "CONCAT('a', CAST(s.address_id AS VARCHAR(20))))", args.toArray());
+        log.debug("Message {}: subscriptions {}..{} queued {}", messageId, from + 1, to, queued);
+    }
+
+    /** The SQL that a subscription (alias {@code s}) matches the message; each filter kind narrows. */
+    private static String match(String s, Map<String, Object> m, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
+        String[][] kinds = {{"domain", "any_domain"}, {"item", "any_item"}, {"org", "any_org"}};
+        Object[] values = {m.get("domain"), m.get("catalog_item"), m.get("org_code")};
+        for (int i = 0; i < kinds.length; i++) {
+            if (values[i] != null) {
+                sql.append(" AND (").append(s).append('.').append(kinds[i][1]).append(" OR EXISTS (SELECT 1 FROM "
+                        + "notify_subscription_filter f WHERE f.subscription_id = ").append(s).append(".id AND f.kind = '")
+                        .append(kinds[i][0]).append("' AND f.val = ?))");
+                args.add(values[i]);
+            }
+        }
+        String regions = (String) m.get("region_codes");
+        if (regions != null && !regions.isBlank()) {
+            List<String> codes = Arrays.asList(regions.split(","));
+            sql.append(" AND (").append(s).append(".any_region OR EXISTS (SELECT 1 FROM notify_subscription_filter f "
+                    + "WHERE f.subscription_id = ").append(s).append(".id AND f.kind = 'region' AND f.val IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(codes.size(), "?"))).append(")))");
+            args.addAll(codes);
+        }
+        return sql.toString();
+    }
+
+    /** A targeted record by SMS to the confirmed residents of its regions (those who may read it). */
+    private void queueResidents(Map<String, Object> m, long messageId, Instant now) {
+        String regions = (String) m.get("region_codes");
+        if (regions == null || regions.isBlank()) {
+            return;
+        }
+        int lane = ((Number) m.get("lane")).intValue();
+        for (Resident r : residents.confirmedIn(Arrays.asList(regions.split(",")))) {
+            String key = "r" + r.id();
+            if (!jdbc.queryForList("SELECT 1 FROM notify_delivery WHERE message_id = ? AND recipient_key = ?",
+                    Integer.class, messageId, key).isEmpty()) {
+                continue;
+            }
+            jdbc.update("INSERT INTO notify_delivery (message_id, recipient_key, channel, address, masked, lane, "
+                    + "status, attempts, next_attempt_at, org_code, created_at) VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', 0, "
+                    + "?, ?, ?)", messageId, key, ChannelKind.SMS.name(), r.phone(), Masking.mobile(r.phone()), lane,
+                    Timestamp.from(now), m.get("org_code"), Timestamp.from(now));
+        }
+    }
+}
