@@ -82,6 +82,11 @@ final class ChannelSupport {
         }
     }
 
+    /** A failed call in a few words: the kind of failure, and the message when there is one. */
+    static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
     static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
