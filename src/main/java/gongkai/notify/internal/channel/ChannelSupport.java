@@ -40,7 +40,8 @@ final class ChannelSupport {
      * mailbox), since the detail goes to the log and the delivery row.
      */
     static SendOutcome scrubbed(SendOutcome outcome, String address) {
-        if (outcome.detail() == null || isBlank(address)) {
+        // A very short "address" is no address, and replacing it would garble the detail.
+        if (outcome.detail() == null || address == null || address.strip().length() < 6) {
             return outcome;
         }
         String detail = Pattern.compile(Pattern.quote(address), Pattern.CASE_INSENSITIVE).matcher(outcome.detail())
