@@ -52,13 +52,14 @@ public class Subscriptions {
     private final Organisations organisations;
     private final Outbox outbox;
     private final Channels channels;
+    private final WebhookChannel webhooks;
     private final SubscriptionProperties properties;
     private final FloodLimits floods;
     private final PublicAddress site;
     private final Clock clock;
 
     Subscriptions(JdbcTemplate jdbc, Catalog catalog, Regions regions, Organisations organisations, Outbox outbox,
-            Channels channels, SubscriptionProperties properties, FloodLimits floods, PublicAddress site,
+            Channels channels, WebhookChannel webhooks, SubscriptionProperties properties, FloodLimits floods, PublicAddress site,
             Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
@@ -66,6 +67,7 @@ public class Subscriptions {
         this.organisations = organisations;
         this.outbox = outbox;
         this.channels = channels;
+        this.webhooks = webhooks;
         this.properties = properties;
         this.floods = floods;
         this.site = site;
@@ -373,7 +375,7 @@ public class Subscriptions {
         }
     }
 
-    private static String addressProblem(ChannelKind channel, String address) {
+    private String addressProblem(ChannelKind channel, String address) {
         if (address.isEmpty()) {
             return "请填写接收推送的" + switch (channel) {
                 case EMAIL -> "电子邮件地址";
@@ -391,7 +393,7 @@ public class Subscriptions {
             case WECHAT:
                 return address.matches("[A-Za-z0-9_-]{16,64}") ? null : "微信 openid 格式不正确（16至64位字母、数字、-或_）。";
             default:
-                return address.length() > 500 ? "Webhook 地址过长（最多500个字符）。" : WebhookChannel.problemWith(address);
+                return address.length() > 500 ? "Webhook 地址过长（最多500个字符）。" : webhooks.problemWithUrl(address);
         }
     }
 
