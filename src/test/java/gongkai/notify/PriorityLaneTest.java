@@ -37,7 +37,7 @@ import gongkai.support.ThreeStepReview;
  */
 @PlatformTest
 @Import(RecordingChannels.class)
-@TestPropertySource(properties = "gongkai.notify.delivery.rate-per-second.SMS=15")
+@TestPropertySource(properties = "gongkai.notify.delivery.rate-per-second.SMS=10")
 class PriorityLaneTest {
 
     private static final int SUBSCRIBERS = 60;
@@ -74,16 +74,22 @@ class PriorityLaneTest {
                 null));
         awaitCount(MessageKinds.RECORD_PUBLISHED, 5);
 
+        System.out.println("LANE five at " + Instant.now() + " " + jdbc.queryForList("SELECT status, last_error, COUNT(*) AS n FROM notify_delivery GROUP BY status, last_error"));
         LocalDateTime now = LocalDateTime.now(PlatformConfiguration.CHINA);
         DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
         as(Acting.actor("ycsyjj", Role.APPROVER), () -> warnings.issue(new NewWarning("暴雨", "ORANGE",
                 List.of("360902"), null, "预计未来6小时内降雨量将达100毫米以上。", "停止集会，注意防范山洪。",
                 now.format(minute), now.plusHours(12).format(minute))));
 
+        System.out.println("LANE issued at " + Instant.now());
         awaitCount(MessageKinds.WARNING, SUBSCRIBERS);
+        System.out.println("LANE " + jdbc.queryForList("SELECT kind, created_at, fanout_status FROM notify_message WHERE kind IN ('warning', 'record.published') ORDER BY id DESC LIMIT 3"));
+        System.out.println("LANE " + jdbc.queryForList("SELECT m.kind, MIN(d.created_at) AS queued, MIN(d.done_at) AS first_done, MAX(d.done_at) AS last_done FROM notify_delivery d JOIN notify_message m ON m.id = d.message_id GROUP BY m.kind"));
         List<Outgoing> sent = recordingSms.all();
         long recordsWhenWarnedAll = sent.stream().filter(o -> o.kind().equals(MessageKinds.RECORD_PUBLISHED)).count();
-        assertThat(recordsWhenWarnedAll).as("record notices out when the last warning went").isLessThan(SUBSCRIBERS);
+        String order = String.join("", sent.stream().map(o -> o.kind().equals(MessageKinds.WARNING) ? "W" : "r").toList());
+        assertThat(recordsWhenWarnedAll).as("record notices out when the last warning went: %s", order)
+                .isLessThan(SUBSCRIBERS);
         int first = indexOf(sent, MessageKinds.WARNING);
         long interleaved = sent.subList(first, sent.size()).stream()
                 .filter(o -> o.kind().equals(MessageKinds.RECORD_PUBLISHED)).count();
