@@ -139,6 +139,20 @@ public class Subscriptions {
         return new SubscriptionReceipt(id, in.channel(), masked, code ? "CODE" : "LINK", next);
     }
 
+    /**
+     * Whether a confirmation link's token would confirm now, without confirming: the link's page asks before it
+     * confirms, because mail scanners open links.
+     */
+    @Transactional(readOnly = true)
+    public boolean confirmable(String token) {
+        if (token == null || token.isBlank() || token.length() > 64) {
+            return false;
+        }
+        return jdbc.queryForObject("SELECT COUNT(*) FROM notify_subscription WHERE confirm_hash = ? AND status = "
+                + "'PENDING' AND confirm_expires > ?", Long.class, sha256(token.strip()),
+                Timestamp.from(clock.instant())) > 0;
+    }
+
     /** Confirms by the link's token. */
     @Transactional
     public SubscriptionView confirmLink(String token) {
@@ -161,7 +175,7 @@ public class Subscriptions {
         }
         Map<String, Object> r = rows.get(0);
         int attempts = ((Number) r.get("confirm_attempts")).intValue();
-        Instant expires = ((Timestamp) r.get("confirm_expires")).toInstant();
+        Instant expires = instant(r.get("confirm_expires"));
         if (attempts >= properties.codeAttempts() || !expires.isAfter(clock.instant())) {
             throw new ConflictProblem("验证码已失效，请重新订阅。");
         }
@@ -277,11 +291,10 @@ public class Subscriptions {
         List<String> rg = f.getOrDefault("region", List.of());
         List<String> it = f.getOrDefault("item", List.of());
         List<String> o = f.getOrDefault("org", List.of());
-        Timestamp confirmed = (Timestamp) r.get("confirmed_at");
+        Instant confirmed = instant(r.get("confirmed_at"));
         return new SubscriptionView(id, ChannelKind.valueOf((String) r.get("channel")), (String) r.get("masked"),
                 (String) r.get("status"), Frequency.valueOf((String) r.get("frequency")), d, rg, it, o,
-                describe(d, rg, it, o), ((Timestamp) r.get("created_at")).toInstant(),
-                confirmed == null ? null : confirmed.toInstant());
+                describe(d, rg, it, o), instant(r.get("created_at")), confirmed);
     }
 
     /** What a subscription covers, as its subscriber reads it: 领域：社会救助；地区：袁州区. */
@@ -429,6 +442,17 @@ public class Subscriptions {
             jdbc.update("INSERT INTO notify_subscription_filter (subscription_id, kind, val) VALUES (?, ?, ?)", id, kind,
                     c);
         }
+    }
+
+    /** A time column as read from a map: H2 answers OffsetDateTime for TIMESTAMP WITH TIME ZONE, PostgreSQL Timestamp. */
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.time.OffsetDateTime) {
+            return ((java.time.OffsetDateTime) value).toInstant();
+        }
+        return value instanceof Instant ? (Instant) value : ((Timestamp) value).toInstant();
     }
 
     private static String random(int bytes) {
