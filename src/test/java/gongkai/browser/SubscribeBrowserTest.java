@@ -55,9 +55,19 @@ class SubscribeBrowserTest {
         readableOnAPhone("subscribe-form-390", true);
 
         phone.findElement(By.cssSelector("input[name=channel][value=SMS]")).click();
-        phone.findElement(By.id("s-address")).sendKeys(mobile);
+        phone.findElement(By.id("s-address")).sendKeys("1380013");
         phone.findElement(By.cssSelector("input[name=domain][value=social-assistance]")).click();
         new Select(phone.findElement(By.id("s-region"))).selectByVisibleText("袁州区（全境）");
+        phone.clickButton("订阅");
+        // A number too short: named beside the field, the other choices kept.
+        assertThat(phone.findElement(By.id("err-address")).getText()).startsWith("手机号码应为11位");
+        assertThat(phone.findElement(By.cssSelector("input[name=domain][value=social-assistance]")).isSelected())
+                .isTrue();
+        assertThat(new Select(phone.findElement(By.id("s-region"))).getFirstSelectedOption().getText())
+                .isEqualTo("袁州区（全境）");
+        readableOnAPhone("subscribe-error-390", true);
+        phone.findElement(By.id("s-address")).clear();
+        phone.findElement(By.id("s-address")).sendKeys(mobile);
         phone.clickButton("订阅");
         new WebDriverWait(phone.driver(), Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("s-code")).isEmpty());
         assertThat(phone.findElement(By.id("next-step")).getText()).contains("验证码已发送至").doesNotContain(mobile);
