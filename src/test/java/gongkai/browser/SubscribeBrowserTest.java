@@ -21,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import gongkai.notify.RecordingChannels;
 import gongkai.notify.Subscriptions;
 import gongkai.notify.internal.channel.MessageKinds;
+import gongkai.privacy.Masking;
 import gongkai.support.Browser;
 
 /**
@@ -96,6 +97,14 @@ class SubscribeBrowserTest {
         assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo("已退订");
         assertThat(subscriptions.byToken(token)).isEmpty();
         readableOnAPhone("subscribe-ended-390", false);
+
+        // The city office's 推送记录 shows the confirmation sent, the number masked.
+        phone.signIn(base, "admin", "Test-Admin-Passw0rd");
+        phone.get(base + "/admin/notify");
+        String log = phone.findElement(By.tagName("main")).getText();
+        assertThat(log).contains("推送记录", "订阅确认", Masking.mobile(mobile)).doesNotContain(mobile);
+        phone.assertNoSeriousAccessibilityProblems();
+        phone.screenshotWholePage("admin-notify-390");
     }
 
     private void readableOnAPhone(String screenshot, boolean wholePage) throws Exception {

@@ -44,6 +44,9 @@ class SubscriptionPagesTest {
     @Autowired
     @Qualifier("recordingSms")
     RecordingChannels.Recording sms;
+    @Autowired
+    @Qualifier("recordingWechat")
+    RecordingChannels.Recording wechat;
 
     static String mobile() {
         return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
@@ -160,6 +163,24 @@ class SubscriptionPagesTest {
 
     @Test
     void aConfirmationLinkConfirmsOnlyOnAPostAndAnUnknownOneSaysSo() throws Exception {
+        String openid = "oTest" + Long.toString(System.nanoTime(), 36) + "abcdefgh";
+        String sent = page(post("/subscribe").with(csrf()).param("channel", "WECHAT").param("address", openid)
+                .param("item", "sa-recipients").param("frequency", "DIGEST"), 200);
+        assertThat(sent).contains("确认链接已发送至").doesNotContain("code-form");
+        String url = wechat.await(openid, o -> MessageKinds.CONFIRM.equals(o.kind())).fields().get("url");
+        String path = url.substring(url.indexOf("/subscribe/confirm/"));
+
+        // A mail scanner's GET confirms nothing.
+        assertThat(page(get(path), 200)).contains("确认订阅").contains("method=\"post\"");
+        assertThat(jdbc.queryForObject("SELECT s.status FROM notify_subscription s JOIN notify_address a ON "
+                + "a.id = s.address_id WHERE a.address = ?", String.class, openid)).isEqualTo("PENDING");
+        String confirmed = page(post(path).with(csrf()), 200);
+        assertThat(confirmed).contains("订阅成功", "每日汇总").doesNotContain(openid);
+        assertThat(jdbc.queryForObject("SELECT s.status FROM notify_subscription s JOIN notify_address a ON "
+                + "a.id = s.address_id WHERE a.address = ?", String.class, openid)).isEqualTo("ACTIVE");
+        // Used once: the same link now says it is no longer valid.
+        assertThat(page(get(path), 404)).contains("确认链接无效或已过期");
+
         assertThat(page(get("/subscribe/confirm/{t}", "no-such-token"), 404)).contains("确认链接无效或已过期");
         assertThat(page(post("/subscribe/confirm/{t}", "no-such-token").with(csrf()), 404))
                 .contains("确认链接无效或已过期");
