@@ -104,7 +104,7 @@ class DeliveryAdminController {
         List<Line> lines = new ArrayList<>();
         Map<ChannelKind, long[]> sums = new EnumMap<>(ChannelKind.class);
         for (DeliveryLog.Line l : log.lines(org, start, end)) {
-            String name = l.org() == null ? "不分单位（每日汇总等）" : names.getOrDefault(l.org(), l.org());
+            String name = l.org() == null ? "不属于某一单位（订阅确认、每日汇总等）" : names.getOrDefault(l.org(), l.org());
             lines.add(new Line(name, l.channel().label(), l.reached(), l.waiting(), l.failed(), l.dropped(),
                     l.total()));
             long[] s = sums.computeIfAbsent(l.channel(), k -> new long[4]);
