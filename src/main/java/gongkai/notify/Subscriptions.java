@@ -141,6 +141,20 @@ public class Subscriptions {
         return new SubscriptionReceipt(id, in.channel(), masked, code ? "CODE" : "LINK", next);
     }
 
+    /**
+     * Whether a confirmation link's token would confirm now, without confirming: the link's page asks before it
+     * confirms, because mail scanners open links.
+     */
+    @Transactional(readOnly = true)
+    public boolean confirmable(String token) {
+        if (token == null || token.isBlank() || token.length() > 64) {
+            return false;
+        }
+        return jdbc.queryForObject("SELECT COUNT(*) FROM notify_subscription WHERE confirm_hash = ? AND status = "
+                + "'PENDING' AND confirm_expires > ?", Long.class, sha256(token.strip()),
+                Timestamp.from(clock.instant())) > 0;
+    }
+
     /** Confirms by the link's token. */
     @Transactional
     public SubscriptionView confirmLink(String token) {
@@ -432,12 +446,15 @@ public class Subscriptions {
         }
     }
 
-    /** A TIMESTAMP WITH TIME ZONE as the drivers hand it over: OffsetDateTime (H2) or Timestamp (PostgreSQL). */
+    /** A time column as read from a map: H2 answers OffsetDateTime for TIMESTAMP WITH TIME ZONE, PostgreSQL Timestamp. */
     private static Instant instant(Object value) {
         if (value == null) {
             return null;
         }
-        return value instanceof java.time.OffsetDateTime o ? o.toInstant() : ((Timestamp) value).toInstant();
+        if (value instanceof java.time.OffsetDateTime) {
+            return ((java.time.OffsetDateTime) value).toInstant();
+        }
+        return value instanceof Instant ? (Instant) value : ((Timestamp) value).toInstant();
     }
 
     private static String random(int bytes) {
