@@ -161,7 +161,7 @@ public class Subscriptions {
         }
         Map<String, Object> r = rows.get(0);
         int attempts = ((Number) r.get("confirm_attempts")).intValue();
-        Instant expires = ((Timestamp) r.get("confirm_expires")).toInstant();
+        Instant expires = instant(r.get("confirm_expires"));
         if (attempts >= properties.codeAttempts() || !expires.isAfter(clock.instant())) {
             throw new ConflictProblem("验证码已失效，请重新订阅。");
         }
@@ -277,11 +277,18 @@ public class Subscriptions {
         List<String> rg = f.getOrDefault("region", List.of());
         List<String> it = f.getOrDefault("item", List.of());
         List<String> o = f.getOrDefault("org", List.of());
-        Timestamp confirmed = (Timestamp) r.get("confirmed_at");
+        Instant confirmed = instant(r.get("confirmed_at"));
         return new SubscriptionView(id, ChannelKind.valueOf((String) r.get("channel")), (String) r.get("masked"),
                 (String) r.get("status"), Frequency.valueOf((String) r.get("frequency")), d, rg, it, o,
-                describe(d, rg, it, o), ((Timestamp) r.get("created_at")).toInstant(),
-                confirmed == null ? null : confirmed.toInstant());
+                describe(d, rg, it, o), instant(r.get("created_at")), confirmed);
+    }
+
+    /** A TIMESTAMP WITH TIME ZONE as a row map holds it: PostgreSQL's driver gives a Timestamp, H2 an OffsetDateTime. */
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) value).toInstant();
     }
 
     /** What a subscription covers, as its subscriber reads it: 领域：社会救助；地区：袁州区. */
