@@ -131,7 +131,7 @@ class RabbitDeliveryTest {
         notifyPriorityConsumers.stop();
         long id;
         try {
-            id = subscriptions.subscribe(new NewSubscription(ChannelKind.SMS, mobile, List.of("he"), List.of(),
+            id = subscriptions.subscribe(new NewSubscription(ChannelKind.SMS, mobile, List.of("health"), List.of(),
                     List.of(), List.of(), Frequency.IMMEDIATE, null)).id();
             String key = "confirm:" + id;
             await(() -> Boolean.TRUE.equals(byKey(key).get("dispatched")), "the confirmation passed to RabbitMQ");
@@ -196,17 +196,17 @@ class RabbitDeliveryTest {
 
     private boolean exists(String subject) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM notify_delivery d JOIN notify_message m ON m.id = "
-                + "d.message_id WHERE m.subject LIKE ?", Long.class, "%" + subject + "%") > 0;
+                + "d.message_id WHERE m.text LIKE ?", Long.class, "%" + subject + "%") > 0;
     }
 
     private boolean dispatched(String subject) {
         return exists(subject) && Boolean.TRUE.equals(delivery(subject).get("dispatched"));
     }
 
-    /** The one delivery of the message whose subject contains {@code subject}. */
+    /** The one delivery of the message whose text contains {@code subject}. */
     private Map<String, Object> delivery(String subject) {
         return jdbc.queryForMap("SELECT d.status, d.dispatched, d.attempts, d.lane FROM notify_delivery d JOIN "
-                + "notify_message m ON m.id = d.message_id WHERE m.subject LIKE ?", "%" + subject + "%");
+                + "notify_message m ON m.id = d.message_id WHERE m.text LIKE ?", "%" + subject + "%");
     }
 
     /** The one delivery of the message with that key. */
