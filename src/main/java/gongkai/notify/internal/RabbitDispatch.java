@@ -18,6 +18,7 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,7 +37,10 @@ class RabbitDispatch implements DeliveryDispatch {
     static final int IDS_PER_MESSAGE = 100;
     private static final int PAGE = 1000;
     private static final long CONFIRM_TIMEOUT_MS = 30_000;
-    /** Messages whose fan-out this node is passing on, and the last delivery id passed; bounded. */
+    /**
+     * For the messages this node fans out, the last delivery id passed on: each fan-out step's rows are read from
+     * there, not from the message's first row again (a message to a million would be read over and over); bounded.
+     */
     private static final int CURSORS = 1000;
 
     private final JdbcTemplate jdbc;
@@ -185,7 +189,7 @@ class RabbitDispatch implements DeliveryDispatch {
     }
 
     private record Row(long id, int lane, int attempts) {
-        static final org.springframework.jdbc.core.RowMapper<Row> MAPPER = (rs, n) -> new Row(rs.getLong("id"),
+        static final RowMapper<Row> MAPPER = (rs, n) -> new Row(rs.getLong("id"),
                 rs.getInt("lane"), rs.getInt("attempts"));
     }
 }
