@@ -441,12 +441,13 @@ public class Complaints {
 
     /**
      * The complainant's contact for a notice (push, issue 18): name and phone, or empty when the complaint is
-     * anonymous or left none. For push notices ({@link CaseProgressed}) only.
+     * anonymous or left none, or when it is demo data (its complainant is fictitious). For push notices
+     * ({@link CaseProgressed}) only.
      */
     @Transactional(readOnly = true)
     public Optional<Contact> contactForNotice(String trackingNo) {
         Row c = require(trackingNo);
-        return c.phone() == null ? Optional.empty() : Optional.of(new Contact(c.name(), c.phone()));
+        return c.phone() == null || c.demo() ? Optional.empty() : Optional.of(new Contact(c.name(), c.phone()));
     }
 
     /** Whom a notice about a complaint goes to; the name may be null. */

@@ -59,6 +59,11 @@ class PriorityLaneTest {
             overtake();
         } finally {
             recordingSms.delay(Duration.ZERO);
+            // The context is shared: later tests should not find these subscribers.
+            jdbc.update("DELETE FROM notify_subscription_filter WHERE subscription_id IN (SELECT id FROM "
+                    + "notify_subscription WHERE token LIKE 'lane-token-%')");
+            jdbc.update("DELETE FROM notify_subscription WHERE token LIKE 'lane-token-%'");
+            jdbc.update("DELETE FROM notify_address WHERE address LIKE ?", PREFIX + "%");
         }
     }
 

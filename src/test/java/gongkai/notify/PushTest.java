@@ -29,9 +29,19 @@ import gongkai.notify.internal.channel.MessageKinds;
 import gongkai.notify.internal.channel.Outgoing;
 import gongkai.publishing.Publishing;
 import gongkai.publishing.RecordInput;
+import gongkai.requests.Applicants;
+import gongkai.requests.ApplicantKind;
+import gongkai.requests.ClockKeeping;
+import gongkai.requests.DeliveryForm;
+import gongkai.requests.IdType;
+import gongkai.requests.NewRequest;
+import gongkai.requests.RequestIntake;
+import gongkai.requests.Submitted;
 import gongkai.shared.InvalidInputProblem;
+import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.Role;
 import gongkai.support.Acting;
+import gongkai.support.Origins;
 import gongkai.support.PlatformTest;
 import gongkai.support.Staff;
 import gongkai.support.ThreeStepReview;
@@ -60,6 +70,10 @@ class PushTest {
     MockMvc mvc;
     @Autowired
     Recording recordingSms;
+    @Autowired
+    RequestIntake intake;
+    @Autowired
+    ClockKeeping clockKeeping;
 
     private static int serial = 0;
 
@@ -134,8 +148,7 @@ class PushTest {
         recordingSms.await(county, o -> o.subject().contains("匹配测试"));
         recordingSms.await(township, o -> o.subject().contains("匹配测试"));
         recordingSms.await(everything, o -> o.subject().contains("匹配测试"));
-        // The deliveries are queued together: once the others have theirs, none is still coming to these two.
-        assertThat(queued("匹配测试")).isZero();
+        awaitNothingQueued("匹配测试");
         assertThat(recordingSms.sentTo(education)).noneMatch(o -> o.subject().contains("匹配测试"));
         assertThat(recordingSms.sentTo(otherCounty)).noneMatch(o -> o.subject().contains("匹配测试"));
     }
@@ -238,11 +251,27 @@ class PushTest {
             review.publish(Staff.of("yzqzf"), saRecord("yzqzf", "360902", "袁州区低保标准（重试测试）"));
             recordingSms.await(mobile, o -> o.subject().contains("重试测试"));
             assertThat(jdbc.queryForObject("SELECT d.attempts FROM notify_delivery d JOIN notify_message m ON "
-                    + "m.id = d.message_id WHERE m.subject LIKE '%重试测试%' AND d.status = 'SENT'", Integer.class))
-                    .isEqualTo(3);
+                    + "m.id = d.message_id JOIN notify_address a ON d.recipient_key = CONCAT('a', CAST(a.id AS "
+                    + "VARCHAR(20))) WHERE m.subject LIKE '%重试测试%' AND d.status = 'SENT' AND a.address = ?",
+                    Integer.class, mobile)).isEqualTo(3);
         } finally {
             recordingSms.busy(a -> false);
         }
+    }
+
+    @Test
+    void anApplicantIsToldOfACorrectionNoticeByNumberAndStepOnly() {
+        String mobile = mobile();
+        NewRequest in = new NewRequest("ycsmzj", ApplicantKind.NATURAL_PERSON, "李推送", IdType.RESIDENT_ID,
+                Applicants.idNumber(), null, mobile, null, "宜春市袁州区示例路1号", "2026年城乡低保资金发放情况", "了解政策",
+                DeliveryForm.ONLINE, false);
+        Submitted s = Origins.fresh(() -> intake.submit(in));
+        as(Staff.of("ycsmzj").editor(), () -> clockKeeping.requestCorrection(s.trackingNo(), List.of("请写明所需信息的年份"),
+                LocalDate.now(PlatformConfiguration.CHINA).plusDays(15)));
+        Outgoing notice = recordingSms.await(mobile, o -> o.kind().equals(MessageKinds.REQUEST_STEP));
+        assertThat(notice.text()).contains(s.trackingNo(), "补正告知", "/requests/track").doesNotContain("李推送",
+                "示例路", in.idNumber());
+        assertThat(notice.unsubscribeUrl()).isNull();
     }
 
     @Test

@@ -28,8 +28,9 @@ class RequestContacts implements CaseContacts {
     @Override
     @Transactional(readOnly = true)
     public Optional<Contact> contactForNotice(String trackingNo) {
-        return store.find(trackingNo).map(r -> new Contact(blank(r.applicant().email()), blank(r.applicant().phone()),
-                r.getPreferredForm() == DeliveryForm.EMAIL));
+        // A demo request's applicant is fictitious: nobody to tell.
+        return store.find(trackingNo).filter(r -> !r.isDemo()).map(r -> new Contact(blank(r.applicant().email()),
+                blank(r.applicant().phone()), r.getPreferredForm() == DeliveryForm.EMAIL));
     }
 
     private static String blank(String value) {
