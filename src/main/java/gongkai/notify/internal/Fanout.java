@@ -101,7 +101,8 @@ class Fanout {
         String match2 = match("s2", m, new ArrayList<>());
         String status = lane == MessageDraft.PRIORITY ? "'QUEUED'"
                 : "CASE WHEN s.frequency = 'DIGEST' THEN 'HELD' ELSE 'QUEUED' END";
-        List<Object> args = new ArrayList<>(List.of(messageId, lane, Timestamp.from(now),
+        // Arrays.asList, not List.of: a warning has no organisation, and List.of refuses nulls.
+        List<Object> args = new ArrayList<>(Arrays.asList(messageId, lane, Timestamp.from(now),
                 m.get("org_code"), Timestamp.from(now), from, to));
         args.addAll(matchArgs);
         args.addAll(matchArgs);
