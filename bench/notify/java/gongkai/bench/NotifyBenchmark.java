@@ -325,6 +325,9 @@ public final class NotifyBenchmark {
                         f.executeBatch();
                         c.commit();
                         heap();
+                        if (subscriptions % 100_000 == 0) {
+                            System.out.printf("  %,d subscriptions inserted%n", subscriptions);
+                        }
                     }
                 }
                 a.executeBatch();
