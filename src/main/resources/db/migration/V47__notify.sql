@@ -97,5 +97,8 @@ CREATE TABLE notify_delivery (
     CONSTRAINT notify_delivery_uq UNIQUE (message_id, recipient_key)
 );
 CREATE INDEX notify_delivery_queue_idx ON notify_delivery (status, lane, id);
+-- A sender finds what it claimed, and gives back what it did not send, by its claim: without this index each batch
+-- of 50 read the whole queue twice (at a million queued, most of a sender's time).
+CREATE INDEX notify_delivery_claim_idx ON notify_delivery (claim);
 CREATE INDEX notify_delivery_subscription_idx ON notify_delivery (subscription_id);
 CREATE INDEX notify_delivery_org_idx ON notify_delivery (org_code, created_at);
