@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares this machine for the full test suite, idempotently:
 #  - Debian's chromium and chromium-driver (browser tests) and a CJK font (readable screenshots);
-#  - a PostgreSQL server answering at 127.0.0.1:5432 as user postgres without a password, with a database "test".
+#  - a PostgreSQL server answering at 127.0.0.1:5432 as user postgres without a password, with a database "test";
+#  - a RabbitMQ broker answering AMQP at 127.0.0.1:5672 (user guest, which RabbitMQ admits from localhost only).
 # Needs root (or sudo) on Debian. Does nothing that is already done.
 set -euo pipefail
 
@@ -55,3 +56,27 @@ if [ "$(psql "host=127.0.0.1 user=postgres dbname=postgres" -tAc "SELECT 1 FROM 
   psql "host=127.0.0.1 user=postgres dbname=postgres" -qc 'CREATE DATABASE test'
 fi
 log "PostgreSQL answers at 127.0.0.1:5432"
+
+# An AMQP 0-9-1 broker answers the protocol header with a method frame (type 1): a port that merely accepts is not one.
+rabbit_answers() {
+  timeout 5 bash -c 'exec 3<>/dev/tcp/127.0.0.1/5672 && printf "AMQP\x00\x00\x09\x01" >&3 \
+    && [ "$(head -c 1 <&3 | od -An -tx1 | tr -d " \n")" = "01" ]' 2>/dev/null
+}
+
+if ! rabbit_answers; then
+  apt_install rabbitmq-server
+  if ! rabbit_answers; then
+    # No systemd on these machines: the Debian init script (told not to hand over to systemctl), else the server's
+    # own detached start. Either may find the node half started; the wait below decides.
+    log "starting RabbitMQ"
+    if [ -x /etc/init.d/rabbitmq-server ]; then
+      $SUDO env _SYSTEMCTL_SKIP_REDIRECT=1 /etc/init.d/rabbitmq-server start >/dev/null 2>&1 \
+        || $SUDO rabbitmq-server -detached >/dev/null 2>&1 || true
+    else
+      $SUDO rabbitmq-server -detached >/dev/null 2>&1 || true
+    fi
+    for _ in $(seq 1 60); do rabbit_answers && break; sleep 1; done
+  fi
+fi
+rabbit_answers || { log "RabbitMQ does not answer at 127.0.0.1:5672 (see /var/log/rabbitmq)"; exit 1; }
+log "RabbitMQ answers at 127.0.0.1:5672"

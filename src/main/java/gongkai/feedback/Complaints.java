@@ -30,6 +30,7 @@ import gongkai.org.Organisations;
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
 import gongkai.shared.AuditedChange;
+import gongkai.shared.CaseProgressed;
 import gongkai.shared.Codes;
 import gongkai.shared.ConflictProblem;
 import gongkai.shared.ContactFormats;
@@ -52,6 +53,9 @@ import gongkai.shared.Role;
 @Service
 @Transactional
 public class Complaints {
+
+    /** The case type of complaints in push notices ({@link CaseProgressed}). */
+    public static final String CASE_TYPE = "complaint";
 
     public static final String TRANSFER = "TRANSFER";
     public static final String REPLY = "REPLY";
@@ -284,7 +288,7 @@ public class Complaints {
                 + organisations.get(to).name() + "办理，理由：" + why + "。答复期限仍为" + day(c.dueOn()) + "（自收到之日起计算）。");
         events.publishEvent(new AuditedChange("complaint.transferred", "complaint", c.trackingNo(),
                 "转" + organisations.get(to).name() + "办理：" + why));
-        events.publishEvent(new ComplaintProgressed(c.trackingNo(), "TRANSFERRED", to));
+        events.publishEvent(new CaseProgressed(CASE_TYPE, c.trackingNo(), "TRANSFERRED:" + to, "已转交有权处理的单位办理", to));
         return view(require(trackingNo), by);
     }
 
@@ -328,7 +332,7 @@ public class Complaints {
         step(c.id(), "ANSWERED", today, by.username(), c.org(), detail);
         events.publishEvent(new AuditedChange("complaint.answered", "complaint", c.trackingNo(),
                 (substantiated ? "属实" : "不属实") + (finding == null ? "" : "，督查整改问题" + finding)));
-        events.publishEvent(new ComplaintProgressed(c.trackingNo(), "ANSWERED", c.org()));
+        events.publishEvent(new CaseProgressed(CASE_TYPE, c.trackingNo(), "ANSWERED", "已答复", c.org()));
         return view(require(trackingNo), by);
     }
 
@@ -437,7 +441,7 @@ public class Complaints {
 
     /**
      * The complainant's contact for a notice (push, issue 18): name and phone, or empty when the complaint is
-     * anonymous or left none. For the push module's listener of {@link ComplaintProgressed} only.
+     * anonymous or left none. For push notices ({@link CaseProgressed}) only.
      */
     @Transactional(readOnly = true)
     public Optional<Contact> contactForNotice(String trackingNo) {

@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * A subscription as asked for on {@code /subscribe} or {@code POST /api/v1/subscriptions}. Empty lists mean "all":
  * a subscription that names no field gets every field. The lists narrow each other: 社会救助 in 袁州区 is
- * {@code domains=[sa], regions=[360902]}.
+ * {@code domains=[social-assistance], regions=[360902]}.
  *
  * @param channel   EMAIL, SMS, WECHAT or WEBHOOK
  * @param address   an e-mail address, a mainland mobile number, a WeChat openid, or an http(s) URL
- * @param domains   field codes of the catalogue (pa, sa, ed, he, en, dr, cs)
+ * @param domains   field codes of the catalogue (poverty-alleviation, social-assistance, education, health,
+ *                  environment, disaster-relief, culture-sports)
  * @param regions   region codes, down to townships
  * @param items     catalogue item codes
  * @param orgs      organisation codes

@@ -52,13 +52,14 @@ public class Subscriptions {
     private final Organisations organisations;
     private final Outbox outbox;
     private final Channels channels;
+    private final WebhookChannel webhooks;
     private final SubscriptionProperties properties;
     private final FloodLimits floods;
     private final PublicAddress site;
     private final Clock clock;
 
     Subscriptions(JdbcTemplate jdbc, Catalog catalog, Regions regions, Organisations organisations, Outbox outbox,
-            Channels channels, SubscriptionProperties properties, FloodLimits floods, PublicAddress site,
+            Channels channels, WebhookChannel webhooks, SubscriptionProperties properties, FloodLimits floods, PublicAddress site,
             Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
@@ -66,6 +67,7 @@ public class Subscriptions {
         this.organisations = organisations;
         this.outbox = outbox;
         this.channels = channels;
+        this.webhooks = webhooks;
         this.properties = properties;
         this.floods = floods;
         this.site = site;
@@ -139,6 +141,20 @@ public class Subscriptions {
         return new SubscriptionReceipt(id, in.channel(), masked, code ? "CODE" : "LINK", next);
     }
 
+    /**
+     * Whether a confirmation link's token would confirm now, without confirming: the link's page asks before it
+     * confirms, because mail scanners open links.
+     */
+    @Transactional(readOnly = true)
+    public boolean confirmable(String token) {
+        if (token == null || token.isBlank() || token.length() > 64) {
+            return false;
+        }
+        return jdbc.queryForObject("SELECT COUNT(*) FROM notify_subscription WHERE confirm_hash = ? AND status = "
+                + "'PENDING' AND confirm_expires > ?", Long.class, sha256(token.strip()),
+                Timestamp.from(clock.instant())) > 0;
+    }
+
     /** Confirms by the link's token. */
     @Transactional
     public SubscriptionView confirmLink(String token) {
@@ -161,7 +177,7 @@ public class Subscriptions {
         }
         Map<String, Object> r = rows.get(0);
         int attempts = ((Number) r.get("confirm_attempts")).intValue();
-        Instant expires = ((Timestamp) r.get("confirm_expires")).toInstant();
+        Instant expires = instant(r.get("confirm_expires"));
         if (attempts >= properties.codeAttempts() || !expires.isAfter(clock.instant())) {
             throw new ConflictProblem("验证码已失效，请重新订阅。");
         }
@@ -277,11 +293,10 @@ public class Subscriptions {
         List<String> rg = f.getOrDefault("region", List.of());
         List<String> it = f.getOrDefault("item", List.of());
         List<String> o = f.getOrDefault("org", List.of());
-        Timestamp confirmed = (Timestamp) r.get("confirmed_at");
+        Instant confirmed = instant(r.get("confirmed_at"));
         return new SubscriptionView(id, ChannelKind.valueOf((String) r.get("channel")), (String) r.get("masked"),
                 (String) r.get("status"), Frequency.valueOf((String) r.get("frequency")), d, rg, it, o,
-                describe(d, rg, it, o), ((Timestamp) r.get("created_at")).toInstant(),
-                confirmed == null ? null : confirmed.toInstant());
+                describe(d, rg, it, o), instant(r.get("created_at")), confirmed);
     }
 
     /** What a subscription covers, as its subscriber reads it: 领域：社会救助；地区：袁州区. */
@@ -374,7 +389,7 @@ public class Subscriptions {
         }
     }
 
-    private static String addressProblem(ChannelKind channel, String address) {
+    private String addressProblem(ChannelKind channel, String address) {
         if (address.isEmpty()) {
             return "请填写接收推送的" + switch (channel) {
                 case EMAIL -> "电子邮件地址";
@@ -392,7 +407,7 @@ public class Subscriptions {
             case WECHAT:
                 return address.matches("[A-Za-z0-9_-]{16,64}") ? null : "微信 openid 格式不正确（16至64位字母、数字、-或_）。";
             default:
-                return address.length() > 500 ? "Webhook 地址过长（最多500个字符）。" : WebhookChannel.problemWith(address);
+                return address.length() > 500 ? "Webhook 地址过长（最多500个字符）。" : webhooks.problemWithUrl(address);
         }
     }
 
@@ -429,6 +444,17 @@ public class Subscriptions {
             jdbc.update("INSERT INTO notify_subscription_filter (subscription_id, kind, val) VALUES (?, ?, ?)", id, kind,
                     c);
         }
+    }
+
+    /** A time column as read from a map: H2 answers OffsetDateTime for TIMESTAMP WITH TIME ZONE, PostgreSQL Timestamp. */
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.time.OffsetDateTime) {
+            return ((java.time.OffsetDateTime) value).toInstant();
+        }
+        return value instanceof Instant ? (Instant) value : ((Timestamp) value).toInstant();
     }
 
     private static String random(int bytes) {

@@ -40,6 +40,7 @@ public class RecordingChannels {
         private final List<Outgoing> sent = new CopyOnWriteArrayList<>();
         private volatile Predicate<String> refuse = a -> false;
         private volatile Predicate<String> busy = a -> false;
+        private volatile Duration delay = Duration.ZERO;
 
         Recording(ChannelKind kind) {
             this.kind = kind;
@@ -63,12 +64,25 @@ public class RecordingChannels {
             if (busy.test(message.address())) {
                 return SendOutcome.retry("busy by test");
             }
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return SendOutcome.retry("interrupted");
+                }
+            }
             sent.add(message);
             return SendOutcome.sent();
         }
 
         public void refuse(Predicate<String> addresses) {
             this.refuse = addresses;
+        }
+
+        /** Makes every send take this long, as a slow gateway would. */
+        public void delay(Duration perMessage) {
+            this.delay = perMessage;
         }
 
         public void busy(Predicate<String> addresses) {

@@ -109,7 +109,7 @@ class Fanout {
         String match2 = match("s2", m, new ArrayList<>());
         String status = lane == MessageDraft.PRIORITY ? "'QUEUED'"
                 : "CASE WHEN s.frequency = 'DIGEST' THEN 'HELD' ELSE 'QUEUED' END";
-        // Arrays.asList, not List.of: a warning has no organisation, and List.of refuses nulls.
+        // Arrays.asList: the organisation is null for a warning, which List.of refuses.
         List<Object> args = new ArrayList<>(Arrays.asList(messageId, lane, Timestamp.from(now),
                 m.get("org_code"), Timestamp.from(now), from, to));
         args.addAll(matchArgs);

@@ -21,8 +21,6 @@ import gongkai.emergency.Warning;
 import gongkai.emergency.WarningIssued;
 import gongkai.emergency.WarningMessageType;
 import gongkai.emergency.Warnings;
-import gongkai.feedback.ComplaintProgressed;
-import gongkai.feedback.Complaints;
 import gongkai.notify.ChannelKind;
 import gongkai.notify.internal.channel.Channels;
 import gongkai.notify.internal.channel.MessageKinds;
@@ -33,9 +31,9 @@ import gongkai.publishing.RecordView;
 import gongkai.publishing.RecordWithdrawn;
 import gongkai.publishing.Records;
 import gongkai.region.Regions;
-import gongkai.shared.ApplicantContacts;
+import gongkai.shared.CaseContacts;
+import gongkai.shared.CaseProgressed;
 import gongkai.shared.PlatformConfiguration;
-import gongkai.shared.RequestProgressed;
 import gongkai.shared.PublicAddress;
 
 /**
@@ -55,21 +53,18 @@ class PushListeners {
     private final Outbox outbox;
     private final Records records;
     private final Warnings warnings;
-    private final Complaints complaints;
-    private final ApplicantContacts applicants;
+    private final Map<String, CaseContacts> caseContacts = new java.util.HashMap<>();
     private final Regions regions;
     private final RegionScope scope;
     private final PublicAddress site;
     private final Channels channels;
 
-    PushListeners(Outbox outbox, Records records, Warnings warnings, Complaints complaints,
-            ApplicantContacts applicants, Regions regions, RegionScope scope, PublicAddress site,
+    PushListeners(Outbox outbox, Records records, Warnings warnings, List<CaseContacts> caseContacts, Regions regions, RegionScope scope, PublicAddress site,
             Channels channels) {
         this.outbox = outbox;
         this.records = records;
         this.warnings = warnings;
-        this.complaints = complaints;
-        this.applicants = applicants;
+        caseContacts.forEach(c -> this.caseContacts.put(c.caseType(), c));
         this.regions = regions;
         this.scope = scope;
         this.site = site;
@@ -162,39 +157,32 @@ class PushListeners {
                 fields("headline", w.headline(), "level", w.level().colour() + "预警", "areas", w.areaNames(), "url", url)));
     }
 
+    /**
+     * A step of a request or complaint, to the contact its person gave: e-mail first when they asked to be answered
+     * by e-mail or gave no mobile, else SMS. The text names the case number and the step, never the person.
+     */
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(RequestProgressed e) {
-        Optional<ApplicantContacts.Contact> contact = applicants.contactForNotice(e.trackingNo());
+    public void on(CaseProgressed e) {
+        CaseContacts source = caseContacts.get(e.caseType());
+        Optional<CaseContacts.Contact> contact = source == null ? Optional.empty()
+                : source.contactForNotice(e.trackingNo());
         if (contact.isEmpty()) {
             return;
         }
-        ApplicantContacts.Contact c = contact.get();
-        boolean mailFirst = c.email() != null && (c.emailPreferred() || c.phone() == null
-                || !c.phone().matches("1[3-9]\\d{9}"));
-        String url = site.link("/requests/track");
-        String text = "您的政府信息公开申请（编号" + e.trackingNo() + "）有新进展：" + e.label()
-                + "。请凭编号和查询码在 " + url + " 查看详情。\n—— " + SIGNATURE;
-        notice("request:" + e.trackingNo() + ":" + e.seq(), MessageKinds.REQUEST_STEP,
-                e.org(), "您的政府信息公开申请有新进展：" + e.label(), text, url,
+        CaseContacts.Contact c = contact.get();
+        String phone = c.phone() == null ? null : c.phone().replace(" ", "").replace("-", "");
+        boolean mailFirst = c.email() != null && (c.emailPreferred() || phone == null || !phone.matches("1[3-9]\\d{9}"));
+        boolean request = "request".equals(e.caseType());
+        String what = request ? "政府信息公开申请" : "投诉举报";
+        String url = site.link(request ? "/requests/track" : "/complaints/track");
+        String text = "您的" + what + "（编号" + e.trackingNo() + "）有新进展：" + e.label() + "。请凭编号和查询码在 " + url
+                + " 查看详情。\n—— " + SIGNATURE;
+        notice(e.caseType() + ":" + e.trackingNo() + ":" + e.noticeKey(),
+                request ? MessageKinds.REQUEST_STEP : MessageKinds.COMPLAINT_STEP, e.org(),
+                "您的" + what + "有新进展：" + e.label(), text, url,
                 fields("trackingNo", e.trackingNo(), "step", e.label(), "url", url),
-                mailFirst ? c.email() : c.phone(), mailFirst ? c.phone() : c.email());
-    }
-
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(ComplaintProgressed e) {
-        Optional<Complaints.Contact> contact = complaints.contactForNotice(e.trackingNo());
-        if (contact.isEmpty() || !contact.get().phone().replace(" ", "").matches("1[3-9]\\d{9}")) {
-            return;
-        }
-        String step = "TRANSFERRED".equals(e.kind()) ? "已转交有权处理的单位办理" : "已答复";
-        String url = site.link("/complaints/track");
-        String text = "您的投诉举报（编号" + e.trackingNo() + "）" + step + "。请凭编号和查询码在 " + url + " 查看。\n—— "
-                + SIGNATURE;
-        notice("complaint:" + e.trackingNo() + ":" + e.kind() + ":" + e.org(), MessageKinds.COMPLAINT_STEP, e.org(),
-                "您的投诉举报" + step, text, url, fields("trackingNo", e.trackingNo(), "step", step, "url", url),
-                contact.get().phone().replace(" ", ""), null);
+                mailFirst ? c.email() : phone, mailFirst ? phone : c.email());
     }
 
     /** A notice to one person, on the first of their contacts whose channel is configured; none when neither is. */

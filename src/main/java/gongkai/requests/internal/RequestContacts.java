@@ -6,16 +6,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import gongkai.requests.DeliveryForm;
-import gongkai.shared.ApplicantContacts;
+import gongkai.shared.CaseContacts;
 
 /** The applicant's contacts for push notices, as they gave them. */
 @Component
-class RequestContacts implements ApplicantContacts {
+class RequestContacts implements CaseContacts {
+
+    static final String TYPE = "request";
 
     private final RequestStore store;
 
     RequestContacts(RequestStore store) {
         this.store = store;
+    }
+
+    @Override
+    public String caseType() {
+        return TYPE;
     }
 
     @Override

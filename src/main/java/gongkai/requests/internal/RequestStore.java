@@ -13,7 +13,7 @@ import gongkai.requests.RequestClock;
 import gongkai.requests.RequestEvent;
 import gongkai.requests.TrackingNumber;
 import gongkai.shared.NotFoundProblem;
-import gongkai.shared.RequestProgressed;
+import gongkai.shared.CaseProgressed;
 
 /**
  * Reads a request with its history and writes steps: every step goes to the history first, then the clock is replayed
@@ -81,8 +81,8 @@ public class RequestStore {
         events.save(new RequestEventEntity(request.getId(), history.size() + 1, step, actor, Instant.now(clock)));
         request.clock(after);
         if (TOLD.contains(step.kind())) {
-            publisher.publishEvent(new RequestProgressed(request.getTrackingNo(), history.size() + 1, step.kind().name(),
-                    step.kind().label(), request.getOrgCode()));
+            publisher.publishEvent(new CaseProgressed(RequestContacts.TYPE, request.getTrackingNo(),
+                    Integer.toString(history.size() + 1), step.kind().label(), request.getOrgCode()));
         }
         return after;
     }
