@@ -62,11 +62,15 @@ public class DeliverySender {
         }
     }
 
-    /** Claims up to {@code max} deliveries of the lane that are due; answers their ids. */
+    /**
+     * Claims up to {@code max} deliveries of the lane that are due; answers their ids. Ordered as the queue index is
+     * (status and lane are fixed here, so it is id order), so that the database reads the first rows of the index
+     * instead of sorting the whole queue.
+     */
     public List<Long> claim(int lane, int max, String claim) {
         Instant now = clock.instant();
         List<Long> due = jdbc.queryForList("SELECT id FROM notify_delivery WHERE status = 'QUEUED' AND lane = ? AND "
-                + "next_attempt_at <= ? ORDER BY id LIMIT ?", Long.class, lane, Timestamp.from(now), max);
+                + "next_attempt_at <= ? ORDER BY status, lane, id LIMIT ?", Long.class, lane, Timestamp.from(now), max);
         if (due.isEmpty()) {
             return due;
         }

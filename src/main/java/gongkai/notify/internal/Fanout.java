@@ -105,44 +105,50 @@ class Fanout {
     private void queueSubscribers(Map<String, Object> m, long messageId, long from, long to, Instant now) {
         int lane = ((Number) m.get("lane")).intValue();
         List<Object> matchArgs = new ArrayList<>();
-        String match = match("s", m, matchArgs);
-        String match2 = match("s2", m, new ArrayList<>());
+        String match = match(m, from, to, matchArgs);
         String status = lane == MessageDraft.PRIORITY ? "'QUEUED'"
                 : "CASE WHEN s.frequency = 'DIGEST' THEN 'HELD' ELSE 'QUEUED' END";
         // Arrays.asList: the organisation is null for a warning, which List.of refuses.
         List<Object> args = new ArrayList<>(Arrays.asList(messageId, lane, Timestamp.from(now),
                 m.get("org_code"), Timestamp.from(now), from, to));
         args.addAll(matchArgs);
-        args.addAll(matchArgs);
+        // In id order, so that where several subscriptions of one address match, the lowest-numbered one (the first
+        // inserted; the unique key drops the others, here or in a later range) is the one the address hears through.
         int queued = jdbc.update("INSERT INTO notify_delivery (message_id, recipient_key, subscription_id, channel, "
                 + "address, masked, lane, status, attempts, next_attempt_at, org_code, created_at) "
                 + "SELECT ?, CONCAT('a', CAST(s.address_id AS VARCHAR(20))), s.id, a.channel, a.address, a.masked, ?, "
                 + status + ", 0, ?, ?, ? FROM notify_subscription s JOIN notify_address a ON a.id = s.address_id "
                 + "WHERE s.id > ? AND s.id <= ? AND s.status = 'ACTIVE' AND a.disabled_at IS NULL" + match
-                + " AND NOT EXISTS (SELECT 1 FROM notify_subscription s2 WHERE s2.address_id = s.address_id AND "
-                + "s2.id < s.id AND s2.status = 'ACTIVE'" + match2 + ") ON CONFLICT DO NOTHING", args.toArray());
+                + " ORDER BY s.id ON CONFLICT DO NOTHING", args.toArray());
         log.debug("Message {}: subscriptions {}..{} queued {}", messageId, from + 1, to, queued);
     }
 
-    /** The SQL that a subscription (alias {@code s}) matches the message; each filter kind narrows. */
-    private static String match(String s, Map<String, Object> m, List<Object> args) {
+    /**
+     * The SQL that a subscription {@code s} of the range matches the message; each filter kind narrows. Each kind's
+     * filter rows of the range are read once per statement (an uncorrelated IN), not once per subscription.
+     */
+    private static String match(Map<String, Object> m, long from, long to, List<Object> args) {
         StringBuilder sql = new StringBuilder();
         String[][] kinds = {{"domain", "any_domain"}, {"item", "any_item"}, {"org", "any_org"}};
         Object[] values = {m.get("domain"), m.get("catalog_item"), m.get("org_code")};
         for (int i = 0; i < kinds.length; i++) {
             if (values[i] != null) {
-                sql.append(" AND (").append(s).append('.').append(kinds[i][1]).append(" OR EXISTS (SELECT 1 FROM "
-                        + "notify_subscription_filter f WHERE f.subscription_id = ").append(s).append(".id AND f.kind = '")
-                        .append(kinds[i][0]).append("' AND f.val = ?))");
+                sql.append(" AND (s.").append(kinds[i][1]).append(" OR s.id IN (SELECT f.subscription_id FROM "
+                        + "notify_subscription_filter f WHERE f.subscription_id > ? AND f.subscription_id <= ? AND "
+                        + "f.kind = '").append(kinds[i][0]).append("' AND f.val = ?))");
+                args.add(from);
+                args.add(to);
                 args.add(values[i]);
             }
         }
         String regions = (String) m.get("region_codes");
         if (regions != null && !regions.isBlank()) {
             // ",360900,360902,…," contains ",360902,": region codes have no commas.
-            sql.append(" AND (").append(s).append(".any_region OR EXISTS (SELECT 1 FROM notify_subscription_filter f "
-                    + "WHERE f.subscription_id = ").append(s).append(".id AND f.kind = 'region' AND "
+            sql.append(" AND (s.any_region OR s.id IN (SELECT f.subscription_id FROM notify_subscription_filter f "
+                    + "WHERE f.subscription_id > ? AND f.subscription_id <= ? AND f.kind = 'region' AND "
                     + "POSITION(CONCAT(',', f.val, ',') IN ?) > 0))");
+            args.add(from);
+            args.add(to);
             args.add("," + regions + ",");
         }
         return sql.toString();
