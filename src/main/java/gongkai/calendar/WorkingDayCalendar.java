@@ -13,14 +13,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import gongkai.calendar.internal.CalendarDayEntity;
 import gongkai.calendar.internal.CalendarDayRepository;
 import gongkai.calendar.internal.CalendarProperties;
 import gongkai.calendar.internal.CalendarSnapshot;
 import gongkai.shared.AccessDeniedProblem;
+import gongkai.shared.AfterCommit;
 import gongkai.shared.Actor;
 import gongkai.shared.AuditedChange;
 import gongkai.shared.InvalidInputProblem;
@@ -224,16 +223,7 @@ public class WorkingDayCalendar {
 
     /** The snapshot changes only once the amendment is committed, so a rolled-back change is never counted. */
     private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
+        AfterCommit.run(action);
     }
 
     private static String describe(LocalDate date, Optional<CalendarDay> entry) {

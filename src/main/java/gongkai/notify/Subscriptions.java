@@ -2,13 +2,11 @@ package gongkai.notify;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +27,7 @@ import gongkai.notify.internal.channel.WebhookChannel;
 import gongkai.org.Organisations;
 import gongkai.privacy.Masking;
 import gongkai.region.Regions;
+import gongkai.shared.CanonicalJson;
 import gongkai.shared.ConflictProblem;
 import gongkai.shared.FloodLimits;
 import gongkai.shared.InvalidInputProblem;
@@ -464,11 +463,6 @@ public class Subscriptions {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CanonicalJson.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
 }

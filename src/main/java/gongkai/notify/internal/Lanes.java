@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import gongkai.shared.AfterCommit;
 
 /**
  * The two lanes of this node: the priority lane (warnings, confirmations) and the normal one. Threads of a lane wait
@@ -27,16 +27,7 @@ class Lanes {
 
     /** Runs {@code action} once the current transaction has committed, or now outside one. */
     void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
+        AfterCommit.run(action);
     }
 
     void fanoutWaiting(int lane) {
