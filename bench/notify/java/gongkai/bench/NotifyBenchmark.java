@@ -131,12 +131,14 @@ public final class NotifyBenchmark {
                 }
             }
             double fanoutSeconds = (System.nanoTime() - recordStart) / 1e9;
-            long queued = jdbc.queryForObject("SELECT COUNT(*) FROM notify_delivery WHERE message_id = ?", Long.class,
-                    recordId);
+            long queued = queued(jdbc, recordId);
             long sentDuringFanout = mail.records.get();
-            System.out.printf("(a) record fan-out: %,d deliveries queued in %.1f s (%,.0f/s; %,d already sent "
-                    + "meanwhile)%s%n", queued, fanoutSeconds, queued / fanoutSeconds, sentDuringFanout,
-                    queued == expected ? "" : " -- EXPECTED " + expected);
+            System.out.printf("(a) record fan-out: %,d deliveries queued (as %,d batches) in %.1f s (%,.0f/s; %,d "
+                    + "already sent meanwhile)%s%n", queued, jdbc.queryForObject("SELECT COUNT(*) FROM notify_batch "
+                            + "WHERE message_id = ?", Long.class, recordId), fanoutSeconds, queued / fanoutSeconds,
+                    sentDuringFanout, queued == expected ? ""
+                            : " -- " + (queued - expected) + " more than addresses: addresses whose subscriptions "
+                                    + "fall in two ranges, one delivery each all the same (the unique key)");
             heap();
 
             // (b) A warning behind that backlog, on the priority lane, as PushListeners composes one.
@@ -172,8 +174,7 @@ public final class NotifyBenchmark {
                     String.class, warningId))) {
                 Thread.sleep(50);
             }
-            long warningQueued = jdbc.queryForObject("SELECT COUNT(*) FROM notify_delivery WHERE message_id = ?",
-                    Long.class, warningId);
+            long warningQueued = queued(jdbc, warningId);
             System.out.printf("(b) warning fan-out: %,d deliveries queued in %.1f s%n", warningQueued,
                     (System.nanoTime() - warningStart) / 1e9);
             while (mail.warnings.get() < warningQueued && System.nanoTime() < deadline) {
@@ -199,6 +200,11 @@ public final class NotifyBenchmark {
                 }
                 System.out.printf("backlog drained %.0f s later; whole record sent %.0f s after posting%n",
                         (System.nanoTime() - d0) / 1e9, (System.nanoTime() - recordStart) / 1e9);
+                System.out.printf("record deliveries: %,d rows for %,d addresses (expected %,d); the channel was "
+                        + "given %,d%n", jdbc.queryForObject("SELECT COUNT(*) FROM notify_delivery WHERE message_id = ?",
+                                Long.class, recordId), jdbc.queryForObject("SELECT COUNT(DISTINCT recipient_key) FROM "
+                                        + "notify_delivery WHERE message_id = ?", Long.class, recordId), expected,
+                        mail.records.get());
             }
             heap();
             System.out.printf("heap used: now %,d MB, highest seen %,d MB (max %,d MB)%n",
@@ -210,9 +216,17 @@ public final class NotifyBenchmark {
         }
     }
 
+    /** Deliveries of the message still to send: rows waiting or being sent, and subscriptions waiting in batches. */
     private static long unsent(JdbcTemplate jdbc, long messageId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM notify_delivery WHERE message_id = ? AND status IN "
-                + "('QUEUED', 'SENDING')", Long.class, messageId);
+                + "('QUEUED', 'SENDING')", Long.class, messageId) + jdbc.queryForObject("SELECT COALESCE(SUM(size), 0) "
+                        + "FROM notify_batch WHERE message_id = ? AND status = 'QUEUED'", Long.class, messageId);
+    }
+
+    /** What the message's fan-out queued: the subscriptions in its batches (an address once a range). */
+    private static long queued(JdbcTemplate jdbc, long messageId) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(size), 0) FROM notify_batch WHERE message_id = ?", Long.class,
+                messageId);
     }
 
     /** What RegionScope makes of a message about one region: it, the regions above it and those below it. */

@@ -62,6 +62,17 @@ public class DeliveryLog {
         return lines;
     }
 
+    /**
+     * Subscriptions that messages of an organisation (all when null) matched and that wait in a fan-out's batches,
+     * not yet delivery rows: their channel is known only once a sender takes them.
+     */
+    public long unassigned(String org) {
+        String where = org == null ? "" : " AND m.org_code = ?";
+        Object[] args = org == null ? new Object[0] : new Object[] {org};
+        return jdbc.queryForObject("SELECT COALESCE(SUM(b.size), 0) FROM notify_batch b JOIN notify_message m ON "
+                + "m.id = b.message_id WHERE b.status = 'QUEUED'" + where, Long.class, args);
+    }
+
     /** The newest deliveries of an organisation (all when null). */
     public List<Entry> latest(String org, int limit) {
         String where = org == null ? "" : " WHERE d.org_code = ?";

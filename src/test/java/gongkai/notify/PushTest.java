@@ -324,9 +324,13 @@ class PushTest {
         }
     }
 
+    /** Deliveries of the message still to send, and subscriptions it matched that wait in a batch. */
     private long queued(String subjectPart) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM notify_delivery d JOIN notify_message m ON m.id = d.message_id "
-                + "WHERE m.subject LIKE ? AND d.status IN ('QUEUED', 'SENDING')", Long.class, "%" + subjectPart + "%");
+                + "WHERE m.subject LIKE ? AND d.status IN ('QUEUED', 'SENDING')", Long.class, "%" + subjectPart + "%")
+                + jdbc.queryForObject("SELECT COALESCE(SUM(b.size), 0) FROM notify_batch b JOIN notify_message m ON "
+                        + "m.id = b.message_id WHERE m.subject LIKE ? AND b.status = 'QUEUED'", Long.class,
+                        "%" + subjectPart + "%");
     }
 
     /** Waits until the message about {@code subjectPart} exists, has fanned out and has nothing left to send. */

@@ -122,6 +122,7 @@ class DeliveryAdminController {
         model.addAttribute("cityWide", me.cityWide());
         model.addAttribute("orgName", org == null ? "全市各单位" : names.getOrDefault(org, org));
         model.addAttribute("lines", lines);
+        model.addAttribute("unassigned", log.unassigned(org));
         model.addAttribute("totals", totals);
         model.addAttribute("deliveries", log.latest(org, LATEST).stream()
                 .map(e -> new Delivery(e, KIND.getOrDefault(e.kind(), e.kind()), label(e.status()))).toList());

@@ -16,7 +16,8 @@ import gongkai.notify.ChannelKind;
  *                      (the nodes consume delivery numbers from RabbitMQ, {@code spring.rabbitmq.*})
  * @param enabled       whether this node sends at all (a node may be kept for pages only)
  * @param workers       sending threads of the normal lane on this node; the priority lane has its own
- * @param batch         deliveries a sending thread claims at a time
+ * @param batch         deliveries a sending thread claims at a time, and matched subscriptions a fan-out writes to one
+ *                      batch (at most 500)
  * @param pollInterval  how long an idle thread waits before looking again (a new message wakes it at once)
  * @param fanoutChunk   subscriptions matched per transaction when a message fans out
  * @param maxAttempts   attempts before a delivery that keeps failing for a passing reason is given up
@@ -45,6 +46,9 @@ public record DeliveryProperties(@DefaultValue("database") String broker, @Defau
         if (workers < 1 || batch < 1 || fanoutChunk < 1 || maxAttempts < 1 || bounceLimit < 1) {
             throw new IllegalArgumentException("gongkai.notify.delivery: workers, batch, fanout-chunk, max-attempts "
                     + "and bounce-limit must be at least 1");
+        }
+        if (batch > 500) {
+            throw new IllegalArgumentException("gongkai.notify.delivery.batch must be at most 500, not " + batch);
         }
         Map<ChannelKind, Double> rates = new EnumMap<>(DEFAULT_RATES);
         if (ratePerSecond != null) {

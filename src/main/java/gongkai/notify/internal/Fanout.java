@@ -5,13 +5,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,8 +26,9 @@ import gongkai.privacy.Masking;
 /**
  * Turns a message into deliveries. Subscribers are matched in ranges of subscription ids, one transaction per range,
  * the message remembering how far it got: a node that dies mid-way leaves the rest to whichever node claims the
- * message next, and nothing is queued twice (an address hears once per message however many of its subscriptions
- * match, through the lowest-numbered one; the unique key on message and recipient stands behind that).
+ * message next, and nothing is queued twice. What a range matched is written as batches of subscription ids for the
+ * senders; an address hears once per message however many of its subscriptions match (the unique key on message and
+ * recipient of the delivery rows stands behind that).
  */
 @Component
 class Fanout {
@@ -95,32 +99,69 @@ class Fanout {
     }
 
     /**
-     * One range as one INSERT … SELECT. Costs per subscription, which is what decides a fan-out to a million: the
-     * range is read along the primary key; each kind of filter is one lookup on the filter table's key (the regions
-     * as one string to search, not an IN list that H2 would look up value by value); the lower-subscription check
-     * finds nothing on the (address, id) index for the usual address with one subscription; and the unique key on
-     * message and recipient, not a lookup per row, drops an address queued in an earlier range (ON CONFLICT DO
-     * NOTHING, which H2 takes in PostgreSQL mode): that happens when its lower subscription went away in between.
+     * One range: the matching subscriptions are read in one statement along the primary key (each kind of filter's
+     * rows of the range read once, the regions as one string to search rather than an IN list that H2 would look up
+     * value by value) and written as batches for the senders, a few hundred ids to a row. Nothing is written per
+     * subscriber here: a sender turns a batch into delivery rows when it takes it ({@link DeliverySender#claim}).
+     * An address with several matching subscriptions in the range is kept once, through the lowest-numbered; one
+     * whose subscriptions fall in different ranges is kept once by the delivery table's unique key on message and
+     * recipient, through whichever batch a sender takes first.
      */
     private void queueSubscribers(Map<String, Object> m, long messageId, long from, long to, Instant now) {
         int lane = ((Number) m.get("lane")).intValue();
-        List<Object> matchArgs = new ArrayList<>();
-        String match = match(m, from, to, matchArgs);
-        String status = lane == MessageDraft.PRIORITY ? "'QUEUED'"
-                : "CASE WHEN s.frequency = 'DIGEST' THEN 'HELD' ELSE 'QUEUED' END";
-        // Arrays.asList: the organisation is null for a warning, which List.of refuses.
-        List<Object> args = new ArrayList<>(Arrays.asList(messageId, lane, Timestamp.from(now),
-                m.get("org_code"), Timestamp.from(now), from, to));
-        args.addAll(matchArgs);
-        // In id order, so that where several subscriptions of one address match, the lowest-numbered one (the first
-        // inserted; the unique key drops the others, here or in a later range) is the one the address hears through.
-        int queued = jdbc.update("INSERT INTO notify_delivery (message_id, recipient_key, subscription_id, channel, "
-                + "address, masked, lane, status, attempts, next_attempt_at, org_code, created_at) "
-                + "SELECT ?, CONCAT('a', CAST(s.address_id AS VARCHAR(20))), s.id, a.channel, a.address, a.masked, ?, "
-                + status + ", 0, ?, ?, ? FROM notify_subscription s JOIN notify_address a ON a.id = s.address_id "
+        List<Object> args = new ArrayList<>(List.of(from, to));
+        String match = match(m, from, to, args);
+        Batches batches = new Batches(messageId, lane, properties.batch(), Timestamp.from(now));
+        Set<Long> addresses = new HashSet<>();
+        jdbc.query("SELECT s.id, s.address_id FROM notify_subscription s JOIN notify_address a ON a.id = s.address_id "
                 + "WHERE s.id > ? AND s.id <= ? AND s.status = 'ACTIVE' AND a.disabled_at IS NULL" + match
-                + " ORDER BY s.id ON CONFLICT DO NOTHING", args.toArray());
-        log.debug("Message {}: subscriptions {}..{} queued {}", messageId, from + 1, to, queued);
+                + " ORDER BY s.id", (RowCallbackHandler) rs -> {
+                    if (addresses.add(rs.getLong(2))) {
+                        batches.add(rs.getLong(1));
+                    }
+                }, args.toArray());
+        jdbc.batchUpdate("INSERT INTO notify_batch (message_id, lane, status, subscriptions, size, created_at) "
+                + "VALUES (?, ?, 'QUEUED', ?, ?, ?)", batches.rows());
+        log.debug("Message {}: subscriptions {}..{} matched {}", messageId, from + 1, to, addresses.size());
+    }
+
+    /** Subscription ids in ascending order, cut into rows of {@code notify_batch}. */
+    private static final class Batches {
+        private final Object[] prefix;
+        private final int max;
+        private final Timestamp created;
+        private final List<Object[]> rows = new ArrayList<>();
+        private final StringBuilder ids = new StringBuilder();
+        private int size;
+
+        Batches(long messageId, int lane, int max, Timestamp created) {
+            this.prefix = new Object[] {messageId, lane};
+            this.max = max;
+            this.created = created;
+        }
+
+        void add(long subscriptionId) {
+            if (size > 0) {
+                ids.append(',');
+            }
+            ids.append(subscriptionId);
+            if (++size == max) {
+                cut();
+            }
+        }
+
+        List<Object[]> rows() {
+            if (size > 0) {
+                cut();
+            }
+            return rows;
+        }
+
+        private void cut() {
+            rows.add(new Object[] {prefix[0], prefix[1], ids.toString(), size, created});
+            ids.setLength(0);
+            size = 0;
+        }
     }
 
     /**

@@ -12,8 +12,8 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 
 /**
- * Sends the deliveries named by one AMQP message of a lane's queue, each claimed first, so that a message handled
- * twice (the broker delivers again what a dead node left unacknowledged) sends nothing twice. The message is
+ * Sends the deliveries named by one AMQP message of a lane's queue, each claimed (or its batch taken) first, so that
+ * a message handled twice (the broker delivers again what a dead node left unacknowledged) sends nothing twice. The message is
  * acknowledged once all its deliveries were handled; one left half done is given back to the queue. The normal
  * lane's consumers stand aside while this node's priority lane has work, as the database senders do.
  */
@@ -43,11 +43,11 @@ class RabbitConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        List<Long> ids;
+        List<RabbitDispatch.Work> work;
         try {
-            ids = RabbitDispatch.ids(message);
+            work = RabbitDispatch.work(message);
         } catch (NumberFormatException e) {
-            throw new AmqpRejectAndDontRequeueException("Not a list of delivery ids: " + e.getMessage(), e);
+            throw new AmqpRejectAndDontRequeueException("Not a list of delivery and batch ids: " + e.getMessage(), e);
         }
         String claim = NODE + "-" + lane + "-" + Thread.currentThread().getId();
         boolean priority = lane == MessageDraft.PRIORITY;
@@ -55,16 +55,13 @@ class RabbitConsumer implements MessageListener {
             lanes.priorityWorking(true);
         }
         try {
-            for (long id : ids) {
-                standAside();
-                if (!active.getAsBoolean()) {
-                    throw new IllegalStateException("stopping: the rest of the message goes back to the queue");
-                }
-                if (sender.claimOne(id, claim)) {
-                    sender.send(id, claim);
-                    if (Thread.currentThread().isInterrupted()) {
-                        // send gave the delivery back unsent (its rate limit wait was cut short)
-                        throw new IllegalStateException("interrupted: the rest of the message goes back to the queue");
+            for (RabbitDispatch.Work w : work) {
+                if (w.batch()) {
+                    sendAll(sender.claimBatch(w.id(), claim), claim);
+                } else {
+                    checkActive();
+                    if (sender.claimOne(w.id(), claim)) {
+                        send(w.id(), claim);
                     }
                 }
             }
@@ -76,9 +73,33 @@ class RabbitConsumer implements MessageListener {
             }
             throw e;
         } finally {
+            // the rest of a batch this consumer did not get to goes back to the queue, for the sweeper to pass on
+            sender.release(claim);
             if (priority) {
                 lanes.priorityWorking(false);
             }
+        }
+    }
+
+    private void sendAll(List<Long> claimed, String claim) {
+        for (long id : claimed) {
+            checkActive();
+            send(id, claim);
+        }
+    }
+
+    private void checkActive() {
+        standAside();
+        if (!active.getAsBoolean()) {
+            throw new IllegalStateException("stopping: the rest of the message goes back to the queue");
+        }
+    }
+
+    private void send(long id, String claim) {
+        sender.send(id, claim);
+        if (Thread.currentThread().isInterrupted()) {
+            // send gave the delivery back unsent (its rate limit wait was cut short)
+            throw new IllegalStateException("interrupted: the rest of the message goes back to the queue");
         }
     }
 

@@ -43,18 +43,19 @@ final class FanoutScenarios {
         this.scope = scope;
     }
 
-    /** An address with two subscriptions that both match hears once, through the lower one, across chunks. */
+    /** An address with three subscriptions that match hears once, through one of them, across chunks. */
     void anAddressHearsOnceHoweverManyOfItsSubscriptionsMatch() {
         long twice = address();
         long first = subscribe(twice, "IMMEDIATE", "ACTIVE", Map.of("domain", List.of("social-assistance")));
         long between = subscribe(address(), "IMMEDIATE", "ACTIVE", Map.of("domain", List.of("social-assistance")));
-        subscribe(twice, "IMMEDIATE", "ACTIVE", Map.of("region", List.of(COUNTY)));
-        subscribe(twice, "IMMEDIATE", "ACTIVE", Map.of());
+        long third = subscribe(twice, "IMMEDIATE", "ACTIVE", Map.of("region", List.of(COUNTY)));
+        long fourth = subscribe(twice, "IMMEDIATE", "ACTIVE", Map.of());
         long message = record("social-assistance", "sa-recipients", List.of(COUNTY));
 
         Map<Long, Long> bySubscription = deliveries(message);
         assertThat(bySubscription.values().stream().filter(a -> a == twice)).hasSize(1);
-        assertThat(bySubscription).containsKey(first).containsKey(between);
+        assertThat(bySubscription).containsKey(between);
+        assertThat(bySubscription.keySet()).containsAnyOf(first, third, fourth);
     }
 
     /** Each kind of filter narrows: a subscription hears only of what matches every kind it named. */
@@ -120,13 +121,17 @@ final class FanoutScenarios {
                 scope.concerned(regions), "【发布】测试信息" + n, "测试信息。", null, Map.of()));
     }
 
-    /** Posts the message and waits (up to 20 s) until the node's fan-out has finished it. */
+    /**
+     * Posts the message and waits (up to 20 s) until the node's fan-out has finished it and its senders have taken
+     * every batch it made (turned them into delivery rows).
+     */
     private long post(MessageDraft draft) {
         long id = outbox.post(draft).id();
         Instant until = Instant.now().plus(Duration.ofSeconds(20));
         while (!"DONE".equals(jdbc.queryForObject("SELECT fanout_status FROM notify_message WHERE id = ?",
-                String.class, id))) {
-            assertThat(Instant.now()).as("fan-out of message %d finished within 20 s", id).isBefore(until);
+                String.class, id)) || jdbc.queryForObject("SELECT COUNT(*) FROM notify_batch WHERE message_id = ? AND "
+                        + "status = 'QUEUED'", Long.class, id) > 0) {
+            assertThat(Instant.now()).as("fan-out of message %d finished and taken within 20 s", id).isBefore(until);
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
