@@ -72,6 +72,8 @@ public final class SiteCrawler {
     private final Set<String> seen = new HashSet<>();
     private final Set<String> formsSubmitted = new HashSet<>();
     private final Map<String, Integer> perPattern = new HashMap<>();
+    /** Kinds another visitor's crawl covered already: one address of each is enough here. */
+    private final Set<String> coveredElsewhere = new HashSet<>();
     private final Map<String, Long> nanosPerPattern = new HashMap<>();
     private final Deque<Target> queue = new ArrayDeque<>();
     private boolean signedIn;
@@ -112,6 +114,16 @@ public final class SiteCrawler {
         }
         signedIn = true;
         return URI.create(base).resolve(location).getPath();
+    }
+
+    /**
+     * Kinds of address (see {@link #pattern}) another visitor fetched at their full bound: this visitor fetches one
+     * of each, enough to meet what differs for them (the header of a signed-in page), and spends the rest of its
+     * bound on the kinds only it reaches.
+     */
+    public SiteCrawler alreadyCovered(Set<String> kinds) {
+        coveredElsewhere.addAll(kinds);
+        return this;
     }
 
     /** Crawls from the given paths; returns this visitor's problems. */
@@ -305,7 +317,7 @@ public final class SiteCrawler {
         }
         String pattern = pattern(url);
         int n = perPattern.merge(pattern, 1, Integer::sum);
-        if (!unbounded && n > maxPerPattern) {
+        if (!unbounded && n > (coveredElsewhere.contains(pattern) ? 1 : maxPerPattern)) {
             skippedByBound++;
             return;
         }
