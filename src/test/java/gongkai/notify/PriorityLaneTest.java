@@ -14,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import gongkai.emergency.NewWarning;
@@ -26,7 +25,6 @@ import gongkai.publishing.RecordInput;
 import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.Role;
 import gongkai.support.Acting;
-import gongkai.support.PlatformTest;
 import gongkai.support.Staff;
 import gongkai.support.ThreeStepReview;
 
@@ -35,8 +33,7 @@ import gongkai.support.ThreeStepReview;
  * message) reaches every subscriber of its area before that backlog has drained, the normal lane standing aside
  * meanwhile.
  */
-@PlatformTest
-@Import(RecordingChannels.class)
+@NotifyTest
 class PriorityLaneTest {
 
     private static final int SUBSCRIBERS = 100;

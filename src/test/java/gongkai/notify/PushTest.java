@@ -17,7 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,7 +41,6 @@ import gongkai.shared.PlatformConfiguration;
 import gongkai.shared.Role;
 import gongkai.support.Acting;
 import gongkai.support.Origins;
-import gongkai.support.PlatformTest;
 import gongkai.support.Staff;
 import gongkai.support.ThreeStepReview;
 
@@ -51,8 +49,7 @@ import gongkai.support.ThreeStepReview;
  * targeted record's SMS to the residents with its code, unsubscribing, bounces, and input refused whole. The channels
  * here record what they are given (the wire is tested in the channel tests).
  */
-@PlatformTest
-@Import(RecordingChannels.class)
+@NotifyTest
 class PushTest {
 
     @RegisterExtension

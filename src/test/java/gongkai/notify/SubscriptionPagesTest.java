@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -24,15 +23,13 @@ import gongkai.notify.internal.channel.MessageKinds;
 import gongkai.privacy.Masking;
 import gongkai.shared.Role;
 import gongkai.support.BackOfficeSignIn;
-import gongkai.support.PlatformTest;
 
 /**
  * The subscription pages as a resident uses them with a phone number (the form, the SMS code, the page every
  * message links to, a mail client's one-click unsubscribe) and the back office's delivery log, which shows
  * addresses masked only.
  */
-@PlatformTest
-@Import(RecordingChannels.class)
+@NotifyTest
 class SubscriptionPagesTest {
 
     @Autowired

@@ -41,9 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // Each visitor tries the access-code form of a targeted record once, all from 127.0.0.1.
-        "gongkai.publishing.access-code.max-failures=1000",
-        // The same templates are rendered a thousand times: parse them once, as in production.
-        "spring.thymeleaf.cache=true"})
+        "gongkai.publishing.access-code.max-failures=1000"})
 @ActiveProfiles({"test", "demo"})
 class SiteCrawlTest {
 

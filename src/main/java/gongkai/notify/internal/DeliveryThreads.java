@@ -118,39 +118,54 @@ class DeliveryThreads implements SmartLifecycle {
         }
     }
 
+    /**
+     * A sending thread. The priority lane's holds the normal lane back from the moment it finds work until it finds
+     * its queue empty, not only while it sends: a warning's deliveries come in many small pieces (a batch per range of
+     * subscriptions), and the normal senders would otherwise slip a message in between each two.
+     */
     private void sendLoop(int lane) {
         String claim = node + "-" + Thread.currentThread().getName();
-        while (running) {
-            try {
-                if (lane == MessageDraft.NORMAL && lanes.priorityActive()) {
-                    lanes.sendingSignal(lane).await(java.time.Duration.ofMillis(20));
-                    continue;
-                }
-                List<Long> claimed = sender.claim(lane, properties.batch(), claim);
-                if (claimed.isEmpty()) {
-                    lanes.sendingSignal(lane).await(properties.pollInterval());
-                    continue;
-                }
-                if (lane == MessageDraft.PRIORITY) {
-                    lanes.priorityWorking(true);
-                }
+        boolean holding = false;
+        try {
+            while (running) {
                 try {
-                    for (long id : claimed) {
-                        if (!running || (lane == MessageDraft.NORMAL && lanes.priorityActive())) {
-                            break;
+                    if (lane == MessageDraft.NORMAL && lanes.priorityActive()) {
+                        lanes.sendingSignal(lane).await(java.time.Duration.ofMillis(20));
+                        continue;
+                    }
+                    List<Long> claimed = sender.claim(lane, properties.batch(), claim);
+                    if (claimed.isEmpty()) {
+                        holding = hold(lane, holding, false);
+                        lanes.sendingSignal(lane).await(properties.pollInterval());
+                        continue;
+                    }
+                    holding = hold(lane, holding, true);
+                    try {
+                        for (long id : claimed) {
+                            if (!running || (lane == MessageDraft.NORMAL && lanes.priorityActive())) {
+                                break;
+                            }
+                            sender.send(id, claim);
                         }
-                        sender.send(id, claim);
+                    } finally {
+                        sender.release(claim);
                     }
-                } finally {
-                    sender.release(claim);
-                    if (lane == MessageDraft.PRIORITY) {
-                        lanes.priorityWorking(false);
-                    }
+                } catch (RuntimeException e) {
+                    holding = hold(lane, holding, false);
+                    pause("sending", e);
                 }
-            } catch (RuntimeException e) {
-                pause("sending", e);
             }
+        } finally {
+            hold(lane, holding, false);
         }
+    }
+
+    /** The priority lane's sender starts or stops holding the normal lane back; answers whether it holds now. */
+    private boolean hold(int lane, boolean holding, boolean hold) {
+        if (lane == MessageDraft.PRIORITY && holding != hold) {
+            lanes.priorityWorking(hold);
+        }
+        return lane == MessageDraft.PRIORITY && hold;
     }
 
     private void pause(String what, RuntimeException e) {

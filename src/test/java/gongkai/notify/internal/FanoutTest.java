@@ -3,17 +3,12 @@ package gongkai.notify.internal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
-import gongkai.notify.RecordingChannels;
-import gongkai.support.PlatformTest;
+import gongkai.notify.NotifyTest;
 
 /** The fan-out on H2 ({@link FanoutScenarios}), in chunks of two subscriptions. */
-@PlatformTest
-@Import(RecordingChannels.class)
-@TestPropertySource(properties = "gongkai.notify.delivery.fanout-chunk=2")
+@NotifyTest
 class FanoutTest {
 
     @Autowired
