@@ -53,6 +53,8 @@ class SiteCrawlTest {
      * public sees more addresses of each kind (records, organisations, …); signed-in visitors the same kinds again.
      */
     private static final int MAX_PAGES_PER_VISITOR = 300;
+    /** Signed-in visitors fetch one page of each public kind (the public crawl covered them) and their own pages. */
+    private static final int MAX_PAGES_PER_SIGNED_IN_VISITOR = 200;
     private static final int PUBLIC_PAGES_PER_KIND = 12;
     private static final int SIGNED_IN_PAGES_PER_KIND = 5;
     /** An organisation with demo records and demo requests. */
@@ -119,7 +121,7 @@ class SiteCrawlTest {
     }
 
     private SiteCrawler crawler(String base, String visitor) {
-        return new SiteCrawler(base, visitor, MAX_PAGES_PER_VISITOR, SIGNED_IN_PAGES_PER_KIND);
+        return new SiteCrawler(base, visitor, MAX_PAGES_PER_SIGNED_IN_VISITOR, SIGNED_IN_PAGES_PER_KIND);
     }
 
     /**
