@@ -21,3 +21,6 @@ CREATE INDEX notify_batch_message_idx ON notify_batch (message_id, id);
 
 -- Unsubscribing clears what is queued for an address by its recipient key; without an index that read the table.
 CREATE INDEX notify_delivery_recipient_idx ON notify_delivery (recipient_key);
+
+-- A confirmation link is looked up by the hash of its token.
+CREATE INDEX notify_subscription_confirm_idx ON notify_subscription (confirm_hash);

@@ -108,7 +108,9 @@ public class DeliverySender {
      * Turns a batch into delivery rows, in one transaction with marking it taken: rows claimed by {@code claim},
      * or held for the digest (a daily-digest subscriber's record notice; warnings go to them at once). A
      * subscription that ended, or an address disabled, since the fan-out gets nothing; an address that has its row
-     * for the message already (through another subscription, in another batch) gets no second one.
+     * for the message already (through another subscription, in another batch) gets no second one. Should two
+     * senders write the same address's row at once, the database lets one through; where it fails the other's
+     * transaction instead (H2), that batch stays queued for the next claim.
      */
     private boolean take(long batch, String claim) {
         Boolean taken = ownTransaction.execute(tx -> {
@@ -118,8 +120,7 @@ public class DeliverySender {
                 return false;
             }
             Map<String, Object> b = jdbc.queryForMap("SELECT b.message_id, b.lane, b.subscriptions, b.dispatched, "
-                    + "m.org_code FROM "
-                    + "notify_batch b JOIN notify_message m ON m.id = b.message_id WHERE b.id = ?", batch);
+                    + "m.org_code FROM notify_batch b JOIN notify_message m ON m.id = b.message_id WHERE b.id = ?", batch);
             int lane = ((Number) b.get("lane")).intValue();
             String held = lane == MessageDraft.PRIORITY ? "FALSE" : "s.frequency = 'DIGEST'";
             jdbc.update("INSERT INTO notify_delivery (message_id, recipient_key, subscription_id, channel, address, "

@@ -6,8 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import gongkai.shared.AfterCommit;
-
 /**
  * The two lanes of this node: the priority lane (warnings, confirmations) and the normal one. Threads of a lane wait
  * on its signals when idle and are woken when work is committed; while the priority lane has work, the normal lane's
@@ -23,11 +21,6 @@ class Lanes {
 
     Lanes(ObjectProvider<DeliveryDispatch> dispatch) {
         this.dispatch = dispatch;
-    }
-
-    /** Runs {@code action} once the current transaction has committed, or now outside one. */
-    void afterCommit(Runnable action) {
-        AfterCommit.run(action);
     }
 
     void fanoutWaiting(int lane) {

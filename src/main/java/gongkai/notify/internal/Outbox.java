@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import gongkai.notify.ChannelKind;
+import gongkai.shared.AfterCommit;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,7 +50,7 @@ public class Outbox {
                 d.audience() == MessageDraft.Audience.DIRECT ? "DONE" : "PENDING", Timestamp.from(now));
         long id = idOf(d.key()).orElseThrow();
         if (d.audience() != MessageDraft.Audience.DIRECT) {
-            lanes.afterCommit(() -> lanes.fanoutWaiting(d.lane()));
+            AfterCommit.run(() -> lanes.fanoutWaiting(d.lane()));
         }
         return new Posted(id, true);
     }
@@ -69,7 +70,7 @@ public class Outbox {
                 + "masked, lane, status, attempts, next_attempt_at, org_code, created_at) "
                 + "VALUES (?, 'd', ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)", posted.id(), subscriptionId, channel.name(),
                 address, masked, d.lane(), Timestamp.from(now), d.org(), Timestamp.from(now));
-        lanes.afterCommit(() -> lanes.deliveriesWaiting(d.lane(), posted.id()));
+        AfterCommit.run(() -> lanes.deliveriesWaiting(d.lane(), posted.id()));
     }
 
     private Optional<Long> idOf(String key) {
