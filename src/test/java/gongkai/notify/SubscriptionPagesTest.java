@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import gongkai.notify.internal.channel.MessageKinds;
 import gongkai.privacy.Masking;
@@ -207,5 +211,33 @@ class SubscriptionPagesTest {
                 .with(signIn.as("admin")), 200)).contains("起始日期不能晚于截止日期");
         assertThat(page(get("/admin/notify").param("from", "昨天").with(signIn.as("admin")), 200))
                 .contains("起始日期应为日期");
+    }
+
+    /**
+     * Subscriptions matched and still waiting in a fan-out's batches show apart, counted for their body only. The
+     * batch is written in a transaction left uncommitted, so that the node's senders cannot take it meanwhile (the
+     * page is rendered in the test's thread, inside that transaction), and rolled back.
+     */
+    @Test
+    void subscriptionsWaitingInBatchesShowApart(@Autowired PlatformTransactionManager transactions) {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            Timestamp now = Timestamp.from(Instant.now());
+            jdbc.update("INSERT INTO notify_message (message_key, kind, lane, audience, org_code, subject, text, fields, "
+                    + "fanout_status, fanout_cursor, created_at) VALUES ('test:batches', 'record.published', 1, "
+                    + "'SUBSCRIBERS', 'ycsmzj', '测试', '测试。', '{}', 'DONE', 0, ?)", now);
+            long message = jdbc.queryForObject("SELECT id FROM notify_message WHERE message_key = 'test:batches'",
+                    Long.class);
+            jdbc.update("INSERT INTO notify_batch (message_id, lane, status, subscriptions, size, created_at) VALUES "
+                    + "(?, 1, 'QUEUED', '1,2', 1234, ?)", message, now);
+            try {
+                assertThat(page(get("/admin/notify").with(signIn.asNew("ycsmzj", Role.EDITOR)), 200))
+                        .contains("另有 1,234 个订阅已匹配、排队等候发送");
+                assertThat(page(get("/admin/notify").with(signIn.asNew("ycsjyj", Role.EDITOR)), 200))
+                        .doesNotContain("另有");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            tx.setRollbackOnly();
+        });
     }
 }
