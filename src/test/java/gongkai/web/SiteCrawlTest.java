@@ -108,7 +108,9 @@ class SiteCrawlTest {
                     .anySatisfy(kind -> assertThat(kind).startsWith("/admin/records/*"));
         }
 
-        SiteCrawler resident = crawler(base, "resident of 360921101");
+        // The resident sees what the public sees and their village's targeted records: the full bound.
+        SiteCrawler resident = new SiteCrawler(base, "resident of 360921101", MAX_PAGES_PER_VISITOR,
+                SIGNED_IN_PAGES_PER_KIND);
         assertThat(resident.signIn(aConfirmedResident(), "Resident-Passw0rd")).isEqualTo("/residents/me");
         problems.addAll(resident.crawl("/", "/residents/me"));
         summaries.add(resident.summary());
