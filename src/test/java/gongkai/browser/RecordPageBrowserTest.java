@@ -146,4 +146,16 @@ class RecordPageBrowserTest {
             desktop.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
     }
+
+    @Test
+    void theItemsSchemaReadsAsCardsOnAPhoneToo() throws Exception {
+        phone.get("http://localhost:" + port + "/catalog/sa-recipients");
+        WebElement type = phone.findElement(By.cssSelector("table.schema tbody td[data-label='类型']"));
+        assertThat(type.getCssValue("display")).isEqualTo("block");
+        Long overflow = (Long) phone.driver().executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(overflow).isLessThanOrEqualTo(0L);
+        assertThat(new AxeBuilder().analyze(phone.driver()).getViolations()).as("axe-core, any impact").isEmpty();
+        phone.screenshotWholePage("catalog-item-schema-phone");
+    }
 }
