@@ -73,6 +73,7 @@ class RecordPageController {
             @RequestParam(required = false) Integer version, Model model) {
         RecordView view = records.view(ref, code, version);
         model.addAttribute("record", view);
+        model.addAttribute("table", RecordTable.of(view.columns(), view.rows()));
         model.addAttribute("expired", view.expiredOn(LocalDate.now(clock)));
         model.addAttribute("code", code);
         return "publishing/record";
