@@ -53,6 +53,23 @@ public record RecordView(String ref, String indexNo, RecordStatus status, int ve
         return period == null ? null : ReportingPeriod.parse(period).describe();
     }
 
+    /**
+     * The latest sending back (审核退回 or 审批退回) of the round now under way, or null: the reason the drafter
+     * answered, which reviewer and approver read again before deciding. A publication or revision starts a new
+     * round, so an old rejection is not shown again.
+     */
+    public RecordStep lastRejection() {
+        RecordStep last = null;
+        for (RecordStep s : steps) {
+            switch (s.kind()) {
+                case REVIEW_REJECT, APPROVE_REJECT -> last = s;
+                case PUBLISH, REVISE -> last = null;
+                default -> { }
+            }
+        }
+        return last;
+    }
+
     /** Whether the document's own term of validity (有效期至) had run out by {@code day}. */
     public boolean expiredOn(LocalDate day) {
         return validUntil != null && validUntil.isBefore(day);

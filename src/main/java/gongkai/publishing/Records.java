@@ -281,6 +281,13 @@ public class Records {
                 .orElseThrow(() -> new NotFoundProblem("该信息没有这个附件。"));
     }
 
+    /** An attachment of the working copy, for the staff who may see that working copy (reviewers read drafts). */
+    @Transactional
+    public Attachment workingAttachment(String ref, String sha256) {
+        return workingCopy(ref).attachments().stream().filter(a -> a.sha256().equals(sha256)).findFirst()
+                .orElseThrow(() -> new NotFoundProblem("该信息没有这个附件。"));
+    }
+
     /**
      * The extracted text of the attachments of a record's published version, for full-text search; empty for a
      * record not open to everyone.

@@ -1,6 +1,7 @@
 package gongkai.publishing.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -29,6 +35,7 @@ import gongkai.org.Organisation;
 import gongkai.org.Organisations;
 import gongkai.privacy.Finding;
 import gongkai.publishing.Approval;
+import gongkai.publishing.Attachment;
 import gongkai.publishing.Decision;
 import gongkai.publishing.DocumentCategory;
 import gongkai.publishing.Drafting;
@@ -40,6 +47,7 @@ import gongkai.publishing.RecordInput;
 import gongkai.publishing.RecordView;
 import gongkai.publishing.Records;
 import gongkai.publishing.Validity;
+import gongkai.publishing.internal.input.AttachmentStorage;
 import gongkai.region.Region;
 import gongkai.region.Regions;
 import gongkai.shared.Actor;
@@ -62,9 +70,11 @@ class RecordAdminController {
     private final Organisations organisations;
     private final Regions regions;
     private final Clock clock;
+    private final AttachmentStorage storage;
 
     RecordAdminController(Drafting drafting, Publishing publishing, Records records, Catalog catalog,
-            Organisations organisations, Regions regions, Clock clock) {
+            Organisations organisations, Regions regions, Clock clock, AttachmentStorage storage) {
+        this.storage = storage;
         this.drafting = drafting;
         this.publishing = publishing;
         this.records = records;
@@ -143,6 +153,18 @@ class RecordAdminController {
         }
         redirect.addFlashAttribute("notice", "已保存。");
         return "redirect:" + path(ref);
+    }
+
+    /** The working copy's attachment, so a reviewer can open what the drafter uploaded before it is public. */
+    @GetMapping("/{ref}/attachments/{sha256}")
+    ResponseEntity<InputStreamResource> attachment(@PathVariable String ref, @PathVariable String sha256) {
+        Attachment a = records.workingAttachment(ref, sha256);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(a.name(), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(a.mediaType()))
+                .contentLength(a.size())
+                .body(new InputStreamResource(storage.open(a.sha256())));
     }
 
     @GetMapping("/{ref}")
@@ -311,6 +333,6 @@ class RecordAdminController {
     }
 
     static String path(String ref) {
-        return "/admin/records/" + UriUtils.encodePathSegment(ref, java.nio.charset.StandardCharsets.UTF_8);
+        return "/admin/records/" + UriUtils.encodePathSegment(ref, StandardCharsets.UTF_8);
     }
 }
