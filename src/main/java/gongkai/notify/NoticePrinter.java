@@ -175,6 +175,13 @@ public class NoticePrinter {
         if (n.rows().isEmpty()) {
             classes.add("no-rows");
         }
+        if (n.objectionPhone().isEmpty()) {
+            classes.add("no-objection-phone");
+        }
+        if (n.objectionAddress().isEmpty()) {
+            classes.add("no-objection-address");
+        }
+        classes.add(n.codePage().isEmpty() ? "no-code-page" : "code-page");
         Map<String, Object> values = new HashMap<>();
         values.put("bodyClass", String.join(" ", classes));
         values.put("title", n.title());
@@ -185,6 +192,9 @@ public class NoticePrinter {
         values.put("qr", QrCode.pngDataUri(n.link()));
         values.put("link", n.link());
         values.put("accessCode", n.accessCode());
+        values.put("objectionPhone", n.objectionPhone());
+        values.put("objectionAddress", n.objectionAddress());
+        values.put("codePage", n.codePage());
         values.put("header", new Markup(cells("th", n.columns())));
         values.put("rows", new Markup(rows(n.rows())));
         values.put("publishedOn", CHINESE_DATE.format(n.publishedOn()));

@@ -20,10 +20,21 @@ import java.util.Objects;
  * @param accessCode   查阅码, for typing in by those who cannot scan
  * @param publishedOn  the date the notice is dated
  * @param demo         fictitious data: every page says 示例数据
+ * @param objectionPhone   异议受理电话 of the publisher; may be blank (the line is left out)
+ * @param objectionAddress 异议受理地址 of the publisher; may be blank (the line is left out)
+ * @param codePage     absolute URL of the page that takes a 查阅码 alone; may be blank
  */
 public record PrintableNotice(String title, String publisher, String regionName, String period, String introduction,
         List<String> columns, List<List<String>> rows, String link, String accessCode, LocalDate publishedOn,
-        boolean demo) {
+        boolean demo, String objectionPhone, String objectionAddress, String codePage) {
+
+    /** A notice with no objection contact and no code page: the sentences that need them are left out. */
+    public PrintableNotice(String title, String publisher, String regionName, String period, String introduction,
+            List<String> columns, List<List<String>> rows, String link, String accessCode, LocalDate publishedOn,
+            boolean demo) {
+        this(title, publisher, regionName, period, introduction, columns, rows, link, accessCode, publishedOn, demo,
+                "", "", "");
+    }
 
     public PrintableNotice {
         title = required(title, "title");
@@ -34,6 +45,9 @@ public record PrintableNotice(String title, String publisher, String regionName,
         Objects.requireNonNull(publishedOn, "publishedOn");
         regionName = regionName == null ? "" : regionName.strip();
         introduction = introduction == null ? "" : introduction.strip();
+        objectionPhone = objectionPhone == null ? "" : objectionPhone.strip();
+        objectionAddress = objectionAddress == null ? "" : objectionAddress.strip();
+        codePage = codePage == null ? "" : codePage.strip();
         columns = List.copyOf(columns);
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("A notice needs at least one column");

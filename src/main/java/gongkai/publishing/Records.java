@@ -138,6 +138,16 @@ public class Records {
     }
 
     /**
+     * The index number of the published targeted record a 查阅码 typed alone opens, for the code box: it leads to that
+     * record's page with the same code, so it grants exactly what the record's own code form grants. Empty for an
+     * unknown or wrong code alike; every attempt counts against the same per-address limit as the record's form.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> refForCode(String typed) {
+        return accessGuard.attemptAlone(typed).flatMap(records::findById).map(RecordEntity::ref);
+    }
+
+    /**
      * Targeted records disclosed to the signed-in resident: published for their region or a region above it
      * (a township's list is for its villages too), newest first.
      */

@@ -146,6 +146,24 @@ class NoticePrinterTest {
         }
     }
 
+    @Test
+    void theNoticeGivesTheObjectionContactAndThePageForTheCodeWhenItHasThem() throws IOException {
+        PrintableNotice full = new PrintableNotice(TITLE, "宜春市民政局", null, PERIOD, "", COLUMNS, List.of(), LINK,
+                ACCESS_CODE, LocalDate.of(2026, 11, 27), false, "0795-1234567", "宜春市示例路8号",
+                "https://gongkai.yichun.example/code");
+        try (PDDocument pdf = Loader.loadPDF(PRINTER.pdf(full))) {
+            String text = squash(new PDFTextStripper().getText(pdf));
+            assertThat(text).contains("异议受理电话：0795-1234567", "异议受理地址：宜春市示例路8号",
+                    "输入查阅码查看：https://gongkai.yichun.example/code");
+        }
+        PrintableNotice bare = new PrintableNotice(TITLE, "宜春市民政局", null, PERIOD, "", COLUMNS, List.of(), LINK,
+                ACCESS_CODE, LocalDate.of(2026, 11, 27), false);
+        try (PDDocument pdf = Loader.loadPDF(PRINTER.pdf(bare))) {
+            String text = squash(new PDFTextStripper().getText(pdf));
+            assertThat(text).contains("输入查阅码查看，").doesNotContain("异议受理电话", "异议受理地址", "/code");
+        }
+    }
+
     private static String pageText(PDDocument pdf, int page) throws IOException {
         PDFTextStripper stripper = new PDFTextStripper();
         stripper.setStartPage(page);

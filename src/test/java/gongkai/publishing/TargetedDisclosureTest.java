@@ -101,7 +101,7 @@ class TargetedDisclosureTest extends PublishingFixture {
         mvc.perform(get("/records/{ref}", indexNo).param("code", "WRONG123").with(r -> {
             r.setRemoteAddr("10.9.9.9");
             return r;
-        })).andExpect(status().isForbidden()).andExpect(content().string(containsString("查看码不正确")));
+        })).andExpect(status().isForbidden()).andExpect(content().string(containsString("查阅码不正确")));
         for (int i = 0; i < 9; i++) {
             mvc.perform(get("/records/{ref}", indexNo).param("code", "WRONG" + i).with(r -> {
                 r.setRemoteAddr("10.9.9.9");
@@ -135,7 +135,7 @@ class TargetedDisclosureTest extends PublishingFixture {
         mvc.perform(get("/records/{ref}", indexNo).param("code", code).with(r -> {
             r.setRemoteAddr("10.9.8.7");
             return r;
-        })).andExpect(status().isTooManyRequests()).andExpect(content().string(containsString("查看码输入错误次数过多")));
+        })).andExpect(status().isTooManyRequests()).andExpect(content().string(containsString("查阅码输入错误次数过多")));
         mvc.perform(get("/records/{ref}", indexNo).param("code", code).with(r -> {
             r.setRemoteAddr("10.9.8.8");
             return r;

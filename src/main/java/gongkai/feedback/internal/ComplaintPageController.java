@@ -41,9 +41,13 @@ class ComplaintPageController {
         this.clock = clock;
     }
 
+    /** The form, with a category and a subject preset when a link names them (the footer's 我为政府网站找错). */
     @GetMapping("/complaints/new")
-    String form(Model model) {
-        return form(model, new NewComplaint("", "", "", "", "", "", false), null);
+    String form(@RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String subject,
+            Model model) {
+        String preset = subject.strip();
+        return form(model, new NewComplaint("", category.strip(),
+                preset.length() > 200 ? preset.substring(0, 200) : preset, "", "", "", false), null);
     }
 
     @PostMapping("/complaints/new")

@@ -22,6 +22,11 @@ final class AccessCodes {
         return sb.toString();
     }
 
+    /** Whether a normalised code could be one this class makes: anything else is wrong without a look-up. */
+    static boolean wellFormed(String code) {
+        return code.length() == 8 && code.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);
+    }
+
     /** Normalises what a person typed: case, spaces and hyphens do not matter. */
     static String normalise(String typed) {
         return typed == null ? "" : typed.strip().toUpperCase().replace(" ", "").replace("-", "");

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriUtils;
 
 import gongkai.catalog.Catalog;
 import gongkai.org.Organisations;
@@ -30,6 +31,7 @@ import gongkai.publishing.Records;
 import gongkai.publishing.TargetedAccessRequired;
 import gongkai.publishing.internal.input.AttachmentStorage;
 import gongkai.region.Regions;
+import gongkai.shared.TooManyRequestsProblem;
 
 /**
  * The public record pages. An index number holds a '/', so a record is reached both as
@@ -84,6 +86,35 @@ class RecordPageController {
             @RequestParam(required = false) String code, @RequestParam(required = false) Integer version,
             Model model) {
         return record(prefix + "/" + serial, code, version, model);
+    }
+
+    /**
+     * The 查阅码 box (home page, and the address the printed notice names): a code alone leads to its record's page
+     * with that code, as the notice's QR link does. A GET form, so the home page that carries it stays cacheable.
+     */
+    @GetMapping("/code")
+    ModelAndView codeAlone(@RequestParam(required = false) String code) {
+        ModelAndView page = new ModelAndView("publishing/code");
+        if (code == null || code.isBlank()) {
+            page.addObject("message", "请输入公示上的查阅码。");
+            return page;
+        }
+        try {
+            return records.refForCode(code)
+                    .map(ref -> new ModelAndView("redirect:/records/" + UriUtils.encodePath(ref, StandardCharsets.UTF_8)
+                            + "?code=" + UriUtils.encodeQueryParam(code.strip(), StandardCharsets.UTF_8)))
+                    .orElseGet(() -> {
+                        page.setStatus(HttpStatus.FORBIDDEN);
+                        page.addObject("wrong", true);
+                        page.addObject("message", TargetedAccessRequired.WRONG_CODE);
+                        return page;
+                    });
+        } catch (TooManyRequestsProblem e) {
+            page.setStatus(HttpStatus.TOO_MANY_REQUESTS);
+            page.addObject("wrong", true);
+            page.addObject("message", e.getMessage());
+            return page;
+        }
     }
 
     @GetMapping("/records/{ref}/attachments/{sha256}")

@@ -17,9 +17,12 @@ class GlobalModel {
 
     private final GongkaiProperties properties;
     private final boolean apiDocs;
+    private final SiteProperties site;
 
-    GlobalModel(GongkaiProperties properties, @Value("${springdoc.api-docs.enabled:true}") boolean apiDocs) {
+    GlobalModel(GongkaiProperties properties, @Value("${springdoc.api-docs.enabled:true}") boolean apiDocs,
+            SiteProperties site) {
         this.properties = properties;
+        this.site = site;
         this.apiDocs = apiDocs;
     }
 
@@ -27,6 +30,12 @@ class GlobalModel {
     @ModelAttribute("apiDocs")
     boolean apiDocs() {
         return apiDocs;
+    }
+
+    /** The footer's configured items (site identifier, ICP record, 党政机关 mark, contact). */
+    @ModelAttribute("site")
+    SiteProperties site() {
+        return site;
     }
 
     @ModelAttribute("demoMode")
