@@ -105,6 +105,9 @@ class PushTest {
         assertThat(confirm.text()).contains(code).doesNotContain("退订");
 
         review.publish(Staff.of("yzqzf"), saRecord("yzqzf", "360902", "袁州区城乡低保标准调整（确认前）"));
+        // Its notice posted and fanned out while the subscription waits for its code (the listener runs after the
+        // publication's commit, on its own thread).
+        awaitNothingQueued("确认前");
         assertThat(subscriptions.confirmCode(r.id(), code).active()).isTrue();
         String after = review.publish(Staff.of("yzqzf"), saRecord("yzqzf", "360902", "袁州区城乡低保标准调整（确认后）"));
 

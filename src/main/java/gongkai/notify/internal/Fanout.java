@@ -124,14 +124,16 @@ class Fanout {
         Batches batches = new Batches(messageId, ((Number) m.get("lane")).intValue(), properties.batch(),
                 Timestamp.from(now));
         Set<Long> addresses = new HashSet<>();
+        // Confirmed by the time the message was posted: however long the fan-out takes, a subscription confirmed
+        // meanwhile does not hear of what happened before it.
         jdbc.query("SELECT id, address_id, any_domain, any_region, any_item, any_org FROM notify_subscription WHERE "
-                + "id > ? AND id <= ? AND status = 'ACTIVE' ORDER BY id", (RowCallbackHandler) rs -> {
+                + "id > ? AND id <= ? AND status = 'ACTIVE' AND confirmed_at <= ? ORDER BY id", (RowCallbackHandler) rs -> {
                     int named = wanted.kinds() & ~Wanted.any(rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5),
                             rs.getBoolean(6));
                     if ((named & ~met.getOrDefault(rs.getLong(1), 0)) == 0 && addresses.add(rs.getLong(2))) {
                         batches.add(rs.getLong(1));
                     }
-                }, from, to);
+                }, from, to, m.get("created_at"));
         jdbc.batchUpdate("INSERT INTO notify_batch (message_id, lane, status, subscriptions, size, created_at) "
                 + "VALUES (?, ?, 'QUEUED', ?, ?, ?)", batches.rows());
         log.debug("Message {}: subscriptions {}..{} matched {}", messageId, from + 1, to, addresses.size());
