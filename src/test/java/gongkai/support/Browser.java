@@ -116,9 +116,23 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         return driver().getPageSource();
     }
 
-    /** Clicks the button that reads exactly this text. */
+    /**
+     * Clicks the button that reads exactly this text. When that sends its form (a submit button of a form the browser
+     * finds valid), waits for the next page: chromedriver's click may return before the navigation starts, and a page
+     * read at once would be the old one.
+     */
     public void clickButton(String text) {
-        findElement(By.xpath("//button[normalize-space()='" + text + "']")).click();
+        WebElement button = findElement(By.xpath("//button[normalize-space()='" + text + "']"));
+        boolean sends = Boolean.TRUE.equals(driver().executeScript(
+                "const b = arguments[0], f = b.form;"
+                        + "return !!f && b.type === 'submit' && (f.noValidate || b.formNoValidate || f.checkValidity());",
+                button));
+        WebElement page = sends ? findElement(By.tagName("html")) : null;
+        button.click();
+        if (page != null) {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver(), Duration.ofSeconds(15))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        }
     }
 
     /**
