@@ -68,9 +68,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * A viewport of exactly the given size in CSS pixels, e.g. a common phone's 390 × 844, as a phone's browser has it
-     * (mobile, no scroll bar). A headless window is never narrower than 500 pixels, less a scroll bar: narrower
-     * sizes need the device emulation of Chromium's DevTools.
+     * A viewport of exactly the given size in CSS pixels: below 600 pixels as a phone's browser has it (mobile, no
+     * scroll bar), e.g. 390 × 844; wider as a desktop's (1366 × 900, with a scroll bar). A headless window is never
+     * narrower than 500 pixels, less a scroll bar: narrower sizes need the device emulation of Chromium's DevTools.
      */
     public static Browser window(int width, int height) {
         return new Browser(width, height, true);
@@ -84,11 +84,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /**
-     * Shows pages in a viewport of exactly this size from now on, as {@link #window} does: one browser can visit the
-     * same pages at a phone's and a desktop's width without a second start.
-     */
-    public void emulate(int viewportWidth, int viewportHeight) {
+    /** Shows pages in a viewport of exactly this size, a phone's (mobile, no scroll bar) below 600 pixels. */
+    private void emulate(int viewportWidth, int viewportHeight) {
         driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewportWidth,
                 "height", viewportHeight, "deviceScaleFactor", 1, "mobile", viewportWidth < 600));
     }

@@ -290,11 +290,9 @@ class PageTypesTourTest {
             problems.add(kind + ": no page of this kind linked where expected");
             return;
         }
-        long started = System.nanoTime();
         CompletableFuture<Void> narrow = CompletableFuture.runAsync(() -> check(phone, kind, path, PHONE_WIDTH), widths);
         CompletableFuture<Void> wide = CompletableFuture.runAsync(() -> check(desktop, kind, path, DESKTOP_WIDTH), widths);
         CompletableFuture.allOf(narrow, wide).join();
-        System.out.println("tour: " + kind + " " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     private void check(Browser browser, String kind, String path, int width) {
