@@ -150,13 +150,16 @@ class PageTypesTourTest {
         visit("warnings", "/warnings");
         visit("warning", firstLink("^/warnings/\\d+$"));
         visit("emergencies", "/emergencies");
+        visit("emergency", firstLink("^/emergencies/\\d+$"));
         visit("donations", "/donations");
+        visit("donation", firstLink("^/donations/\\d+$"));
         visit("air", "/environment/air");
         visit("water", "/environment/water");
         visit("drinking-water", "/environment/drinking-water");
         visit("pollution-sources", "/environment/pollution-sources");
         visit("pollution-enterprise", firstLink("^/environment/pollution-sources/[^/?#]+$"));
         visit("eia", "/environment/eia");
+        visit("eia-case", firstLink("^/environment/eia/\\d+$"));
         visit("disclosure-status", "/disclosure-status");
         visit("assessment", "/assessment");
         visit("annual-reports", "/annual-reports");
