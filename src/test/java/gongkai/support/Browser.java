@@ -207,20 +207,24 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
      * elements that reach beyond it (outside any box that scrolls or clips them).
      */
     public void assertNoSidewaysScroll() {
-        Object overflow = driver().executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        long overflow = ((Number) driver().executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
+        if (overflow <= 0) {
+            return;
+        }
         Object culprits = driver().executeScript("const w = document.documentElement.clientWidth;"
                 + "const clipped = e => { if (getComputedStyle(e).position === 'absolute') return false;"
                 + "  for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {"
                 + "    if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };"
                 + "const wide = Array.from(document.body.querySelectorAll('*'))"
                 + "  .filter(e => e.getBoundingClientRect().right > w + 0.5 && !clipped(e));"
+                + "const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                + "  + (typeof e.className === 'string' && e.className.trim()"
+                + "    ? '.' + e.className.trim().split(/\\s+/).join('.') : '');"
                 + "return wide.filter(e => !wide.some(o => o !== e && e.contains(o))).slice(0, 5)"
-                + "  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
-                + "    + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '')"
-                + "    + ' ' + Math.round(e.getBoundingClientRect().right) + 'px');");
-        assertThat(((Number) overflow).longValue()).as("sideways scroll on %s, reaching beyond: %s", getCurrentUrl(),
-                culprits).isLessThanOrEqualTo(0L);
+                + "  .map(e => name(e) + ' ' + Math.round(e.getBoundingClientRect().right) + 'px');");
+        assertThat(overflow).as("sideways scroll on %s, reaching beyond: %s", getCurrentUrl(), culprits)
+                .isLessThanOrEqualTo(0L);
     }
 
     private static String describe(Rule rule) {

@@ -3,6 +3,8 @@ package gongkai.web;
 import static gongkai.support.Acting.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ import gongkai.support.ThreeStepReview;
  * and sent with the keyboard alone.
  */
 @Tag("browser")
-// The site crawl's context (the demo data on a real server): started once for both.
+// SiteCrawlTest's configuration (the demo data on a real server), so that one Spring context serves both.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gongkai.publishing.access-code.max-failures=1000"})
 @ActiveProfiles({"test", "demo"})
@@ -63,11 +65,12 @@ class PageTypesTourTest {
     private static final int PHONE_WIDTH = 390;
     private static final int DESKTOP_WIDTH = 1366;
     private static final String ORG = "fxxzf";
+    private static final String SEARCH = "/search?q=" + URLEncoder.encode("低保", StandardCharsets.UTF_8);
 
     @RegisterExtension
     static final ThreeStepReview review = new ThreeStepReview();
     @RegisterExtension
-    static final Browser phone = Browser.window(PHONE_WIDTH, 844);
+    static final Browser phone = Browser.phone();
     @RegisterExtension
     static final Browser desktop = Browser.window(DESKTOP_WIDTH, 900);
 
@@ -101,8 +104,9 @@ class PageTypesTourTest {
                 "<p>现将本村2026年10月城乡低保资金发放情况公示如下。</p>", List.of("城乡低保"), null, "低保户", null,
                 null, rows, null, null, "2026-10"));
         accessCode = as(office.approver(), () -> records.view(targetedRecord, null)).accessCode();
-        draftInReview = review.reviewed(office, new RecordInput("sa-policy", ORG, "360921", "奉新县临时救助实施细则（页面类型巡检）",
-                "明确临时救助的对象、标准和程序。", "奉府办发〔2026〕9号", LocalDate.of(2026, 11, 2),
+        draftInReview = review.reviewed(office, new RecordInput("sa-policy", ORG, "360921",
+                "奉新县临时救助实施细则（页面类型巡检）", "明确临时救助的对象、标准和程序。", "奉府办发〔2026〕9号",
+                LocalDate.of(2026, 11, 2),
                 "<p>为规范临时救助工作，制定本细则。</p><p>本细则自印发之日起施行。</p>", List.of("临时救助"), null, null,
                 null, null, List.of(), null, null, null));
         requestInHand = Origins.fresh(() -> intake.submit(Applicants.person("ycsjyj",
@@ -128,7 +132,7 @@ class PageTypesTourTest {
     void everyPublicPageTypeAtBothWidths() {
         problems.clear();
         visit("home", "/");
-        visit("search", "/search?q=" + java.net.URLEncoder.encode("低保", java.nio.charset.StandardCharsets.UTF_8));
+        visit("search", SEARCH);
         visit("records", "/records");
         visit("record", "/records/" + targetedRecord + "?code=" + accessCode);
         visit("record-asks-code", "/records/" + targetedRecord);
@@ -226,7 +230,7 @@ class PageTypesTourTest {
     @Order(4)
     void focusIsVisibleOnLinksButtonsFieldsAndFolds() {
         phone.driver().manage().deleteAllCookies();
-        phone.get(url("/search?q=" + java.net.URLEncoder.encode("低保", java.nio.charset.StandardCharsets.UTF_8)));
+        phone.get(url(SEARCH));
         Map<String, String> seen = new LinkedHashMap<>();
         for (int i = 0; i < 60 && seen.size() < 5; i++) {
             WebElement active = tab(phone);
