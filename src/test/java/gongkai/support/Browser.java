@@ -140,8 +140,25 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         WebElement page = sends ? findElement(By.tagName("html")) : null;
         button.click();
         if (page != null) {
-            new org.openqa.selenium.support.ui.WebDriverWait(driver(), Duration.ofSeconds(15))
-                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+            new org.openqa.selenium.support.ui.WebDriverWait(driver(), Duration.ofSeconds(15)).until(d -> gone(page));
+        }
+    }
+
+    /**
+     * Whether the element's page has been replaced. While the next page loads, chromedriver may answer for an element
+     * of the old one "Node with given id does not belong to the document" instead of a stale reference: gone too.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
         }
     }
 
