@@ -41,12 +41,17 @@ public class RecordJournal {
      * work: their history and publication dates, and the transparency log's entries, carry that time; the log's own
      * append times stay real.
      */
-    static <T> T asOfForDemo(Instant at, java.util.function.Supplier<T> steps) {
+    public static <T> T asOfForDemo(Instant at, java.util.function.Supplier<T> steps) {
+        Instant outer = DEMO_TIME.get();
         DEMO_TIME.set(at);
         try {
             return steps.get();
         } finally {
-            DEMO_TIME.remove();
+            if (outer == null) {
+                DEMO_TIME.remove();
+            } else {
+                DEMO_TIME.set(outer);
+            }
         }
     }
 
