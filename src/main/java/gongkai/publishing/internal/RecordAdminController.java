@@ -51,6 +51,8 @@ import gongkai.publishing.internal.input.AttachmentStorage;
 import gongkai.region.Region;
 import gongkai.region.Regions;
 import gongkai.shared.Actor;
+import gongkai.shared.TodoSource;
+import gongkai.shared.Todos;
 import gongkai.shared.BackOfficeStep;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.PlatformConfiguration;
@@ -71,9 +73,11 @@ class RecordAdminController {
     private final Regions regions;
     private final Clock clock;
     private final AttachmentStorage storage;
+    private final Todos todos;
 
     RecordAdminController(Drafting drafting, Publishing publishing, Records records, Catalog catalog,
-            Organisations organisations, Regions regions, Clock clock, AttachmentStorage storage) {
+            Organisations organisations, Regions regions, Clock clock, AttachmentStorage storage, Todos todos) {
+        this.todos = todos;
         this.storage = storage;
         this.drafting = drafting;
         this.publishing = publishing;
@@ -93,6 +97,7 @@ class RecordAdminController {
         model.addAttribute("queue", shown);
         model.addAttribute("result", records.queue(shown, page));
         model.addAttribute("canCreate", Actor.require().has(Role.EDITOR));
+        model.addAttribute("todos", todos.of(TodoSource.RECORDS));
         return "publishing/admin-inbox";
     }
 
