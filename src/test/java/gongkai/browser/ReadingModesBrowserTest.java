@@ -47,6 +47,8 @@ class ReadingModesBrowserTest {
     static final ThreeStepReview review = new ThreeStepReview();
     @RegisterExtension
     static final Browser phone = Browser.window(390, 844);
+    @RegisterExtension
+    static final Browser desktop = Browser.window(1366, 900);
 
     @LocalServerPort
     int port;
@@ -152,6 +154,21 @@ class ReadingModesBrowserTest {
         choose("简体");
         assertThat(htmlAttribute("lang")).isEqualTo("zh-Hans");
         assertThat(phone.getCurrentUrl()).contains("/verify?record=");
+
+        // On a desktop, 长者模式 reads as one column, and the links work the same.
+        desktop.get(url("/preferences?elder=on"));
+        desktop.get(url("/preferences?lang=zh-Hant&return=" + URLEncoder.encode(record, StandardCharsets.UTF_8)));
+        WebElement html = desktop.findElement(By.tagName("html"));
+        assertThat(html.getDomAttribute("class")).isEqualTo("elder");
+        assertThat(html.getDomAttribute("lang")).isEqualTo("zh-Hant");
+        assertThat((Long) desktop.driver().executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;")).isLessThanOrEqualTo(0L);
+        desktop.screenshot("reading-elder-hant-record-1366");
+        desktop.get(url("/"));
+        List<WebElement> domains = desktop.findElements(By.cssSelector(".cards.domains > li"));
+        assertThat(domains).hasSizeGreaterThan(1);
+        assertThat(domains.get(1).getRect().getX()).as("one column").isEqualTo(domains.get(0).getRect().getX());
+        desktop.screenshot("reading-elder-hant-1366");
     }
 
     /** Waits until the record's publication is in the ledger under a signed head (written after the commit). */
