@@ -1,12 +1,16 @@
 package gongkai.publishing.internal;
 
+import java.util.regex.Pattern;
+
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The allow-list for record bodies: structure, emphasis, lists, tables, links and images; no scripts, styles,
- * event handlers or frames. Applied on the way in, so what is stored is already safe to show.
+ * event handlers or frames. Applied on the way in, so what is stored is already safe to show. A body with no tag at
+ * all is plain text (typed without the editor, or sent so through the API): its paragraphs are kept.
  */
 @Component
 public class BodySanitizer {
@@ -23,8 +27,26 @@ public class BodySanitizer {
             .requireRelNofollowOnLinks()
             .toFactory();
 
+    /** Anything a browser would read as markup: a start or end tag, a comment or a doctype. */
+    private static final Pattern MARKUP = Pattern.compile("<(/?[A-Za-z][^>]*|!)[^>]*>");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\u3000]*\\n\\s*");
+
     public String sanitize(String html) {
-        return html == null ? "" : POLICY.sanitize(html).strip();
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        return POLICY.sanitize(MARKUP.matcher(html).find() ? html : paragraphs(html)).strip();
     }
 
+    /** Plain text as HTML: blank-line separated paragraphs as {@code <p>}, single line breaks as {@code <br>}. */
+    static String paragraphs(String text) {
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : BLANK_LINES.split(text.replace("\r\n", "\n").replace('\r', '\n').strip())) {
+            String lines = HtmlUtils.htmlEscape(paragraph.strip(), "UTF-8").replaceAll("[ \\t]*\\n[ \\t]*", "<br>");
+            if (!lines.isEmpty()) {
+                html.append("<p>").append(lines).append("</p>");
+            }
+        }
+        return html.toString();
+    }
 }
