@@ -74,12 +74,12 @@ class RecordEntryTest extends PublishingFixture {
         assertThat(body.split("<p>", -1)).hasSize(3);
         assertThat(HtmlText.plain(body.substring(body.lastIndexOf("<p>")))).isEqualTo("第二段 a<b 不是标签 & 符号");
 
-        // HTML from the editor is left as it is, only sanitised.
+        // HTML from the editor is sanitised, and its blocks (divs of text) are stored as paragraphs.
         Actor clerk = actor(editor);
         String ref = as(clerk, () -> drafting.create(input("编辑器正文", "<div><strong>加粗</strong> 第一段</div><div>第二段</div>",
                 List.of())));
         assertThat(as(clerk, () -> records.workingCopy(ref)).body())
-                .isEqualTo("<div><strong>加粗</strong> 第一段</div><div>第二段</div>");
+                .isEqualTo("<p><strong>加粗</strong> 第一段</p><p>第二段</p>");
     }
 
     @Test

@@ -35,7 +35,31 @@ public class BodySanitizer {
         if (html == null || html.isBlank()) {
             return "";
         }
-        return POLICY.sanitize(MARKUP.matcher(html).find() ? html : paragraphs(html)).strip();
+        return editorBlocks(POLICY.sanitize(MARKUP.matcher(html).find() ? html : paragraphs(html))).strip();
+    }
+
+    /** A {@code <div>} holding only text and inline markup: how the bundled editor (Trix) writes a block. */
+    private static final Pattern TEXT_DIV = Pattern.compile(
+            "<div>((?:(?!<(?:/?div|p|ul|ol|li|table|h[2-6]|blockquote|hr)\\b).)*?)</div>", Pattern.DOTALL);
+    private static final Pattern BREAKS = Pattern.compile("(?:\\s*<br\\s*/?>\\s*){2,}");
+    private static final Pattern EDGE_BREAKS = Pattern.compile("^(?:\\s*<br\\s*/?>)+|(?:<br\\s*/?>\\s*)+$");
+
+    /**
+     * The editor keeps a paragraph as a {@code <div>} and a blank line as two line breaks inside it; stored and shown
+     * as paragraphs ({@code <p>}) instead, so that screen readers, search snippets and print see them as the clerk
+     * meant. A single line break stays one.
+     */
+    static String editorBlocks(String html) {
+        return TEXT_DIV.matcher(html).replaceAll(m -> {
+            StringBuilder out = new StringBuilder();
+            for (String part : BREAKS.split(m.group(1))) {
+                String text = EDGE_BREAKS.matcher(part.strip()).replaceAll("").strip();
+                if (!text.isEmpty()) {
+                    out.append("<p>").append(text).append("</p>");
+                }
+            }
+            return java.util.regex.Matcher.quoteReplacement(out.toString());
+        });
     }
 
     /** Plain text as HTML: blank-line separated paragraphs as {@code <p>}, single line breaks as {@code <br>}. */
