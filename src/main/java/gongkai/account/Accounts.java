@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import gongkai.account.internal.ApiTokenEntity;
 import gongkai.account.internal.ApiTokenRepository;
+import gongkai.account.internal.AuditEventRepository;
+import gongkai.account.internal.UserSessions;
 import gongkai.account.internal.UserEntity;
 import gongkai.account.internal.UserRepository;
 import gongkai.org.Organisations;
@@ -47,9 +49,14 @@ public class Accounts {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditEventRepository auditEvents;
+    private final UserSessions sessions;
 
     Accounts(UserRepository users, ApiTokenRepository tokens, Organisations organisations,
-            PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+            PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock,
+            AuditEventRepository auditEvents, UserSessions sessions) {
+        this.auditEvents = auditEvents;
+        this.sessions = sessions;
         this.users = users;
         this.tokens = tokens;
         this.organisations = organisations;
@@ -146,30 +153,110 @@ public class Accounts {
         return users.count();
     }
 
-    /** Enables or disables a user of the actor's organisation (nobody disables themselves). */
-    @Transactional
-    public UserAccount setEnabled(String username, boolean enabled) {
+    /**
+     * One user's page for their admin. Only an ADMIN acting for the user's organisation sees it; asking for someone of
+     * another organisation is refused like acting on them.
+     */
+    public UserProfile profile(String username) {
         Actor actor = Actor.require();
         UserEntity user = manageable(actor, username);
-        if (user.getUsername().equals(actor.username()) && !enabled) {
-            throw new InvalidInputProblem("username", "不能停用自己的账号。");
+        Instant lastSignIn = auditEvents.findFirstByActorAndActionOrderByIdDesc(user.getUsername(), "login")
+                .map(e -> e.toEntry().at()).orElse(null);
+        String orgName = organisations.find(user.getOrgCode()).map(Organisation::name).orElse(user.getOrgCode());
+        return new UserProfile(user.toAccount(), orgName, lastSignIn, actions(actor, user));
+    }
+
+    /** What the actor may do with the user: the one rule every action below and every page asks. */
+    public UserActions actionsOn(String username) {
+        Actor actor = Actor.require();
+        return actions(actor, manageable(actor, username));
+    }
+
+    private static UserActions actions(Actor actor, UserEntity user) {
+        boolean self = user.getUsername().equals(actor.username());
+        Set<Role> roles = user.getRoles();
+        UserActions.Permission changeRoles = roles.contains(Role.SUPERVISOR)
+                ? UserActions.Permission.no("社会监督员的账号随任命管理，角色不能更改。")
+                : UserActions.Permission.YES;
+        UserActions.Permission reset = self
+                ? UserActions.Permission.no("您自己的密码请在“修改密码”页面修改。")
+                : UserActions.Permission.YES;
+        UserActions.Permission disable = self
+                ? UserActions.Permission.no("不能停用自己的账号。")
+                : !user.isEnabled() ? UserActions.Permission.no("该账号已经停用。") : UserActions.Permission.YES;
+        UserActions.Permission enable = user.isEnabled() ? UserActions.Permission.no("该账号已经启用。")
+                : UserActions.Permission.YES;
+        return new UserActions(changeRoles, reset, disable, enable);
+    }
+
+    /**
+     * Gives the user these roles (at least one). The roles a creation may give are the roles a change may give; an
+     * admin keeps ADMIN, since removing it from themself could leave the office with no one to manage users. The
+     * user's sessions end so that the new roles apply at their next sign-in.
+     */
+    @Transactional
+    public UserAccount changeRoles(String username, Set<Role> roles) {
+        Actor actor = Actor.require();
+        UserEntity user = manageable(actor, username);
+        require(actions(actor, user).changeRoles());
+        if (roles == null || roles.isEmpty()) {
+            throw new InvalidInputProblem("roles", "至少要选择一个角色。");
         }
-        if (user.isEnabled() != enabled) {
-            user.setEnabled(enabled);
-            events.publishEvent(new AuditedChange(enabled ? "user.enable" : "user.disable", "user", username,
-                    enabled ? "启用账号" : "停用账号"));
+        if (roles.contains(Role.SUPERVISOR)) {
+            throw new InvalidInputProblem("roles", "社会监督员由市政府办公室在“社会监督员”页面任命，不能在这里设置。");
+        }
+        Set<Role> before = user.getRoles();
+        if (before.contains(Role.AUDITOR) != roles.contains(Role.AUDITOR) && !actor.cityWide()) {
+            throw new AccessDeniedProblem("只有市政府办公室的管理员可以设置督查角色。");
+        }
+        boolean enterprise = organisations.find(user.getOrgCode())
+                .filter(o -> o.kind() == OrganisationKind.ENTERPRISE).isPresent();
+        if (enterprise && !roles.equals(java.util.EnumSet.of(Role.EDITOR))) {
+            throw new InvalidInputProblem("roles", "重点排污单位的用户只能是信息员（EDITOR），只用于上传本单位的监测结果。");
+        }
+        boolean self = user.getUsername().equals(actor.username());
+        if (self && before.contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            throw new InvalidInputProblem("roles",
+                    "不能取消自己的管理员角色：那样可能没有人能再管理本单位的用户。请由另一位管理员操作。");
+        }
+        if (before.equals(Role.inOrder(roles))) {
+            return user.toAccount();
+        }
+        user.setRoles(roles);
+        events.publishEvent(new AuditedChange("user.roles", "user", username,
+                "更改角色：" + roleNames(before) + " → " + roleNames(roles)));
+        if (!self) {
+            sessions.endAllAfterCommit(username);
         }
         return user.toAccount();
     }
 
-    /** Sets another user's password (an admin's reset). */
+    /**
+     * Enables or disables a user of the actor's organisation (nobody disables themselves). A disabled user cannot sign
+     * in, their sessions end, and everything they did stays in the histories.
+     */
     @Transactional
-    public void resetPassword(String username, String newPassword) {
+    public UserAccount setEnabled(String username, boolean enabled) {
         Actor actor = Actor.require();
         UserEntity user = manageable(actor, username);
-        checkPassword("password", newPassword, username);
-        user.changePassword(passwordEncoder.encode(newPassword));
-        events.publishEvent(new AuditedChange("user.reset-password", "user", username, "管理员重置密码"));
+        UserActions actions = actions(actor, user);
+        if (user.isEnabled() == enabled) {
+            return user.toAccount();
+        }
+        require(enabled ? actions.enable() : actions.disable());
+        user.setEnabled(enabled);
+        events.publishEvent(new AuditedChange(enabled ? "user.enable" : "user.disable", "user", username,
+                enabled ? "启用账号" : "停用账号，并结束其全部登录会话"));
+        if (!enabled) {
+            sessions.endAllAfterCommit(username);
+        }
+        return user.toAccount();
+    }
+
+    private static void require(UserActions.Permission permission) {
+        if (!permission.allowed()) {
+            throw new InvalidInputProblem("username", permission.reason());
+        }
     }
 
     /** Whether the user must change a password someone else set before doing anything else. */
@@ -261,12 +348,25 @@ public class Accounts {
     }
 
     private UserEntity manageable(Actor actor, String username) {
-        UserEntity user = users.findByUsername(username)
+        if (!actor.has(Role.ADMIN)) {
+            throw new AccessDeniedProblem("只有管理员可以管理用户。");
+        }
+        UserEntity user = users.findByUsername(username == null ? "" : username)
                 .orElseThrow(() -> new NotFoundProblem("没有用户名为“" + username + "”的用户。"));
-        if (!actor.has(Role.ADMIN) || !actor.canActFor(user.getOrgCode())) {
+        if (!actor.canActFor(user.getOrgCode())) {
             throw new AccessDeniedProblem("您只能管理本单位的用户。");
         }
         return user;
+    }
+
+    /** The user an admin may manage, for the account module's other services (password resets). */
+    UserEntity manageableBy(Actor actor, String username) {
+        return manageable(actor, username);
+    }
+
+    /** The same rule as {@link #actionsOn(String)}, for the account module's other services. */
+    static UserActions actionsFor(Actor actor, UserEntity user) {
+        return actions(actor, user);
     }
 
     private static String roleNames(Set<Role> roles) {

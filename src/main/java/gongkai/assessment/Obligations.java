@@ -126,6 +126,27 @@ public class Obligations {
                 .filter(o -> status == null || o.status() == status).toList();
     }
 
+    /**
+     * What a body owes now, item by item: {@link ObligationStatus#MISSING} where an obligation of this year or the
+     * last is past its due date with nothing published, else {@link ObligationStatus#NOT_DUE} where a period (or an
+     * event) has begun and awaits publication. Items owing nothing are absent. The record form's item picker marks
+     * them (本期待发布, 已逾期).
+     */
+    public Map<String, ObligationStatus> owedBy(String org) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, ObligationStatus> owed = new HashMap<>();
+        for (int year = today.getYear() - 1; year <= today.getYear(); year++) {
+            for (Obligation o : ofYear(year, today)) {
+                if (o.org().equals(org)
+                        && (o.status() == ObligationStatus.MISSING || o.status() == ObligationStatus.NOT_DUE)) {
+                    owed.merge(o.item(), o.status(),
+                            (was, now) -> was == ObligationStatus.MISSING ? was : now);
+                }
+            }
+        }
+        return owed;
+    }
+
     /** Counts per body, the bodies most in arrears first (then most missing, then the directory's order). */
     public List<BodyStatus> overview(int year) {
         Map<String, BodyStatus> byOrg = new java.util.LinkedHashMap<>();

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import gongkai.publishing.Decision;
+import gongkai.publishing.DemoBackdating;
 import gongkai.publishing.Publishing;
 import gongkai.shared.Actor;
 import gongkai.shared.GongkaiProperties;
@@ -42,12 +43,14 @@ class DemoEmergencyLoader implements ApplicationRunner {
     private final GongkaiProperties properties;
     private final Emergencies emergencies;
     private final Publishing publishing;
+    private final DemoBackdating backdating;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     DemoEmergencyLoader(GongkaiProperties properties, Emergencies emergencies, Publishing publishing,
-            JdbcTemplate jdbc, Clock clock, TransactionTemplate tx) {
+            DemoBackdating backdating, JdbcTemplate jdbc, Clock clock, TransactionTemplate tx) {
+        this.backdating = backdating;
         this.properties = properties;
         this.emergencies = emergencies;
         this.publishing = publishing;
@@ -124,8 +127,11 @@ class DemoEmergencyLoader implements ApplicationRunner {
         log.info("Demo: the past flood as emergency {} with its timeline (示例数据)", id);
     }
 
+    /** Published at once (fast track) an hour after the time it reports. */
     private long urgent(long emergency, Actor leader, NewEmergencyUpdate in) {
-        return as(leader, () -> emergencies.post(emergency, in, leader, true));
+        java.time.Instant at = java.time.LocalDateTime.parse(in.asOf()).atZone(PlatformConfiguration.CHINA)
+                .toInstant().plusSeconds(3600);
+        return as(leader, () -> backdating.at(at, () -> emergencies.post(emergency, in, leader, true)));
     }
 
     private void confirm(long emergency, long update, Actor second) {
@@ -134,13 +140,17 @@ class DemoEmergencyLoader implements ApplicationRunner {
 
     /** An update through 三审: the clerk writes and submits it, a reviewer passes it, an approver publishes it. */
     private void reviewed(long emergency, Actor clerk, Actor reviewer, Actor approver, NewEmergencyUpdate in) {
-        long update = as(clerk, () -> emergencies.post(emergency, in, clerk, true));
+        // The record is published two hours after the time the update reports, as its history says.
+        java.time.Instant at = java.time.LocalDateTime.parse(in.asOf()).atZone(PlatformConfiguration.CHINA)
+                .toInstant().plusSeconds(7200);
+        long update = as(clerk, () -> backdating.at(at.minusSeconds(3600), () -> emergencies.post(emergency, in,
+                clerk, true)));
         String ref = as(clerk, () -> emergencies.update(emergency, update).recordRef());
-        as(reviewer, () -> {
+        as(reviewer, () -> backdating.at(at.minusSeconds(1800), () -> {
             publishing.review(ref, Decision.PASS, "");
             return null;
-        });
-        as(approver, () -> publishing.approve(ref, Decision.PASS, "", null, null));
+        }));
+        as(approver, () -> backdating.at(at, () -> publishing.approve(ref, Decision.PASS, "", null, null)));
     }
 
     private <T> T as(Actor actor, Supplier<T> work) {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import gongkai.publishing.Decision;
+import gongkai.publishing.DemoBackdating;
 import gongkai.publishing.Publishing;
 import gongkai.shared.Actor;
 import gongkai.shared.GongkaiProperties;
@@ -35,15 +36,18 @@ class DemoEiaCases implements ApplicationRunner {
     private final GongkaiProperties properties;
     private final EiaCases cases;
     private final Publishing publishing;
+    private final DemoBackdating backdating;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final String office;
 
-    DemoEiaCases(GongkaiProperties properties, EiaCases cases, Publishing publishing, JdbcTemplate jdbc, Clock clock,
+    DemoEiaCases(GongkaiProperties properties, EiaCases cases, Publishing publishing, DemoBackdating backdating,
+            JdbcTemplate jdbc, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${gongkai.environment.office:ycshbj}") String office) {
         this.properties = properties;
         this.cases = cases;
         this.publishing = publishing;
+        this.backdating = backdating;
         this.jdbc = jdbc;
         this.clock = clock;
         this.office = office;
@@ -70,7 +74,7 @@ class DemoEiaCases implements ApplicationRunner {
         String ref = cases.post(open, EiaStage.ACCEPTANCE, new EiaNoticeInput(
                 "示例数据：本项目环境影响报告书已受理，现予公示。公示期间，公众可通过本页面对项目建设及环境影响评价提出意见和建议。",
                 today, null, null));
-        publish(ref);
+        publish(ref, today);
         comment(open, EiaStage.ACCEPTANCE, today, "（示例）项目投产后的废水去向是否经过园区污水处理厂？", null, null);
 
         long approving = cases.create(new NewEiaCase("（示例）丰城市某生活垃圾焚烧发电扩建项目", "（示例）丰城某环保能源有限公司", "360981",
@@ -102,18 +106,21 @@ class DemoEiaCases implements ApplicationRunner {
         int days = cases.commentDays(stage);
         EiaCase.Notice n = new EiaCase.Notice(stage, text, start, days, cases.periodEnd(start, days), decision,
                 approvalNo, null, null, false);
-        publish(cases.record(c, n, start, "示例信息员"));
+        java.time.Instant at = start.atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        publish(backdating.at(at, () -> cases.record(c, n, start, "示例信息员")), start);
     }
 
-    private void publish(String ref) {
-        Actor.callAs(new Actor("示例审核员", office, EnumSet.of(Role.REVIEWER), false), () -> {
+    /** Reviewed and published on the notice's first day, as its dates say. */
+    private void publish(String ref, LocalDate on) {
+        java.time.Instant at = on.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        Actor.callAs(new Actor("示例审核员", office, EnumSet.of(Role.REVIEWER), false), () -> backdating.at(at, () -> {
             publishing.review(ref, Decision.PASS, "示例数据：审核通过");
             return null;
-        });
-        Actor.callAs(new Actor("示例审批人", office, EnumSet.of(Role.APPROVER), false), () -> {
+        }));
+        Actor.callAs(new Actor("示例审批人", office, EnumSet.of(Role.APPROVER), false), () -> backdating.at(at, () -> {
             publishing.approve(ref, Decision.PASS, "示例数据：同意发布", null, null);
             return null;
-        });
+        }));
     }
 
     private void comment(long caseId, EiaStage stage, LocalDate on, String text, String name, String contact) {

@@ -52,6 +52,8 @@ public class Records {
     /** The back office's queues. */
     public enum Queue {
         DRAFTS("草稿和退回", Role.EDITOR, RecordStatus.DRAFT, RecordStatus.REJECTED),
+        /** The signed-in editor's own drafts sent back with a reason: theirs to correct. */
+        RETURNED("退回给我的", Role.EDITOR, RecordStatus.REJECTED),
         TO_REVIEW("待审核", Role.REVIEWER, RecordStatus.SUBMITTED),
         TO_APPROVE("待审批", Role.APPROVER, RecordStatus.REVIEWED),
         SCHEDULED("定时发布", Role.APPROVER, RecordStatus.SCHEDULED),
@@ -258,6 +260,10 @@ public class Records {
     public Page<RecordSummary> queue(Queue queue, int page) {
         Actor actor = Actor.require();
         PageRequest request = PageRequest.of(Math.max(0, page), 50);
+        if (queue == Queue.RETURNED) {
+            return records.findByStatusInAndCreatedByOrderByUpdatedAtDesc(queue.statuses, actor.username(), request)
+                    .map(views::summary);
+        }
         if (actor.cityWide() || actor.has(Role.AUDITOR)) {
             return records.findByStatusInOrderByUpdatedAtDesc(queue.statuses, request).map(views::summary);
         }
@@ -274,6 +280,12 @@ public class Records {
                 continue;
             }
             long n = 0;
+            if (q == Queue.RETURNED) {
+                if (actor.has(Role.EDITOR)) {
+                    counts.put(q, records.countByStatusAndCreatedBy(RecordStatus.REJECTED, actor.username()));
+                }
+                continue;
+            }
             for (RecordStatus s : q.statuses) {
                 n += actor.cityWide() || actor.has(Role.AUDITOR) ? records.countByStatus(s)
                         : records.countByStatusAndOrgCodeIn(s, List.of(actor.orgCode()));

@@ -69,7 +69,8 @@ class BackOfficeFlowBrowserTest {
         browser.findElement(By.linkText("义务教育控辍保学工作进展")).click();
         browser.findElement(By.id("title")).sendKeys("2026年秋季学期义务教育控辍保学工作进展");
         browser.findElement(By.id("summary")).sendKeys("全市义务教育阶段控辍保学工作情况");
-        browser.findElement(By.id("body")).sendKeys("<p>截至11月，全市义务教育阶段适龄儿童少年入学率保持100%。</p>");
+        // The body is typed into the bundled editor, which stands in for the textarea once scripts run.
+        browser.findElement(By.tagName("trix-editor")).sendKeys("截至11月，全市义务教育阶段适龄儿童少年入学率保持100%。");
         browser.clickButton("保存");
         assertOk("草稿已保存");
         assertThat(browser.getPageSource()).contains("符合录入规范");

@@ -66,6 +66,8 @@ class RecordPageBrowserTest {
         String indexNo = review.publish(office, new RecordInput("sa-recipients", "fxxzf", "360921101",
                 "黄岗村2026年10月城乡低保资金发放名单（浏览器测试）", "", null, LocalDate.of(2026, 10, 31),
                 "<p>根据《江西省最低生活保障办法》，现将本村2026年10月城乡低保资金发放情况公示如下。</p>"
+                        + "<table><tr><th>救助项目</th><th>户数</th><th>人数</th><th>发放金额合计（元）</th></tr>"
+                        + "<tr><td>城乡低保</td><td>5</td><td>15</td><td>128,655,580.50</td></tr></table>"
                         + "<p>如有异议，请于公示之日起7日内向镇民政所反映。</p>",
                 List.of("城乡低保"), null, "低保户", null, null, rows, null, null, "2026-10"));
         String code = as(office.approver(), () -> records.view(indexNo, null)).accessCode();
@@ -103,6 +105,12 @@ class RecordPageBrowserTest {
                 .isEqualTo("128,650,000.00");
         assertThat(phone.findElement(By.cssSelector("table.data tfoot")).getText())
                 .contains("合计", "128,655,580.50");
+
+        // A table written into the body reads as cards too, each value under its column's heading.
+        WebElement bodyCell = phone.findElement(By.cssSelector("main .body table td[data-label='户数']"));
+        assertThat(bodyCell.getCssValue("display")).isEqualTo("block");
+        assertThat(phone.driver().executeScript("return getComputedStyle(arguments[0], '::before').content;",
+                bodyCell)).isEqualTo("\"户数：\"");
 
         phone.assertNoAccessibilityProblems();
         phone.screenshot("record-phone");

@@ -72,6 +72,27 @@ class DemoDataTest {
     }
 
     @Test
+    void theDemoReadsLikeAYearOfWorkWithFilesAndAnImage() {
+        // Publication dates follow the dates written, over many months, never in the future.
+        java.util.List<java.time.LocalDate> days = jdbc.queryForList("SELECT first_published_at FROM "
+                + "disclosure_record", java.time.OffsetDateTime.class).stream()
+                .map(t -> t.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate()).toList();
+        assertThat(days.stream().map(java.time.YearMonth::from).distinct().count()).isGreaterThanOrEqualTo(6);
+        assertThat(days).allSatisfy(d -> assertThat(d).isBeforeOrEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        // The review history carries the same past: the approval is the publication.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disclosure_record r WHERE NOT EXISTS (SELECT 1 FROM "
+                + "record_step s WHERE s.record_id = r.id AND s.step = 'PUBLISH' AND s.at = r.first_published_at)",
+                Long.class)).isZero();
+        // PDF and XLSX files made by the loader, and a 图解 image with its description.
+        Map<String, Long> types = jdbc.queryForList("SELECT media_type FROM record_attachment", String.class).stream()
+                .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+        assertThat(types).containsKeys("application/pdf",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/png");
+        assertThat(jdbc.queryForObject("SELECT alt_text FROM record_attachment WHERE media_type = 'image/png'",
+                String.class)).startsWith("图解：锦江流域");
+    }
+
+    @Test
     void theDemoRequestsGoThroughTheRulesAndAreMarked() {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM info_request", Long.class)).isEqualTo(10);
         assertThat(jdbc.queryForList("SELECT description FROM info_request", String.class))

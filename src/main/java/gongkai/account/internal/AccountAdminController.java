@@ -1,9 +1,6 @@
 package gongkai.account.internal;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -21,21 +18,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import gongkai.account.Accounts;
 import gongkai.account.AuditTrail;
-import gongkai.account.NewUser;
 import gongkai.org.Organisations;
 import gongkai.shared.Actor;
 import gongkai.shared.InvalidInputProblem;
-import gongkai.shared.Role;
+import gongkai.shared.Todos;
 
-/** Back office: sign-in, the start page, users, own API tokens and password, the audit trail. */
+/**
+ * Back office: sign-in, the start page, own API tokens and password, the audit trail. Users are managed by
+ * {@link UserAdminController}.
+ */
 @Controller
 class AccountAdminController {
 
     private final Accounts accounts;
     private final AuditTrail audit;
     private final Organisations organisations;
+    private final Todos todos;
 
-    AccountAdminController(Accounts accounts, AuditTrail audit, Organisations organisations) {
+    AccountAdminController(Accounts accounts, AuditTrail audit, Organisations organisations, Todos todos) {
+        this.todos = todos;
         this.accounts = accounts;
         this.audit = audit;
         this.organisations = organisations;
@@ -58,61 +59,8 @@ class AccountAdminController {
         Actor actor = Actor.require();
         model.addAttribute("actor", actor);
         model.addAttribute("org", organisations.get(actor.orgCode()));
+        model.addAttribute("todos", todos.all());
         return "account/start";
-    }
-
-    @GetMapping("/admin/users")
-    String users(Model model) {
-        return usersPage(model, null, null);
-    }
-
-    @PostMapping("/admin/users")
-    String createUser(@RequestParam String username, @RequestParam String password, @RequestParam String displayName,
-            @RequestParam String org, @RequestParam(required = false) List<Role> roles, Model model,
-            RedirectAttributes redirect) {
-        NewUser user = new NewUser(username, password, displayName, org,
-                roles == null ? Set.of() : EnumSet.copyOf(roles));
-        try {
-            if (user.roles().isEmpty()) {
-                throw new InvalidInputProblem("roles", "至少要选择一个角色。");
-            }
-            accounts.create(user);
-        } catch (InvalidInputProblem e) {
-            return usersPage(model, e, user);
-        }
-        redirect.addFlashAttribute("notice", "已创建用户 " + username.strip() + "。");
-        return "redirect:/admin/users";
-    }
-
-    @PostMapping("/admin/users/{username}/enabled")
-    String setEnabled(@PathVariable String username, @RequestParam boolean enabled, RedirectAttributes redirect) {
-        accounts.setEnabled(username, enabled);
-        redirect.addFlashAttribute("notice", (enabled ? "已启用 " : "已停用 ") + username + "。");
-        return "redirect:/admin/users";
-    }
-
-    @PostMapping("/admin/users/{username}/password")
-    String resetPassword(@PathVariable String username, @RequestParam String password, Model model,
-            RedirectAttributes redirect) {
-        try {
-            accounts.resetPassword(username, password);
-        } catch (InvalidInputProblem e) {
-            return usersPage(model, e, null);
-        }
-        redirect.addFlashAttribute("notice", "已重置 " + username + " 的密码。");
-        return "redirect:/admin/users";
-    }
-
-    private String usersPage(Model model, InvalidInputProblem problem, NewUser values) {
-        Actor actor = Actor.require();
-        model.addAttribute("users", accounts.visibleUsers());
-        model.addAttribute("organisations", organisations.all().stream()
-                .filter(o -> actor.canActFor(o.code())).toList());
-        model.addAttribute("roles", Role.staff());
-        model.addAttribute("canManage", actor.has(Role.ADMIN));
-        model.addAttribute("problem", problem);
-        model.addAttribute("values", values);
-        return "account/users";
     }
 
     @GetMapping("/admin/tokens")

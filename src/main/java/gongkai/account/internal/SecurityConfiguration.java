@@ -154,6 +154,8 @@ class SecurityConfiguration {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/admin/login").permitAll()
+                        // Setting a new password with the one-time link or code an admin gave (PasswordResets).
+                        .requestMatchers("/admin/reset", "/admin/reset/*").permitAll()
                         .requestMatchers("/admin/**").hasAuthority(AccountPrincipal.STAFF)
                         .requestMatchers("/residents/me").hasAuthority(AccountPrincipal.RESIDENT)
                         .anyRequest().permitAll())

@@ -12,12 +12,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import gongkai.assessment.ObligationChanges;
+import gongkai.assessment.ObligationFlag;
 import gongkai.assessment.ObligationInbox;
 import gongkai.assessment.Obligations;
 import gongkai.org.Organisation;
 import gongkai.org.Organisations;
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
+import gongkai.shared.TodoSource;
+import gongkai.shared.Todos;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.Role;
 
@@ -36,9 +39,12 @@ class ObligationAdminController {
     private final ResponsibleBodies bodies;
     private final Organisations organisations;
     private final StatusYears years;
+    private final Todos todos;
 
     ObligationAdminController(Obligations obligations, ObligationChanges changes, ObligationInbox inbox,
-            ItemListings listings, ResponsibleBodies bodies, Organisations organisations, StatusYears years) {
+            ItemListings listings, ResponsibleBodies bodies, Organisations organisations, StatusYears years,
+            Todos todos) {
+        this.todos = todos;
         this.obligations = obligations;
         this.changes = changes;
         this.inbox = inbox;
@@ -50,8 +56,16 @@ class ObligationAdminController {
 
     @GetMapping
     String page(@RequestParam(required = false) String org, @RequestParam(required = false) Integer year,
-            Model model) {
-        return render(model, org, year, null, null);
+            @RequestParam(required = false) ObligationFlag.Kind flag, Model model) {
+        String view = render(model, org, year, null, null);
+        if (flag != null) {
+            // The dashboard's to-do count (ObligationTodos) leads here: only the reminders of that kind.
+            Organisation shown = (Organisation) model.getAttribute("org");
+            model.addAttribute("flags", inbox.of(shown.code()).stream().filter(f -> f.kind() == flag).toList());
+            model.addAttribute("flagFilter", flag);
+        }
+        model.addAttribute("todos", todos.of(TodoSource.OBLIGATIONS));
+        return view;
     }
 
     @PostMapping("/exemptions")

@@ -24,6 +24,8 @@ import gongkai.emergency.Warnings;
 import gongkai.region.Regions;
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
+import gongkai.shared.TodoSource;
+import gongkai.shared.Todos;
 import gongkai.shared.ConflictProblem;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.PlatformConfiguration;
@@ -38,8 +40,10 @@ class WarningAdminController {
 
     private final Warnings warnings;
     private final Regions regions;
+    private final Todos todos;
 
-    WarningAdminController(Warnings warnings, Regions regions) {
+    WarningAdminController(Warnings warnings, Regions regions, Todos todos) {
+        this.todos = todos;
         this.warnings = warnings;
         this.regions = regions;
     }
@@ -60,9 +64,10 @@ class WarningAdminController {
     }
 
     @GetMapping
-    String list(Model model) {
+    String list(@RequestParam(defaultValue = "false") boolean toConfirm, Model model) {
         Actor actor = requireDesk();
-        List<Warning> latest = warnings.messages(0, 50);
+        // toConfirm: exactly the to-do the dashboard counts (WarningTodos), the warnings this person may confirm.
+        List<Warning> latest = toConfirm ? WarningTodos.toConfirm(warnings, actor) : warnings.messages(0, 50);
         Map<Long, Boolean> mayConfirm = new LinkedHashMap<>();
         Map<Long, Boolean> mayChange = new LinkedHashMap<>();
         for (Warning w : latest) {
@@ -74,6 +79,8 @@ class WarningAdminController {
         model.addAttribute("mayChange", mayChange);
         model.addAttribute("mayIssue", warnings.mayIssue(actor));
         model.addAttribute("unconfirmed", warnings.unconfirmed().size());
+        model.addAttribute("toConfirm", toConfirm);
+        model.addAttribute("todos", todos.of(TodoSource.WARNINGS));
         return "emergency/warning-admin";
     }
 

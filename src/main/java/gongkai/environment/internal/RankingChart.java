@@ -2,24 +2,20 @@ package gongkai.environment.internal;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.springframework.core.io.ClassPathResource;
-
 import gongkai.environment.AirMonth;
+import gongkai.shared.ChineseText;
 
 /**
  * The ranking's bar chart as a PNG for the drafted record (a record's body carries no script): one bar per ranked
@@ -28,11 +24,6 @@ import gongkai.environment.AirMonth;
  */
 final class RankingChart {
 
-    private static final String FONT = "fonts/DroidSansFallbackFull.ttf";
-    /** Droid Sans Fallback has no Latin letters or digits: those are set in Liberation Sans, which PDFBox ships. */
-    private static final String LATIN_FONT = "org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    private static final Font BASE = load(FONT);
-    private static final Font LATIN = load(LATIN_FONT);
 
     private RankingChart() {
     }
@@ -53,7 +44,7 @@ final class RankingChart {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
             g.setColor(Color.BLACK);
-            text(g, title, 20f, left, 32);
+            ChineseText.draw(g, title, 20f, left, 32);
             double max = ranked.stream().map(p -> p.month().composite()).max(BigDecimal::compareTo)
                     .map(BigDecimal::doubleValue).orElse(1.0);
             double top_ = Math.ceil(max);
@@ -65,7 +56,7 @@ final class RankingChart {
                 g.setColor(new Color(0xDD, 0xDD, 0xDD));
                 g.drawLine(left, y, width - right, y);
                 g.setColor(Color.BLACK);
-                text(g, String.valueOf(t), 13f, left - 24, y + 5);
+                ChineseText.draw(g, String.valueOf(t), 13f, left - 24, y + 5);
             }
             int n = Math.max(1, ranked.size());
             double slot = (double) plotW / n;
@@ -78,11 +69,11 @@ final class RankingChart {
                 g.setColor(new Color(0x2C, 0x7F, 0xB8));
                 g.fillRect(x, top + plotH - h, w, h);
                 g.setColor(Color.BLACK);
-                text(g, p.month().composite().toPlainString(), 13f, x, top + plotH - h - 4);
+                ChineseText.draw(g, p.month().composite().toPlainString(), 13f, x, top + plotH - h - 4);
                 AffineTransform saved = g.getTransform();
                 g.translate(x + w / 2.0, top + plotH + 12);
                 g.rotate(Math.toRadians(40));
-                text(g, p.month().regionName(), 13f, 0, 0);
+                ChineseText.draw(g, p.month().regionName(), 13f, 0, 0);
                 g.setTransform(saved);
             }
             g.drawLine(left, top + plotH, width - right, top + plotH);
@@ -96,33 +87,5 @@ final class RankingChart {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    private static Font load(String path) {
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            return Font.createFont(Font.TRUETYPE_FONT, in);
-        } catch (IOException | FontFormatException e) {
-            throw new IllegalStateException("Cannot load " + path, e);
-        }
-    }
-
-    /** Draws text in runs, each character in the font that has it: Latin letters and digits, then Chinese. */
-    private static void text(Graphics2D g, String text, float size, double x, double y) {
-        Font latin = LATIN.deriveFont(Font.PLAIN, size);
-        Font cjk = BASE.deriveFont(Font.PLAIN, size);
-        double at = x;
-        int i = 0;
-        while (i < text.length()) {
-            boolean isLatin = text.charAt(i) < 0x2E80 && latin.canDisplay(text.charAt(i));
-            int j = i;
-            while (j < text.length() && (text.charAt(j) < 0x2E80 && latin.canDisplay(text.charAt(j))) == isLatin) {
-                j++;
-            }
-            String run = text.substring(i, j);
-            g.setFont(isLatin ? latin : cjk);
-            g.drawString(run, (float) at, (float) y);
-            at += g.getFontMetrics().stringWidth(run);
-            i = j;
-        }
     }
 }

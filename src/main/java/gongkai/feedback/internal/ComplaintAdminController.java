@@ -20,6 +20,8 @@ import gongkai.feedback.Complaints;
 import gongkai.feedback.NewComplaint;
 import gongkai.org.Organisations;
 import gongkai.shared.Actor;
+import gongkai.shared.TodoSource;
+import gongkai.shared.Todos;
 import gongkai.shared.ConflictProblem;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.PlatformConfiguration;
@@ -35,8 +37,10 @@ class ComplaintAdminController {
     private final Complaints complaints;
     private final Organisations organisations;
     private final Clock clock;
+    private final Todos todos;
 
-    ComplaintAdminController(Complaints complaints, Organisations organisations, Clock clock) {
+    ComplaintAdminController(Complaints complaints, Organisations organisations, Clock clock, Todos todos) {
+        this.todos = todos;
         this.complaints = complaints;
         this.organisations = organisations;
         this.clock = clock;
@@ -47,6 +51,7 @@ class ComplaintAdminController {
             Model model) {
         model.addAttribute("lines", complaints.inbox(Actor.require(), org, status));
         model.addAttribute("status", status);
+        model.addAttribute("todos", todos.of(TodoSource.COMPLAINTS));
         return "feedback/complaint-admin";
     }
 

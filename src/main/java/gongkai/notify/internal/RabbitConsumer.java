@@ -54,6 +54,7 @@ class RabbitConsumer implements MessageListener {
         if (priority) {
             lanes.priorityWorking(true);
         }
+        boolean finished = false;
         try {
             for (RabbitDispatch.Work w : work) {
                 if (w.batch()) {
@@ -65,6 +66,7 @@ class RabbitConsumer implements MessageListener {
                     }
                 }
             }
+            finished = true;
         } catch (RuntimeException e) {
             if (active.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
                 log.warn("Notify lane {} consumer failed, the message goes back to the queue: {}", lane, e.toString());
@@ -73,8 +75,10 @@ class RabbitConsumer implements MessageListener {
             }
             throw e;
         } finally {
-            // the rest of a batch this consumer did not get to goes back to the queue, for the sweeper to pass on
-            sender.release(claim);
+            if (!finished) {
+                // the rest of a batch this consumer did not get to goes back to the queue, for the sweeper to pass on
+                sender.release(claim);
+            }
             if (priority) {
                 lanes.priorityWorking(false);
             }

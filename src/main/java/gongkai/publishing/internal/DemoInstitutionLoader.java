@@ -136,16 +136,17 @@ class DemoInstitutionLoader implements ApplicationRunner {
             body.put("org", code);
             body.put("region", org.regionCode());
             RecordInput input = json.convertValue(body, RecordInput.class);
-            String ref = Actor.callAs(staff(code, Role.EDITOR), () -> {
+            java.time.Instant at = DemoTime.publication(input.writtenOn());
+            String ref = DemoTime.as(staff(code, Role.EDITOR), at.minus(java.time.Duration.ofHours(2)), () -> {
                 String draft = drafting.create(input, true);
                 publishing.submit(draft);
                 return draft;
             });
-            Actor.callAs(staff(code, Role.REVIEWER), () -> {
+            DemoTime.as(staff(code, Role.REVIEWER), at.minus(java.time.Duration.ofHours(1)), () -> {
                 publishing.review(ref, Decision.PASS, "示例数据：审核通过");
                 return null;
             });
-            Actor.callAs(staff(code, Role.APPROVER), () -> publishing.approve(ref, Decision.PASS, "示例数据：同意发布",
+            DemoTime.as(staff(code, Role.APPROVER), at, () -> publishing.approve(ref, Decision.PASS, "示例数据：同意发布",
                     null, null));
         }
         return list.size();

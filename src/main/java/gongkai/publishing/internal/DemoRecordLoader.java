@@ -1,5 +1,8 @@
 package gongkai.publishing.internal;
 
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,6 +21,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import gongkai.org.Organisations;
 import gongkai.publishing.Decision;
 import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
@@ -41,8 +45,11 @@ class DemoRecordLoader implements ApplicationRunner {
     private final Drafting drafting;
     private final Publishing publishing;
     private final RecordRepository records;
+    private final Organisations organisations;
 
-    DemoRecordLoader(GongkaiProperties properties, Drafting drafting, Publishing publishing, RecordRepository records) {
+    DemoRecordLoader(GongkaiProperties properties, Drafting drafting, Publishing publishing, RecordRepository records,
+            Organisations organisations) {
+        this.organisations = organisations;
         this.properties = properties;
         this.drafting = drafting;
         this.publishing = publishing;
@@ -70,12 +77,14 @@ class DemoRecordLoader implements ApplicationRunner {
                     text(e, "body"), strings(e.get("keywords")), null, text(e, "targetGroup"), null, null,
                     rows(e.get("rows")), interpretationKey == null ? null : refs.get(interpretationKey.toString()),
                     text(e, "interpretationKind"), text(e, "period"));
-            String ref = as(actor("示例信息员", org, Role.EDITOR), () -> {
+            Instant publishedAt = publicationTime(e);
+            String ref = as(actor("示例信息员", org, Role.EDITOR), publishedAt.minus(Duration.ofHours(2)), () -> {
                 String r = drafting.create(input, true);
+                attach(r, e, input);
                 publishing.submit(r);
                 return r;
             });
-            as(actor("示例审核员", org, Role.REVIEWER), () -> {
+            as(actor("示例审核员", org, Role.REVIEWER), publishedAt.minus(Duration.ofHours(1)), () -> {
                 publishing.review(ref, Decision.PASS, "示例数据：审核通过");
                 return null;
             });
@@ -84,17 +93,22 @@ class DemoRecordLoader implements ApplicationRunner {
                 policiesAndOthers.add(e);
             }
         }
+        // Approved in the order of their dates, so that index numbers run with time as they would.
+        policiesAndOthers.sort(java.util.Comparator.comparing(DemoRecordLoader::publicationTime));
         for (Map<String, Object> e : policiesAndOthers) {
             String org = text(e, "org");
             String ref = refs.get(text(e, "key"));
-            as(actor("示例审批人", org, Role.APPROVER), () -> {
-                String published = publishing.approve(ref, Decision.PASS, "示例数据：同意发布", null,
-                        "示例数据：本条未配解读，仅作演示").ref();
-                if (e.get("withdraw") != null) {
-                    publishing.withdraw(published, e.get("withdraw").toString());
-                }
-                return null;
-            });
+            Instant publishedAt = publicationTime(e);
+            String published = as(actor("示例审批人", org, Role.APPROVER), publishedAt,
+                    () -> publishing.approve(ref, Decision.PASS, "示例数据：同意发布", null,
+                            "示例数据：本条未配解读，仅作演示").ref());
+            if (e.get("withdraw") != null) {
+                as(actor("示例审批人", org, Role.APPROVER), publishedAt.plus(Duration.ofDays(12)),
+                        () -> {
+                            publishing.withdraw(published, e.get("withdraw").toString());
+                            return null;
+                        });
+            }
         }
         log.info("Demo: {} fictitious records published (示例数据)", refs.size());
     }
@@ -103,8 +117,43 @@ class DemoRecordLoader implements ApplicationRunner {
         return new Actor(name, org, EnumSet.of(role), false);
     }
 
-    private static <T> T as(Actor actor, java.util.function.Supplier<T> action) {
-        return Actor.callAs(actor, action);
+    private static <T> T as(Actor actor, Instant at, java.util.function.Supplier<T> action) {
+        return DemoTime.as(actor, at, action);
+    }
+
+    private static Instant publicationTime(Map<String, Object> e) {
+        return DemoTime.publication(e.get("writtenOn") == null ? null : date(e.get("writtenOn")));
+    }
+
+    /**
+     * Attaches the files the entry asks for ({@code attachments: [{kind: pdf|xlsx|image, name: …}]}), made by
+     * {@link DemoFiles}: the body as a PDF, the rows as a workbook, or a 图解 image with its description.
+     */
+    private void attach(String ref, Map<String, Object> e, RecordInput input) {
+        if (!(e.get("attachments") instanceof List<?> files)) {
+            return;
+        }
+        for (Object o : files) {
+            Map<?, ?> f = (Map<?, ?>) o;
+            String kind = String.valueOf(f.get("kind"));
+            String name = String.valueOf(f.get("name"));
+            byte[] content;
+            String alt = null;
+            switch (kind) {
+                case "pdf" -> content = DemoFiles.pdf(input.title(), organisations.get(text(e, "org")).name(), input.body());
+                case "xlsx" -> content = DemoFiles.xlsx(input.title(), input.data());
+                case "image" -> {
+                    Map<String, Integer> bars = new LinkedHashMap<>();
+                    if (f.get("bars") instanceof Map<?, ?> m) {
+                        m.forEach((k, v) -> bars.put(String.valueOf(k), Integer.valueOf(String.valueOf(v))));
+                    }
+                    content = DemoFiles.graphic(String.valueOf(f.get("heading")), strings(f.get("panels")), bars);
+                    alt = String.valueOf(f.get("alt"));
+                }
+                default -> throw new IllegalStateException("demo/records.yaml: unknown attachment kind " + kind);
+            }
+            drafting.addAttachment(ref, name, new ByteArrayInputStream(content), alt);
+        }
     }
 
     /** YAML reads an unquoted ISO date as a java.util.Date at midnight UTC. */

@@ -51,6 +51,8 @@ import gongkai.publishing.internal.input.AttachmentStorage;
 import gongkai.region.Region;
 import gongkai.region.Regions;
 import gongkai.shared.Actor;
+import gongkai.shared.TodoSource;
+import gongkai.shared.Todos;
 import gongkai.shared.BackOfficeStep;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.PlatformConfiguration;
@@ -61,7 +63,12 @@ import gongkai.shared.Role;
 @RequestMapping("/admin/records")
 class RecordAdminController {
 
-    private static final int BLANK_ROWS = 3;
+    /** Blank rows the form adds at a time without scripts (再加5行); with scripts rows are added one by one. */
+    static final int MORE_ROWS = 5;
+    private static final String MORE_ROWS_ACTION = "moreRows";
+    private static final String IMPORT_ROWS_ACTION = "importRows";
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Drafting drafting;
     private final Publishing publishing;
@@ -71,10 +78,15 @@ class RecordAdminController {
     private final Regions regions;
     private final Clock clock;
     private final AttachmentStorage storage;
+    private final Todos todos;
+    private final RecordFiles files;
 
     RecordAdminController(Drafting drafting, Publishing publishing, Records records, Catalog catalog,
-            Organisations organisations, Regions regions, Clock clock, AttachmentStorage storage) {
+            Organisations organisations, Regions regions, Clock clock, AttachmentStorage storage, Todos todos,
+            RecordFiles files) {
+        this.todos = todos;
         this.storage = storage;
+        this.files = files;
         this.drafting = drafting;
         this.publishing = publishing;
         this.records = records;
@@ -93,18 +105,18 @@ class RecordAdminController {
         model.addAttribute("queue", shown);
         model.addAttribute("result", records.queue(shown, page));
         model.addAttribute("canCreate", Actor.require().has(Role.EDITOR));
+        model.addAttribute("todos", todos.of(TodoSource.RECORDS));
         return "publishing/admin-inbox";
     }
 
-    @GetMapping("/new")
-    String newRecord(@RequestParam(required = false) String item, @RequestParam(required = false) String interpretationOf,
+    /** The form for one item; the item picker without {@code item} is the web module's (it asks the assessment). */
+    @GetMapping(value = "/new", params = "item")
+    String newRecord(@RequestParam String item, @RequestParam(required = false) String interpretationOf,
             Model model) {
         Actor actor = Actor.require();
         Organisation org = organisations.get(actor.orgCode());
-        if (item == null || item.isBlank()) {
-            model.addAttribute("org", org);
-            model.addAttribute("items", catalog.itemsOwnedBy(org));
-            return "publishing/admin-choose";
+        if (item.isBlank()) {
+            return "redirect:/admin/records/new";
         }
         CatalogItem catalogItem = catalog.requireItem(item);
         RecordInput blank = new RecordInput(item, org.code(), org.regionCode(), "", "", "", LocalDate.now(PlatformConfiguration.CHINA), "",
@@ -113,10 +125,27 @@ class RecordAdminController {
         return form(model, null, catalogItem, blank, null);
     }
 
+    /**
+     * The item's XLSX template: header with units, a row of rules, a sample row, drop-down lists and formats; the
+     * form reads it back ({@code importRows}), as does the record page's import.
+     */
+    @GetMapping("/templates/{item}.xlsx")
+    ResponseEntity<byte[]> template(@PathVariable String item) {
+        CatalogItem catalogItem = catalog.requireItem(item);
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(catalogItem.name() + "-导入模板.xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(files.template(catalogItem));
+    }
+
     @PostMapping
     String create(@RequestParam(defaultValue = "") String catalogItem, @ModelAttribute RecordForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
+            BindingResult binding, @RequestParam(defaultValue = "") String entryAction,
+            @RequestParam(required = false) MultipartFile rowsFile, Model model, RedirectAttributes redirect) {
         CatalogItem item = catalog.requireItem(catalogItem);
+        if (!entryAction.isEmpty()) {
+            return stayOnForm(model, null, item, form, entryAction, rowsFile);
+        }
         RecordInput input = input(form, binding, item);
         try {
             String ref = drafting.create(input);
@@ -141,10 +170,14 @@ class RecordAdminController {
     }
 
     @PostMapping("/{ref}/edit")
-    String update(@PathVariable String ref, @ModelAttribute RecordForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect) {
+    String update(@PathVariable String ref, @ModelAttribute RecordForm form, BindingResult binding,
+            @RequestParam(defaultValue = "") String entryAction, @RequestParam(required = false) MultipartFile rowsFile,
+            Model model, RedirectAttributes redirect) {
         RecordView view = records.workingCopy(ref);
         CatalogItem item = catalog.requireItem(view.catalogItem());
+        if (!entryAction.isEmpty()) {
+            return stayOnForm(model, ref, item, form, entryAction, rowsFile);
+        }
         RecordInput input = input(form, binding, item);
         try {
             drafting.update(ref, input);
@@ -281,14 +314,52 @@ class RecordAdminController {
         return BackOfficeStep.run(path(ref), redirect, step, done);
     }
 
+    /**
+     * A step of the form that saves nothing and shows the form again with what was typed: five more blank rows
+     * (再加5行, the form without scripts), or the rows read from a sheet filled from the item's template, replacing
+     * those typed; a sheet with any bad cell changes no row and names each one by row and column.
+     */
+    private String stayOnForm(Model model, String ref, CatalogItem item, RecordForm form, String action,
+            MultipartFile rowsFile) {
+        RecordInput typed = form.toInput(item);
+        return switch (action) {
+            case MORE_ROWS_ACTION -> form(model, ref, item, typed, null, MORE_ROWS, null);
+            case IMPORT_ROWS_ACTION -> {
+                if (rowsFile == null || rowsFile.isEmpty()) {
+                    yield form(model, ref, item, typed, new InvalidInputProblem("rowsFile",
+                            "请先选择要读入的表格文件（按本事项导入模板填写的 XLSX 或 CSV）。"), 0, null);
+                }
+                try (var content = rowsFile.getInputStream()) {
+                    List<Map<String, String>> rows = files.rows(rowsFile.getOriginalFilename(), content, item);
+                    yield form(model, ref, item, form.toInput(item, rows), null, 0, "已从“"
+                            + AttachmentStorage.sanitiseName(rowsFile.getOriginalFilename()) + "”读入" + rows.size()
+                            + "行数据，替换了原有的行。请核对后保存；保存前不会记录任何内容。");
+                } catch (InvalidInputProblem e) {
+                    yield form(model, ref, item, typed, e, 0, null);
+                } catch (IOException e) {
+                    yield form(model, ref, item, typed, new InvalidInputProblem("rowsFile", "文件读取失败，请重新上传。"),
+                            0, null);
+                }
+            }
+            default -> throw new InvalidInputProblem("entryAction", "未知的操作“" + action + "”。");
+        };
+    }
+
     private String form(Model model, String ref, CatalogItem item, RecordInput values, InvalidInputProblem problem) {
+        return form(model, ref, item, values, problem, 0, null);
+    }
+
+    /** The form with the rows given (one blank row when none) and {@code blankRows} more. */
+    private String form(Model model, String ref, CatalogItem item, RecordInput values, InvalidInputProblem problem,
+            int blankRows, String notice) {
         Organisation org = organisations.get(values.org());
         List<Map<String, String>> rows = new ArrayList<>(values.data() == null ? List.of() : values.data());
         if (item.hasSchema()) {
-            for (int i = 0; i < BLANK_ROWS; i++) {
+            for (int i = rows.isEmpty() ? -1 : 0; i < blankRows; i++) {
                 rows.add(Map.of());
             }
         }
+        model.addAttribute("formNotice", notice);
         model.addAttribute("ref", ref);
         model.addAttribute("item", item);
         model.addAttribute("org", org);

@@ -13,6 +13,7 @@ import gongkai.publishing.internal.input.RowImport;
 import gongkai.publishing.internal.input.RowImporter;
 import gongkai.publishing.internal.input.StoredFile;
 import gongkai.shared.InvalidInputProblem;
+import gongkai.shared.NotFoundProblem;
 import gongkai.shared.InvalidInputProblem.FieldError;
 
 /** The files an editor brings to a working copy: attachments, stored by content, and sheets of structured rows. */
@@ -34,12 +35,27 @@ public class RecordFiles {
         return attachments.findByRecordIdOrderByPositionAsc(record.getId());
     }
 
-    /** Stores the file, its type detected from the content, as the record's last attachment. */
+    /**
+     * Stores the file, its type detected from the content, as the record's last attachment. An image is refused
+     * without a description (its alternative text and caption), or with one over
+     * {@value Attachment#MAX_IMAGE_DESCRIPTION} characters.
+     */
     public Attachment attach(RecordEntity record, String filename, InputStream content, String altText) {
         StoredFile file = storage.store(filename, content);
+        String description = altText == null || altText.isBlank() ? null : altText.strip();
+        Attachment candidate = new Attachment(file.sha256(), file.originalName(), file.mediaType(), file.size(),
+                description);
+        if (candidate.image() && description == null) {
+            throw new InvalidInputProblem("altText", "“" + file.originalName()
+                    + "”是图片，请填写图片说明：用一两句话写明图片的内容，公开页面将其作为图片的文字说明，读屏软件也会朗读。");
+        }
+        if (candidate.image() && description.length() > Attachment.MAX_IMAGE_DESCRIPTION) {
+            throw new InvalidInputProblem("altText", "图片说明不能超过" + Attachment.MAX_IMAGE_DESCRIPTION + "个字，现有"
+                    + description.length() + "个字。");
+        }
         RecordAttachmentEntity saved = attachments.save(new RecordAttachmentEntity(record.getId(),
                 attachments(record).size(), file.sha256(), file.originalName(), file.mediaType(), file.size(),
-                file.textExtracted() ? file.text() : null, altText == null ? null : altText.strip()));
+                file.textExtracted() ? file.text() : null, description));
         return saved.toAttachment();
     }
 
@@ -50,6 +66,14 @@ public class RecordFiles {
                 .orElseThrow(() -> new InvalidInputProblem("attachment", "该记录没有这个附件。"));
         attachments.delete(a);
         return a.getOriginalName();
+    }
+
+    /** The XLSX template of the item's structured data, to fill and import (see {@link RowImporter#template}). */
+    public byte[] template(CatalogItem item) {
+        if (!item.hasSchema()) {
+            throw new NotFoundProblem("事项“" + item.name() + "”没有结构化数据项，没有导入模板。");
+        }
+        return rowImporter.template(item);
     }
 
     /** The rows of an XLSX or CSV sheet for the item: all of them, or every bad row named and none. */

@@ -24,10 +24,15 @@ record RecordForm(String org, String region, String title, String summary, Strin
 
     /** The input for the item: keywords split at 、 , ; or spaces, blank cells and blank rows dropped. */
     RecordInput toInput(CatalogItem item) {
+        return toInput(item, rows(item));
+    }
+
+    /** The input with these rows instead of the typed ones (rows read from a sheet). */
+    RecordInput toInput(CatalogItem item, List<Map<String, String>> rows) {
         String words = nz(keywords);
         return new RecordInput(item.code(), nz(org), nz(region), nz(title), nz(summary), nz(documentNumber),
                 writtenOn, nz(body), words.isBlank() ? List.of() : Arrays.asList(words.split("[、,，;；\\s]+")), null,
-                nz(targetGroup), nz(subjectClass), null, rows(item), nz(interpretationOf), nz(interpretationKind),
+                nz(targetGroup), nz(subjectClass), null, rows, nz(interpretationOf), nz(interpretationKind),
                 nz(period), nz(documentCategory), validUntil);
     }
 

@@ -27,9 +27,32 @@ public class RecordJournal {
         this.clock = clock;
     }
 
+    /** A time the demo loader sets for the steps it takes on this thread; never set outside it. */
+    private static final ThreadLocal<Instant> DEMO_TIME = new ThreadLocal<>();
+
     /** The platform's time now, for the steps and their effects. */
     public Instant now() {
-        return Instant.now(clock);
+        Instant demo = DEMO_TIME.get();
+        return demo != null ? demo : Instant.now(clock);
+    }
+
+    /**
+     * Runs the demo loader's steps as if taken at {@code at}, so that fictitious records (示例数据) read like a year of
+     * work: their history and publication dates, and the transparency log's entries, carry that time; the log's own
+     * append times stay real.
+     */
+    public static <T> T asOfForDemo(Instant at, java.util.function.Supplier<T> steps) {
+        Instant outer = DEMO_TIME.get();
+        DEMO_TIME.set(at);
+        try {
+            return steps.get();
+        } finally {
+            if (outer == null) {
+                DEMO_TIME.remove();
+            } else {
+                DEMO_TIME.set(outer);
+            }
+        }
     }
 
     /** A step of the review history, by the signed-in person (or the system), now. */

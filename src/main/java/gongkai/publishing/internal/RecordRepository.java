@@ -34,6 +34,11 @@ public interface RecordRepository extends JpaRepository<RecordEntity, Long>, Jpa
 
     long countByStatus(RecordStatus status);
 
+    Page<RecordEntity> findByStatusInAndCreatedByOrderByUpdatedAtDesc(Collection<RecordStatus> statuses,
+            String createdBy, Pageable page);
+
+    long countByStatusAndCreatedBy(RecordStatus status, String createdBy);
+
     /** Where a published record stands, without its texts (integrity checks go through every record). */
     interface PublishedRow {
         Long getId();

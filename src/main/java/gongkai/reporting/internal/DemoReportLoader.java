@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import gongkai.publishing.Decision;
+import gongkai.publishing.DemoBackdating;
 import gongkai.publishing.Publishing;
 import gongkai.reporting.AnnualReports;
 import gongkai.reporting.ReportEntry;
@@ -37,11 +38,13 @@ class DemoReportLoader implements ApplicationRunner {
     private final AnnualReports reports;
     private final ReportWork work;
     private final Publishing publishing;
+    private final DemoBackdating backdating;
     private final AnnualReportRepository stored;
     private final Clock clock;
 
     DemoReportLoader(GongkaiProperties properties, AnnualReports reports, ReportWork work, Publishing publishing,
-            AnnualReportRepository stored, Clock clock) {
+            DemoBackdating backdating, AnnualReportRepository stored, Clock clock) {
+        this.backdating = backdating;
         this.properties = properties;
         this.reports = reports;
         this.work = work;
@@ -56,21 +59,25 @@ class DemoReportLoader implements ApplicationRunner {
         if (!properties.demo() || stored.count() > 0) {
             return;
         }
+        // Published as the regulation asks, by 31 January of the year after: on the 20th, at 10:00.
+        java.time.Instant at = LocalDate.of(year + 1, 1, 20).atTime(10, 0)
+                .atZone(gongkai.shared.PlatformConfiguration.CHINA).toInstant();
         for (String org : BODIES.keySet().stream().sorted().toList()) {
             Actor editor = new Actor("示例信息员", org, EnumSet.of(Role.EDITOR), false);
-            String ref = Actor.callAs(editor, () -> {
+            String ref = Actor.callAs(editor, () -> backdating.at(at.minusSeconds(7200), () -> {
                 reports.save(org, year, entry(org), editor);
                 work.markDemo(org, year);
                 return reports.submit(org, year, editor);
-            });
-            Actor.callAs(new Actor("示例审核员", org, EnumSet.of(Role.REVIEWER), false), () -> {
-                publishing.review(ref, Decision.PASS, "示例数据：审核通过");
-                return null;
-            });
-            Actor.callAs(new Actor("示例审批人", org, EnumSet.of(Role.APPROVER), false), () -> {
+            }));
+            Actor.callAs(new Actor("示例审核员", org, EnumSet.of(Role.REVIEWER), false), () -> backdating.at(
+                    at.minusSeconds(3600), () -> {
+                        publishing.review(ref, Decision.PASS, "示例数据：审核通过");
+                        return null;
+                    }));
+            Actor.callAs(new Actor("示例审批人", org, EnumSet.of(Role.APPROVER), false), () -> backdating.at(at, () -> {
                 publishing.approve(ref, Decision.PASS, "示例数据：同意发布", null, null);
                 return null;
-            });
+            }));
         }
         log.info("Demo: {} fictitious annual reports for {} published (示例数据)", BODIES.size(), year);
     }

@@ -49,6 +49,8 @@ import gongkai.requests.RequestSummary;
 import gongkai.requests.RequestView;
 import gongkai.requests.Transfer;
 import gongkai.shared.Actor;
+import gongkai.shared.TodoSource;
+import gongkai.shared.Todos;
 import gongkai.shared.BackOfficeStep;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.Role;
@@ -66,9 +68,11 @@ class RequestAdminController {
     private final Catalog catalog;
     private final RequestsProperties properties;
     private final Clock clock;
+    private final Todos todos;
 
     RequestAdminController(RequestIntake intake, RequestHandling handling, ClockKeeping clockKeeping, Appeals appeals,
-            Organisations organisations, Catalog catalog, RequestsProperties properties, Clock clock) {
+            Organisations organisations, Catalog catalog, RequestsProperties properties, Clock clock, Todos todos) {
+        this.todos = todos;
         this.intake = intake;
         this.handling = handling;
         this.clockKeeping = clockKeeping;
@@ -86,16 +90,23 @@ class RequestAdminController {
 
     @GetMapping
     String inbox(@RequestParam(required = false) String org, @RequestParam(defaultValue = "false") boolean closed,
-            Model model) {
+            @RequestParam(required = false) String due, Model model) {
         Actor actor = Actor.require();
         String code = org != null && !org.isBlank() && actor.cityWide() ? org : actor.orgCode();
-        List<RequestSummary> list = handling.inbox(code, !closed);
+        List<RequestSummary> all = handling.inbox(code, !closed);
+        // The dashboard's to-do counts lead here: due=soon (within five working days) or due=overdue.
+        String filter = closed ? null : "soon".equals(due) || "overdue".equals(due) ? due : null;
+        List<RequestSummary> list = filter == null ? all : all.stream()
+                .filter("soon".equals(filter) ? RequestSummary::dueWithinFiveWorkingDays : RequestSummary::overdue)
+                .toList();
+        model.addAttribute("due", filter);
+        model.addAttribute("todos", todos.of(TodoSource.REQUESTS));
         model.addAttribute("org", organisations.get(code));
         model.addAttribute("organisations", actor.cityWide() ? organisations.all() : List.of());
         model.addAttribute("closed", closed);
         model.addAttribute("list", list);
-        model.addAttribute("overdue", list.stream().filter(RequestSummary::overdue).count());
-        model.addAttribute("dueSoon", list.stream().filter(RequestSummary::dueSoon).count());
+        model.addAttribute("overdue", all.stream().filter(RequestSummary::overdue).count());
+        model.addAttribute("dueSoon", all.stream().filter(RequestSummary::dueSoon).count());
         model.addAttribute("reminderDays", properties.reminderWorkingDays());
         model.addAttribute("canEnter", actor.canActFor(code, Role.EDITOR));
         return "requests/admin-inbox";

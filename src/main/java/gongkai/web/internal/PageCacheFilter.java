@@ -71,7 +71,9 @@ final class PageCacheFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        String key = query == null || query.isEmpty() ? path : path + '?' + query;
+        // Pages differ by the reader's 长者模式, text size and script (cookies): each combination is kept apart.
+        String key = ReadingPreferences.of(request).cacheVariant()
+                + (query == null || query.isEmpty() ? path : path + '?' + query);
         PageCache.Page page = cache.get(key);
         if (page != null) {
             serve(request, response, page, get);

@@ -2,8 +2,10 @@ package gongkai.web.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +20,10 @@ import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
@@ -51,6 +56,34 @@ class WebConfiguration implements WebMvcConfigurer {
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .resourceChain(true)
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+    }
+
+    /**
+     * The reader's 长者模式, 字号 and script ({@link ReadingFilter}): just inside the page cache, which runs first, so that
+     * kept pages are kept as the reader sees them; on error pages too.
+     */
+    @Bean
+    FilterRegistrationBean<ReadingFilter> readingFilter() {
+        FilterRegistrationBean<ReadingFilter> registration = new FilterRegistrationBean<>(new ReadingFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        return registration;
+    }
+
+    /** zh-Hans, or zh-Hant (messages_zh_Hant) when the reader chose 繁體; the choice itself is the filter's. */
+    @Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+    LocaleResolver localeResolver() {
+        return new LocaleResolver() {
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                return ReadingPreferences.of(request).locale();
+            }
+
+            @Override
+            public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+                throw new UnsupportedOperationException("The script is chosen through " + PreferencesController.PATH);
+            }
+        };
     }
 
     @Bean

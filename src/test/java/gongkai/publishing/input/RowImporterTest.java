@@ -305,7 +305,9 @@ class RowImporterTest {
             Sheet data = workbook.getSheetAt(0);
             assertThat(workbook.getSheetName(0)).isEqualTo("贫困识别和贫困退出情况");
             assertThat(cells(data.getRow(0))).containsExactly("户主姓名（必填）", "家庭人口（必填）", "所在村组（必填）",
-                    "识别或退出（必填）", "年度（必填）", "补助金额", "拨付日期");
+                    "识别或退出（必填）", "年度（必填）", "补助金额（元）", "拨付日期");
+            assertThat(data.getRow(1).getCell(0).getStringCellValue()).startsWith("【填写规则】文本；必填");
+            assertThat(data.getRow(2).getCell(0).getStringCellValue()).isEqualTo("【示例】张三");
             assertThat(data.getDataValidations()).singleElement()
                     .satisfies(v -> assertThat(v.getValidationConstraint().getExplicitListValues())
                             .containsExactly("识别", "退出"));
@@ -316,8 +318,9 @@ class RowImporterTest {
             assertThat(cells(guide.getRow(4))).containsExactly("识别或退出", "选项", "是", "识别、退出", "");
             assertThat(cells(guide.getRow(6))).containsExactly("补助金额", "金额（元）", "否", "", "以元为单位，最多两位小数");
 
-            fill(data.createRow(1), "张三", 4, "新坊村一组", "识别", 2025, amount(8000), date(LocalDate.of(2026, 5, 8)));
-            fill(data.createRow(2), "李四", "3", "新坊村二组", "退出", "2025", "", "");
+            // Under the template's rules and sample rows, which the import passes over.
+            fill(data.createRow(3), "张三", 4, "新坊村一组", "识别", 2025, amount(8000), date(LocalDate.of(2026, 5, 8)));
+            fill(data.createRow(4), "李四", "3", "新坊村二组", "退出", "2025", "", "");
             workbook.write(filled);
         }
 

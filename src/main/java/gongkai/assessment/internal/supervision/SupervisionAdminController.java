@@ -26,6 +26,8 @@ import gongkai.assessment.SupervisionFinding;
 import gongkai.org.Organisations;
 import gongkai.shared.AccessDeniedProblem;
 import gongkai.shared.Actor;
+import gongkai.shared.TodoSource;
+import gongkai.shared.Todos;
 import gongkai.shared.BackOfficeStep;
 import gongkai.shared.InvalidInputProblem;
 import gongkai.shared.Role;
@@ -43,9 +45,11 @@ class SupervisionAdminController {
     private final Organisations organisations;
     private final gongkai.catalog.Catalog catalog;
     private final Clock clock;
+    private final Todos todos;
 
     SupervisionAdminController(Supervision supervision, Organisations organisations, gongkai.catalog.Catalog catalog,
-            Clock clock) {
+            Clock clock, Todos todos) {
+        this.todos = todos;
         this.supervision = supervision;
         this.organisations = organisations;
         this.catalog = catalog;
@@ -69,6 +73,7 @@ class SupervisionAdminController {
         model.addAttribute("canRecord", actor.has(Role.AUDITOR));
         model.addAttribute("canPublish", supervision.mayPublishSummaries(actor));
         model.addAttribute("published", supervision.publishedQuarters());
+        model.addAttribute("todos", todos.of(TodoSource.SUPERVISION));
         return "assessment/supervision-admin-list";
     }
 

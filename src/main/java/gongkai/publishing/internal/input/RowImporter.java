@@ -67,20 +67,22 @@ public class RowImporter {
     }
 
     /**
-     * An XLSX template for the item: the header row (required fields marked "（必填）"), and a second sheet
+     * An XLSX template for the item: the header row (amounts' unit, required fields marked "（必填）"), a row of
+     * rules and a sample row (both passed over on import), drop-down lists and formats, and a second sheet
      * "填写说明" with each field's type, whether it is required and its choices.
      */
     public byte[] template(CatalogItem item) {
         return ImportTemplate.build(item, MAX_ROWS);
     }
 
-    /** A header as written, without the marks of a required column. */
+    /** A header as written, without the marks of a required column and the unit of an amount. */
     static String headerName(String header) {
         String name = header.replace("\uFEFF", "").strip();
         boolean changed = true;
         while (changed && !name.isEmpty()) {
             changed = false;
-            for (String mark : List.of(ImportTemplate.REQUIRED_MARK, "(必填)", "*", "＊")) {
+            for (String mark : List.of(ImportTemplate.REQUIRED_MARK, "(必填)", "*", "＊",
+                    ImportTemplate.YUAN, "(元)")) {
                 if (name.endsWith(mark)) {
                     name = name.substring(0, name.length() - mark.length()).strip();
                     changed = true;
@@ -95,8 +97,9 @@ public class RowImporter {
     }
 
     private static List<SheetRow> read(String name, byte[] bytes) throws UnreadableSheetException {
-        // Read one row past the limit so that a file over it is recognised.
-        return Sheets.read(name, bytes, MAX_ROWS + 2, "请下载本事项的导入模板，填写后上传。");
+        // Read one row past the limit (beside the header and the template's two guidance rows) so that a file over
+        // it is recognised.
+        return Sheets.read(name, bytes, MAX_ROWS + 4, "请下载本事项的导入模板，填写后上传。");
     }
 
     private static RowImport check(List<SheetRow> sheet, CatalogItem item) {
@@ -135,7 +138,8 @@ public class RowImporter {
             }
         }
 
-        List<SheetRow> data = sheet.subList(1, sheet.size());
+        // The template's rules and sample rows are guidance, wherever the office left them.
+        List<SheetRow> data = sheet.subList(1, sheet.size()).stream().filter(row -> !guidance(row)).toList();
         if (data.isEmpty()) {
             errors.add(new RowError(0, null, "表格只有表头，没有数据行。"));
             return RowImport.failed(errors);
@@ -176,6 +180,11 @@ public class RowImporter {
         return field.type().check(value, field.choices())
                 .map(problem -> new RowError(row.number(), name,
                         "“" + name + "”" + problem + "，现为“" + shorten(value) + "”。"));
+    }
+
+    private static boolean guidance(SheetRow row) {
+        String first = row.cell(0).strip();
+        return first.startsWith(ImportTemplate.RULES_MARK) || first.startsWith(ImportTemplate.SAMPLE_MARK);
     }
 
     /** Data under a column without a header (or right of the last header) would be lost silently: say so. */
