@@ -66,12 +66,12 @@ class AirPagesBrowserTest {
         Long overflow = (Long) phone.driver().executeScript(
                 "return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0L);
-        phone.assertNoSeriousAccessibilityProblems();
+        phone.assertNoAccessibilityProblems();
         phone.screenshot("air-ranking-phone");
     }
 
     @Test
-    void aRecordWithAWideTableScrollsTheTableNotThePage() throws Exception {
+    void aRecordWithAWideTableDoesNotWidenThePageOnAPhone() throws Exception {
         StringBuilder body = new StringBuilder("<p>各县（市、区）综合指数：</p><table><thead><tr>");
         for (int c = 0; c < 12; c++) {
             body.append("<th>第").append(c + 1).append("项污染物浓度</th>");
@@ -89,9 +89,9 @@ class AirPagesBrowserTest {
         Long overflow = (Long) phone.driver().executeScript(
                 "return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0L);
-        Long inner = (Long) phone.driver().executeScript(
-                "const b = document.querySelector('.record .body'); return b.scrollWidth - b.clientWidth;");
-        assertThat(inner).as("the table scrolls within the body").isPositive();
-        phone.assertNoSeriousAccessibilityProblems();
+        // Since tables in a body read as cards on a phone (issue 19), the wide table no longer scrolls in its box.
+        assertThat(phone.findElement(By.cssSelector(".record .body table td")).getCssValue("display"))
+                .as("the wide table reads as cards on a phone").isEqualTo("block");
+        phone.assertNoAccessibilityProblems();
     }
 }

@@ -18,8 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.deque.html.axecore.selenium.AxeBuilder;
-
 import gongkai.publishing.Decision;
 import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
@@ -67,17 +65,11 @@ class CodeBoxBrowserTest {
         return as(s.editor(), () -> records.view(ref, null)).accessCode();
     }
 
-    private void assertNoAxeViolationsAtAll() {
-        var violations = new AxeBuilder().analyze(phone.driver()).getViolations();
-        assertThat(violations).extracting(v -> v.getId() + " (" + v.getImpact() + ")")
-                .as("axe-core violations on " + phone.getCurrentUrl()).isEmpty();
-    }
-
     @Test
     void keyboardOnlyFromTheHomePageThroughTheCodeBoxToTheRecord() throws Exception {
         String code = publishTargeted();
         phone.get("http://localhost:" + port + "/");
-        assertNoAxeViolationsAtAll();
+        phone.assertNoAccessibilityProblems();
         WebElement active = null;
         for (int i = 0; i < 60; i++) {
             phone.driver().switchTo().activeElement().sendKeys(Keys.TAB);
@@ -97,7 +89,7 @@ class CodeBoxBrowserTest {
         assertThat(phone.findElement(By.tagName("h1")).getText()).contains(TITLE);
         assertThat(phone.getPageSource()).contains("黄*平").doesNotContain("黄小平");
         phone.screenshot("code-record-phone");
-        assertNoAxeViolationsAtAll();
+        phone.assertNoAccessibilityProblems();
     }
 
     @Test
@@ -106,6 +98,6 @@ class CodeBoxBrowserTest {
         assertThat(phone.findElement(By.cssSelector("p.alert.error")).getText()).contains("查阅码不正确");
         assertThat(phone.findElement(By.id("code")).isDisplayed()).isTrue();
         phone.screenshot("code-wrong-phone");
-        assertNoAxeViolationsAtAll();
+        phone.assertNoAccessibilityProblems();
     }
 }

@@ -81,7 +81,7 @@ class RecordEntryBrowserTest {
         assertThat(desktop.findElements(By.cssSelector(".tag.due, .tag.overdue"))).as("what is owed is marked")
                 .isNotEmpty();
         desktop.screenshot("entry-picker-desktop");
-        desktop.assertNoSeriousAccessibilityProblems();
+        desktop.assertNoAccessibilityProblems();
 
         desktop.findElement(By.id("item-q")).sendKeys("救助款物");
         WebElement funds = desktop.findElement(By.linkText("救助款物管理使用情况"));
@@ -141,7 +141,7 @@ class RecordEntryBrowserTest {
         assertThat(desktop.findElement(By.cssSelector("label[for=d_1_1]")).getDomProperty("textContent"))
                 .isEqualTo("第2行资金来源");
         desktop.screenshot("entry-form-desktop");
-        desktop.assertNoSeriousAccessibilityProblems();
+        desktop.assertNoAccessibilityProblems();
 
         desktop.clickButton("保存");
         assertThat(desktop.findElement(By.cssSelector(".alert.ok")).getText()).contains("草稿已保存");
@@ -164,7 +164,7 @@ class RecordEntryBrowserTest {
         phone.signIn(base(), clerk, Acting.PASSWORD);
         phone.get(base() + "/admin/records/new?q=" + java.net.URLEncoder.encode("救助", "UTF-8"));
         phone.screenshot("entry-picker-phone");
-        phone.assertNoSeriousAccessibilityProblems();
+        phone.assertNoAccessibilityProblems();
         phone.get(base() + "/admin/records/new?item=sa-recipients");
         waitUntil(phone, () -> !phone.findElements(By.cssSelector("trix-toolbar button")).isEmpty());
         phone.clickButton("添加一行");
@@ -177,7 +177,7 @@ class RecordEntryBrowserTest {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).as("no page "
                 + "scrolls sideways on a phone; the rows table scrolls in its box").isLessThanOrEqualTo(0L);
         phone.screenshot("entry-form-phone");
-        phone.assertNoSeriousAccessibilityProblems();
+        phone.assertNoAccessibilityProblems();
         phone.findElement(By.cssSelector("form.logout button")).click();
         phone.waitForUrlContaining("/admin/login", Duration.ofSeconds(10));
 
@@ -192,7 +192,7 @@ class RecordEntryBrowserTest {
                 "return arguments[0].complete ? arguments[0].naturalWidth : 0", image)).intValue() > 0);
         assertThat(image.getSize().getWidth()).as("fits the phone").isLessThanOrEqualTo(390);
         phone.screenshot("entry-review-phone");
-        phone.assertNoSeriousAccessibilityProblems();
+        phone.assertNoAccessibilityProblems();
     }
 
     private String base() {

@@ -21,8 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.deque.html.axecore.selenium.AxeBuilder;
-
 import gongkai.publishing.RecordInput;
 import gongkai.publishing.Records;
 import gongkai.support.Browser;
@@ -114,7 +112,7 @@ class RecordPageBrowserTest {
         assertThat(phone.driver().executeScript("return getComputedStyle(arguments[0], '::before').content;",
                 bodyCell)).isEqualTo("\"户数：\"");
 
-        assertThat(new AxeBuilder().analyze(phone.driver()).getViolations()).as("axe-core, any impact").isEmpty();
+        phone.assertNoAccessibilityProblems();
         phone.screenshot("record-phone");
         phone.screenshotWholePage("record-phone-full");
 
@@ -141,7 +139,7 @@ class RecordPageBrowserTest {
         assertThat(desktop.findElement(By.id("record-meta")).getDomProperty("open")).isEqualTo("true");
         WebElement print = desktop.findElement(By.id("print-record"));
         assertThat(print.isDisplayed()).as("the 打印 button, shown by its script").isTrue();
-        assertThat(new AxeBuilder().analyze(desktop.driver()).getViolations()).as("axe-core, any impact").isEmpty();
+        desktop.assertNoAccessibilityProblems();
         desktop.screenshot("record-desktop");
 
         desktop.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
@@ -163,7 +161,7 @@ class RecordPageBrowserTest {
         Long overflow = (Long) phone.driver().executeScript(
                 "return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow).isLessThanOrEqualTo(0L);
-        assertThat(new AxeBuilder().analyze(phone.driver()).getViolations()).as("axe-core, any impact").isEmpty();
+        phone.assertNoAccessibilityProblems();
         phone.screenshotWholePage("catalog-item-schema-phone");
     }
 }

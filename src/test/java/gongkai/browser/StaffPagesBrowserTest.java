@@ -97,7 +97,7 @@ class StaffPagesBrowserTest {
         desktop.get(base() + "/admin/users");
         desktop.findElement(By.linkText("奉新县刘晓燕")).click();
         new WebDriverWait(desktop.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/" + clerk));
-        desktop.assertNoSeriousAccessibilityProblems();
+        desktop.assertNoAccessibilityProblems();
         desktop.findElement(By.cssSelector("input[name=roles][value=REVIEWER]")).click();
         desktop.clickButton("保存角色");
         notice(desktop, "已更改 奉新县刘晓燕 的角色");
@@ -109,16 +109,16 @@ class StaffPagesBrowserTest {
         assertThat(link).startsWith(base() + "/admin/reset/");
         assertThat(desktop.findElement(By.id("reset-code")).getText()).matches("\\d{4} \\d{4}");
         desktop.screenshot("staff-user-reset-issued-desktop");
-        desktop.assertNoSeriousAccessibilityProblems();
+        desktop.assertNoAccessibilityProblems();
 
         // The phone shows the same page readably.
         phone.signIn(base(), "admin", ADMIN_PASSWORD);
         phone.get(base() + "/admin/users/" + clerk);
         phone.screenshotWholePage("staff-user-phone");
-        phone.assertNoSeriousAccessibilityProblems();
+        phone.assertNoAccessibilityProblems();
         phone.get(base() + "/admin/users");
         phone.screenshot("staff-users-phone");
-        phone.assertNoSeriousAccessibilityProblems();
+        phone.assertNoAccessibilityProblems();
         signOut(desktop);
 
         // The clerk sets a password of their own with the link.
@@ -128,29 +128,29 @@ class StaffPagesBrowserTest {
         phone.findElement(By.id("new-password")).sendKeys(NEW_PASSWORD);
         phone.findElement(By.id("new-password-repeat")).sendKeys(NEW_PASSWORD);
         phone.screenshot("staff-reset-link-phone");
-        phone.assertNoSeriousAccessibilityProblems();
+        phone.assertNoAccessibilityProblems();
         phone.clickButton("设置新密码");
         notice(phone, "新密码已设置");
         phone.get(link);
         assertThat(phone.findElement(By.cssSelector(".alert.error")).getText()).contains("已经用过");
         phone.get(base() + "/admin/reset");
         phone.screenshot("staff-reset-code-phone");
-        phone.assertNoSeriousAccessibilityProblems();
+        phone.assertNoAccessibilityProblems();
 
         // Signed in, the clerk's dashboard counts the record waiting for review and leads to it.
         desktop.signIn(base(), clerk, NEW_PASSWORD);
         desktop.get(base() + "/admin");
         desktop.screenshot("staff-dashboard-desktop");
-        desktop.assertNoSeriousAccessibilityProblems();
+        desktop.assertNoAccessibilityProblems();
         desktop.findElement(By.cssSelector(".todo-list a[href='/admin/records?queue=TO_REVIEW']")).click();
         new WebDriverWait(desktop.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("queue=TO_REVIEW"));
         assertThat(desktop.findElement(By.tagName("main")).getText()).contains(waiting);
         desktop.screenshot("staff-records-todo-desktop");
-        desktop.assertNoSeriousAccessibilityProblems();
+        desktop.assertNoAccessibilityProblems();
         phone.signIn(base(), clerk, NEW_PASSWORD);
         phone.get(base() + "/admin");
         phone.screenshot("staff-dashboard-phone");
-        phone.assertNoSeriousAccessibilityProblems();
+        phone.assertNoAccessibilityProblems();
         signOut(desktop);
 
         // The admin disables the clerk, after a page that says what it does and a ticked box.
@@ -160,7 +160,7 @@ class StaffPagesBrowserTest {
         new WebDriverWait(desktop.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/disable"));
         assertThat(desktop.findElement(By.tagName("main")).getText()).contains("不能再登录后台").contains("都保留");
         desktop.screenshot("staff-disable-desktop");
-        desktop.assertNoSeriousAccessibilityProblems();
+        desktop.assertNoAccessibilityProblems();
         desktop.findElement(By.id("confirm-disable")).click();
         desktop.clickButton("确认停用");
         notice(desktop, "已停用 奉新县刘晓燕");

@@ -66,11 +66,11 @@ class SupervisionWalkthroughBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(year + "年主动公开情况");
         List<WebElement> rows = browser.findElements(By.cssSelector("main table tbody tr"));
         assertThat(rows).isNotEmpty();
-        browser.assertNoSeriousAccessibilityProblems();
+        browser.assertNoAccessibilityProblems();
         browser.screenshot("supervision-0-status");
         browser.findElement(By.linkText("铜鼓县人民政府")).click();
         assertThat(browser.getPageSource()).contains("逾期未公开", "救助和福利补贴发放情况", "事项清单");
-        browser.assertNoSeriousAccessibilityProblems();
+        browser.assertNoAccessibilityProblems();
         browser.screenshot("supervision-1-body");
 
         // The auditor records a check with one finding.
@@ -82,7 +82,7 @@ class SupervisionWalkthroughBrowserTest {
         browser.findElement(By.id("p0")).sendKeys("救助和福利补贴发放情况10月份未按期公开");
         new Select(browser.findElement(By.id("i0"))).selectByValue("sa-recipients");
         setDate("d0", LocalDate.now().plusDays(10));
-        browser.assertNoSeriousAccessibilityProblems();
+        browser.assertNoAccessibilityProblems();
         browser.screenshot("supervision-2-new-check");
         browser.clickButton("记录督查");
         assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).contains("发现问题1个");
@@ -94,7 +94,7 @@ class SupervisionWalkthroughBrowserTest {
         signIn(approver);
         browser.get(finding);
         browser.findElement(By.id("rectify-text")).sendKeys("已补充公开10月份救助和福利补贴发放情况，并明确每月初核对。");
-        browser.assertNoSeriousAccessibilityProblems();
+        browser.assertNoAccessibilityProblems();
         browser.clickButton("提交整改情况");
         assertThat(browser.getPageSource()).contains("已整改待确认");
 
@@ -109,7 +109,7 @@ class SupervisionWalkthroughBrowserTest {
         signIn(cityAdmin);
         browser.get(url("/admin/assessment"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("草稿");
-        browser.assertNoSeriousAccessibilityProblems();
+        browser.assertNoAccessibilityProblems();
         browser.screenshot("supervision-4-draft");
         browser.clickButton("公布考核结果");
         // The confirmation is required: the browser refuses to send the form without it.
@@ -118,7 +118,7 @@ class SupervisionWalkthroughBrowserTest {
         browser.clickButton("公布考核结果");
         browser.waitForUrlContaining("/assessment/" + year, Duration.ofSeconds(10));
         assertThat(browser.getPageSource()).contains("政府信息公开工作考核", "铜鼓县人民政府", "得分依据");
-        browser.assertNoSeriousAccessibilityProblems();
+        browser.assertNoAccessibilityProblems();
         browser.screenshot("supervision-5-published");
     }
 }

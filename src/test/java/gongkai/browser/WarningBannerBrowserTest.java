@@ -54,14 +54,14 @@ class WarningBannerBrowserTest {
             Long overflow = (Long) phone.driver().executeScript(
                     "return document.documentElement.scrollWidth - window.innerWidth;");
             assertThat(overflow).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0L);
-            phone.assertNoSeriousAccessibilityProblems();
+            phone.assertNoAccessibilityProblems();
             link.click();
             phone.waitForUrlContaining("/warnings/" + id, java.time.Duration.ofSeconds(10));
             assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo("宜春市应急管理局发布高温红色预警");
             overflow = (Long) phone.driver().executeScript(
                     "return document.documentElement.scrollWidth - window.innerWidth;");
             assertThat(overflow).isLessThanOrEqualTo(0L);
-            phone.assertNoSeriousAccessibilityProblems();
+            phone.assertNoAccessibilityProblems();
             phone.screenshot("warning-banner-phone");
         } finally {
             Actor.callAs(issuer, () -> warnings.cancel(id, "WBB 测试结束。"));

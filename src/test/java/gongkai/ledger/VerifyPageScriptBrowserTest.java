@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,9 +105,7 @@ class VerifyPageScriptBrowserTest {
                 "return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
         phone.screenshot("verify-pass-phone");
-        Results axe = new AxeBuilder().analyze(phone.driver());
-        assertThat(axe.getViolations().stream().filter(v -> "serious".equals(v.getImpact())
-                || "critical".equals(v.getImpact())).map(v -> v.getId() + ": " + v.getHelp()).toList()).isEmpty();
+        phone.assertNoAccessibilityProblems();
     }
 
     @Test

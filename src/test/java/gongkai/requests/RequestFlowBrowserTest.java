@@ -67,7 +67,7 @@ class RequestFlowBrowserTest {
         type("q-description", "2026年秋季学期城区小学学位分配方案");
         String question = browser.findElement(By.cssSelector("label[for=q-check]")).getText();
         type("q-check", String.valueOf(solve(question)));
-        browser.assertNoSeriousAccessibilityProblems();
+        browser.assertNoAccessibilityProblems();
         browser.screenshot("request-0-form");
         browser.clickButton("提交申请");
 
@@ -81,7 +81,7 @@ class RequestFlowBrowserTest {
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("办理中");
         assertThat(browser.getCurrentUrl()).as("the query code stays out of the address").doesNotContain(code);
         assertThat(browser.findElement(By.id("due-on")).getText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日.*");
-        browser.assertNoSeriousAccessibilityProblems();
+        browser.assertNoAccessibilityProblems();
 
         browser.get(url("/admin/login"));
         type("username", approver);
@@ -92,7 +92,7 @@ class RequestFlowBrowserTest {
         assertThat(browser.findElement(By.id("applicant-name")).getText()).startsWith("孙示例");
         new Select(browser.findElement(By.id("reply-outcome"))).selectByValue("PUBLIC");
         type("reply-text", "城区小学学位分配方案已于2026年7月印发，可到市教育局政务服务窗口查阅、复制。");
-        browser.assertNoSeriousAccessibilityProblems();
+        browser.assertNoAccessibilityProblems();
         browser.clickButton("答复并生成告知书");
         assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).contains("已答复");
         assertThat(browser.findElement(By.id("outcome")).getText()).isEqualTo("予以公开");
