@@ -1,5 +1,6 @@
 package gongkai.publishing;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -16,9 +17,11 @@ import gongkai.shared.GongkaiProperties;
 public class DemoBackdating {
 
     private final GongkaiProperties properties;
+    private final Clock clock;
 
-    DemoBackdating(GongkaiProperties properties) {
+    DemoBackdating(GongkaiProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** Runs the steps as if at {@code at}, or now if {@code at} is later than now. */
@@ -26,7 +29,7 @@ public class DemoBackdating {
         if (!properties.demo()) {
             throw new IllegalStateException("Backdating is for the demo profile's fictitious records only");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return RecordJournal.asOfForDemo(at.isBefore(now) ? at : now, steps);
     }
 }

@@ -63,11 +63,13 @@ class DemoInstitutionLoader implements ApplicationRunner {
     private final Records records;
     private final JsonMapper json;
     private final boolean enabled;
+    private final java.time.Clock clock;
 
     DemoInstitutionLoader(GongkaiProperties properties, Organisations organisations, Accounts accounts,
             Drafting drafting, Publishing publishing, Records records, JsonMapper json,
-            @Value("${gongkai.demo-institutions:true}") boolean enabled) {
+            @Value("${gongkai.demo-institutions:true}") boolean enabled, java.time.Clock clock) {
         this.enabled = enabled;
+        this.clock = clock;
         this.properties = properties;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -136,17 +138,17 @@ class DemoInstitutionLoader implements ApplicationRunner {
             body.put("org", code);
             body.put("region", org.regionCode());
             RecordInput input = json.convertValue(body, RecordInput.class);
-            java.time.Instant at = DemoTime.publication(input.writtenOn());
-            String ref = DemoTime.as(staff(code, Role.EDITOR), at.minus(java.time.Duration.ofHours(2)), () -> {
+            java.time.Instant at = DemoTime.publication(input.writtenOn(), clock);
+            String ref = DemoTime.as(staff(code, Role.EDITOR), at.minus(java.time.Duration.ofHours(2)), clock, () -> {
                 String draft = drafting.create(input, true);
                 publishing.submit(draft);
                 return draft;
             });
-            DemoTime.as(staff(code, Role.REVIEWER), at.minus(java.time.Duration.ofHours(1)), () -> {
+            DemoTime.as(staff(code, Role.REVIEWER), at.minus(java.time.Duration.ofHours(1)), clock, () -> {
                 publishing.review(ref, Decision.PASS, "示例数据：审核通过");
                 return null;
             });
-            DemoTime.as(staff(code, Role.APPROVER), at, () -> publishing.approve(ref, Decision.PASS, "示例数据：同意发布",
+            DemoTime.as(staff(code, Role.APPROVER), at, clock, () -> publishing.approve(ref, Decision.PASS, "示例数据：同意发布",
                     null, null));
         }
         return list.size();

@@ -46,9 +46,11 @@ class DemoRecordLoader implements ApplicationRunner {
     private final Publishing publishing;
     private final RecordRepository records;
     private final Organisations organisations;
+    private final java.time.Clock clock;
 
     DemoRecordLoader(GongkaiProperties properties, Drafting drafting, Publishing publishing, RecordRepository records,
-            Organisations organisations) {
+            Organisations organisations, java.time.Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
         this.properties = properties;
         this.drafting = drafting;
@@ -94,7 +96,7 @@ class DemoRecordLoader implements ApplicationRunner {
             }
         }
         // Approved in the order of their dates, so that index numbers run with time as they would.
-        policiesAndOthers.sort(java.util.Comparator.comparing(DemoRecordLoader::publicationTime));
+        policiesAndOthers.sort(java.util.Comparator.comparing(this::publicationTime));
         for (Map<String, Object> e : policiesAndOthers) {
             String org = text(e, "org");
             String ref = refs.get(text(e, "key"));
@@ -117,12 +119,12 @@ class DemoRecordLoader implements ApplicationRunner {
         return new Actor(name, org, EnumSet.of(role), false);
     }
 
-    private static <T> T as(Actor actor, Instant at, java.util.function.Supplier<T> action) {
-        return DemoTime.as(actor, at, action);
+    private <T> T as(Actor actor, Instant at, java.util.function.Supplier<T> action) {
+        return DemoTime.as(actor, at, clock, action);
     }
 
-    private static Instant publicationTime(Map<String, Object> e) {
-        return DemoTime.publication(e.get("writtenOn") == null ? null : date(e.get("writtenOn")));
+    private Instant publicationTime(Map<String, Object> e) {
+        return DemoTime.publication(e.get("writtenOn") == null ? null : date(e.get("writtenOn")), clock);
     }
 
     /**

@@ -1,5 +1,6 @@
 package gongkai.publishing.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,18 +19,19 @@ final class DemoTime {
     private DemoTime() {
     }
 
-    static Instant publication(LocalDate writtenOn) {
-        LocalDate day = writtenOn == null ? LocalDate.now(CHINA) : writtenOn.plusDays(2);
-        return notLaterThanNow(day.atTime(10, 0).atZone(CHINA).toInstant());
+    static Instant publication(LocalDate writtenOn, Clock clock) {
+        LocalDate day = writtenOn == null ? LocalDate.now(clock.withZone(CHINA)) : writtenOn.plusDays(2);
+        return notLaterThanNow(day.atTime(10, 0).atZone(CHINA).toInstant(), clock);
     }
 
-    static Instant notLaterThanNow(Instant at) {
-        Instant now = Instant.now();
+    /** The platform's clock decides what "now" is (a fixed one in tests). */
+    static Instant notLaterThanNow(Instant at, Clock clock) {
+        Instant now = clock.instant();
         return at.isBefore(now) ? at : now;
     }
 
     /** Acts as a demo person at a time in the past (never later than now), for the record's history and dates. */
-    static <T> T as(Actor actor, Instant at, Supplier<T> steps) {
-        return Actor.callAs(actor, () -> RecordJournal.asOfForDemo(notLaterThanNow(at), steps));
+    static <T> T as(Actor actor, Instant at, Clock clock, Supplier<T> steps) {
+        return Actor.callAs(actor, () -> RecordJournal.asOfForDemo(notLaterThanNow(at, clock), steps));
     }
 }
