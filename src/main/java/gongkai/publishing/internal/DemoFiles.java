@@ -62,8 +62,53 @@ final class DemoFiles {
         builder.toStream(out);
         try {
             builder.run();
+            return reproducible(out.toByteArray(), title);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot make the demo PDF for " + title, e);
+        }
+    }
+
+    /** A fixed moment for the files' own dates: the same demo makes the same bytes, so their digests hold still. */
+    static final java.util.Calendar FIXED = fixed();
+
+    private static java.util.Calendar fixed() {
+        java.util.Calendar c = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("Asia/Shanghai"));
+        c.clear();
+        c.set(2026, java.util.Calendar.JANUARY, 1, 0, 0, 0);
+        return c;
+    }
+
+    /** The PDF with fixed dates and a document id made from its title instead of the time it was made. */
+    private static byte[] reproducible(byte[] pdf, String title) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.getDocumentInformation().setCreationDate(FIXED);
+            doc.getDocumentInformation().setModificationDate(FIXED);
+            byte[] id = java.util.Arrays.copyOf(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(title.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 16);
+            org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
+            ids.add(new org.apache.pdfbox.cos.COSString(id));
+            ids.add(new org.apache.pdfbox.cos.COSString(id));
+            doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
+            doc.save(out);
+            return out.toByteArray();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The workbook's zip entries with a fixed time (a zip stamps each entry with the time it was written). */
+    private static byte[] reproducibleZip(byte[] zip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip));
+                java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+                copy.setTime(FIXED.getTimeInMillis());
+                z.putNextEntry(copy);
+                in.transferTo(z);
+                z.closeEntry();
+            }
         }
         return out.toByteArray();
     }
@@ -96,8 +141,10 @@ final class DemoFiles {
             for (int c = 0; c < columns.size(); c++) {
                 sheet.setColumnWidth(c, 20 * 256);
             }
+            book.getProperties().getCoreProperties().setCreated(java.util.Optional.of(FIXED.getTime()));
+            book.getProperties().getCoreProperties().setModified(java.util.Optional.of(FIXED.getTime()));
             book.write(out);
-            return out.toByteArray();
+            return reproducibleZip(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot make the demo workbook for " + title, e);
         }
