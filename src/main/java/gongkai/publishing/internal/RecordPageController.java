@@ -102,7 +102,7 @@ class RecordPageController {
         try {
             return records.refForCode(code)
                     .map(ref -> new ModelAndView("redirect:/records/" + UriUtils.encodePath(ref, StandardCharsets.UTF_8)
-                            + "?code=" + UriUtils.encodeQueryParam(code.strip(), StandardCharsets.UTF_8)))
+                            + "?code=" + UriUtils.encodeQueryParam(AccessCodes.normalise(code), StandardCharsets.UTF_8)))
                     .orElseGet(() -> {
                         page.setStatus(HttpStatus.FORBIDDEN);
                         page.addObject("wrong", true);
