@@ -258,8 +258,35 @@ public class Records {
 
     /** A back-office queue for the signed-in user: their organisation's records in that state (all for the city). */
     public Page<RecordSummary> queue(Queue queue, int page) {
+        return queue(queue, page, null);
+    }
+
+    /**
+     * A queue narrowed to records whose title or index number contains {@code words} (a clerk looking for the record
+     * whose notice to print, say); blank: the whole queue.
+     */
+    public Page<RecordSummary> queue(Queue queue, int page, String words) {
         Actor actor = Actor.require();
         PageRequest request = PageRequest.of(Math.max(0, page), 50);
+        if (words != null && !words.isBlank()) {
+            String like = "%" + words.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%";
+            Specification<RecordEntity> spec = (root, query, cb) -> {
+                List<Predicate> p = new ArrayList<>();
+                p.add(root.get("status").in(queue.statuses));
+                if (queue == Queue.RETURNED) {
+                    p.add(cb.equal(root.get("createdBy"), actor.username()));
+                } else if (!actor.cityWide() && !actor.has(Role.AUDITOR)) {
+                    p.add(cb.equal(root.get("orgCode"), actor.orgCode()));
+                }
+                p.add(cb.or(cb.like(cb.lower(root.get("content").get("title")), like, '\\'),
+                        cb.like(cb.lower(root.get("indexNo")), like, '\\')));
+                return cb.and(p.toArray(Predicate[]::new));
+            };
+            return records.findAll(spec, PageRequest.of(Math.max(0, page), 50,
+                    org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+                            "updatedAt"))).map(views::summary);
+        }
         if (queue == Queue.RETURNED) {
             return records.findByStatusInAndCreatedByOrderByUpdatedAtDesc(queue.statuses, actor.username(), request)
                     .map(views::summary);

@@ -20,6 +20,7 @@ import gongkai.support.PlatformTest;
 import static gongkai.support.Acting.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -111,6 +112,26 @@ class RecordAdminPageTest extends PublishingFixture {
                         .param("org", "ycsfpb").param("region", "360900").param("title", " ")
                         .param("writtenOn", "2026-09-01"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("名称不能为空")));
+    }
+
+    @Test
+    void aClerkFindsARecordInAQueueByWordsOfItsTitle() throws Exception {
+        String editor = Acting.newUser(accounts, "ycswjw", Role.EDITOR);
+        for (String title : new String[] {"徐家渡镇10月低保公示（查找）", "昌傅镇9月特困供养公示（查找）"}) {
+            mvc.perform(post("/admin/records").with(page(editor)).with(csrf()).param("catalogItem", "he-campaign")
+                    .param("org", "ycswjw").param("region", "360900").param("title", title)
+                    .param("writtenOn", "2026-09-01").param("body", "正文"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(get("/admin/records").param("queue", "DRAFTS").param("q", " 徐家渡 ").with(page(editor)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("徐家渡镇10月低保公示（查找）")))
+                .andExpect(content().string(not(containsString("昌傅镇9月特困供养公示（查找）"))));
+        // Words that are wildcards to the database are only words here; another body's drafts never show.
+        mvc.perform(get("/admin/records").param("queue", "DRAFTS").param("q", "%").with(page(editor)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("本队列中没有名称或索引号包含")));
+        String other = Acting.newUser(accounts, "ycsmzj", Role.EDITOR);
+        mvc.perform(get("/admin/records").param("queue", "DRAFTS").param("q", "查找").with(page(other)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("徐家渡镇10月低保公示"))));
     }
 
     private void assertButtons(String ref, Map<String, Actor> people, String stage) throws Exception {

@@ -98,12 +98,13 @@ class RecordAdminController {
 
     @GetMapping
     String inbox(@RequestParam(required = false) Records.Queue queue, @RequestParam(defaultValue = "0") int page,
-            Model model) {
+            @RequestParam(defaultValue = "") String q, Model model) {
         Map<Records.Queue, Long> counts = records.counts();
         Records.Queue shown = queue != null ? queue : counts.keySet().stream().findFirst().orElse(Records.Queue.PUBLISHED);
         model.addAttribute("counts", counts);
         model.addAttribute("queue", shown);
-        model.addAttribute("result", records.queue(shown, page));
+        model.addAttribute("result", records.queue(shown, page, q));
+        model.addAttribute("q", q.strip());
         model.addAttribute("canCreate", Actor.require().has(Role.EDITOR));
         model.addAttribute("todos", todos.of(TodoSource.RECORDS));
         return "publishing/admin-inbox";
