@@ -115,6 +115,22 @@ class RecordAdminPageTest extends PublishingFixture {
     }
 
     @Test
+    void aTargetedRecordsRegionIsChosenNeverTheCountyByDefault() throws Exception {
+        String editor = Acting.newUser(accounts, "fxxzf", Role.EDITOR);
+        mvc.perform(get("/admin/records/new").param("item", "sa-recipients").with(page(editor)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"\">请选择公示所针对的乡镇或村（居）</option>")))
+                .andExpect(content().string(not(containsString("selected=\"selected\">奉新县"))));
+        mvc.perform(post("/admin/records").with(page(editor)).with(csrf()).param("catalogItem", "sa-recipients")
+                        .param("org", "fxxzf").param("region", "").param("title", "黄岗村低保公示（未选区划）")
+                        .param("writtenOn", "2026-09-01"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("请选择所属区划")));
+        // A public item's form still starts at the body's own region.
+        mvc.perform(get("/admin/records/new").param("item", "sa-funds").with(page(editor)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("请选择公示所针对的乡镇"))));
+    }
+
+    @Test
     void aClerkFindsARecordInAQueueByWordsOfItsTitle() throws Exception {
         String editor = Acting.newUser(accounts, "ycswjw", Role.EDITOR);
         for (String title : new String[] {"徐家渡镇10月低保公示（查找）", "昌傅镇9月特困供养公示（查找）"}) {

@@ -28,6 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
+import gongkai.catalog.Audience;
 import gongkai.catalog.Catalog;
 import gongkai.catalog.CatalogItem;
 import gongkai.catalog.ReportingPeriod;
@@ -120,7 +121,9 @@ class RecordAdminController {
             return "redirect:/admin/records/new";
         }
         CatalogItem catalogItem = catalog.requireItem(item);
-        RecordInput blank = new RecordInput(item, org.code(), org.regionCode(), "", "", "", LocalDate.now(PlatformConfiguration.CHINA), "",
+        // A targeted record's region decides who may read it: the clerk names it, it never defaults to the county.
+        String region = catalogItem.audience() == Audience.TARGETED ? null : org.regionCode();
+        RecordInput blank = new RecordInput(item, org.code(), region, "", "", "", LocalDate.now(PlatformConfiguration.CHINA), "",
                 List.of(), null, null, catalogItem.subjectClass(), null, List.of(), interpretationOf,
                 interpretationOf == null ? null : InterpretationKind.TEXT.name());
         return form(model, null, catalogItem, blank, null);
