@@ -88,8 +88,16 @@ public class Obligations {
 
     /** As {@link #ofYear(int)}, with the day the statuses are taken on. */
     public List<Obligation> ofYear(int year, LocalDate today) {
+        return ofYear(year, today, null);
+    }
+
+    /** As {@link #ofYear(int, LocalDate)}, of one body only when {@code org} is given (no other body is worked out). */
+    private List<Obligation> ofYear(int year, LocalDate today, String org) {
         Map<String, List<PeriodicPublication>> published = new HashMap<>();
-        Map<Organisation, List<CatalogItem>> all = bodies.all();
+        Map<Organisation, List<CatalogItem>> all = new java.util.LinkedHashMap<>(bodies.all());
+        if (org != null && !org.isBlank()) {
+            all.keySet().removeIf(o -> !o.code().equals(org));
+        }
         List<String> scheduledItems = all.values().stream().flatMap(List::stream)
                 .filter(i -> i.schedule().kind() != PublicationSchedule.Kind.EVENT).map(CatalogItem::code).distinct()
                 .toList();
@@ -104,15 +112,15 @@ public class Obligations {
         List<DisclosureEventEntity> yearEvents = events.findByOccurredOnBetweenOrderByOccurredOnAscIdAsc(
                 max(LocalDate.of(year, 1, 1), properties.obligationsFrom()), LocalDate.of(year, 12, 31));
         List<Obligation> out = new ArrayList<>();
-        all.forEach((org, items) -> {
+        all.forEach((body, items) -> {
             for (CatalogItem item : items) {
                 if (item.schedule().kind() == PublicationSchedule.Kind.EVENT) {
                     yearEvents.stream()
-                            .filter(e -> e.getOrgCode().equals(org.code()) && e.getCatalogItem().equals(item.code()))
-                            .forEach(e -> out.add(forEvent(org, item, e, exempted, today)));
+                            .filter(e -> e.getOrgCode().equals(body.code()) && e.getCatalogItem().equals(item.code()))
+                            .forEach(e -> out.add(forEvent(body, item, e, exempted, today)));
                 } else {
                     for (ReportingPeriod p : periods(item.schedule(), year, today)) {
-                        out.add(forPeriod(org, item, p, published, exempted, today));
+                        out.add(forPeriod(body, item, p, published, exempted, today));
                     }
                 }
             }
@@ -122,7 +130,7 @@ public class Obligations {
 
     /** The obligations of the year, of one body and/or one status when given. */
     public List<Obligation> find(int year, String org, ObligationStatus status) {
-        return ofYear(year).stream().filter(o -> org == null || org.isBlank() || o.org().equals(org))
+        return ofYear(year, LocalDate.now(clock), org).stream()
                 .filter(o -> status == null || o.status() == status).toList();
     }
 
@@ -136,9 +144,8 @@ public class Obligations {
         LocalDate today = LocalDate.now(clock);
         Map<String, ObligationStatus> owed = new HashMap<>();
         for (int year = today.getYear() - 1; year <= today.getYear(); year++) {
-            for (Obligation o : ofYear(year, today)) {
-                if (o.org().equals(org)
-                        && (o.status() == ObligationStatus.MISSING || o.status() == ObligationStatus.NOT_DUE)) {
+            for (Obligation o : ofYear(year, today, org)) {
+                if (o.status() == ObligationStatus.MISSING || o.status() == ObligationStatus.NOT_DUE) {
                     owed.merge(o.item(), o.status(),
                             (was, now) -> was == ObligationStatus.MISSING ? was : now);
                 }
