@@ -103,9 +103,14 @@ public class DatasetProjection {
                 String hash = projected.get(v.indexNo());
                 if (hash == null || !hash.equals(v.contentSha256())) {
                     DatasetChange.Kind kind = hash == null ? DatasetChange.Kind.PUBLISHED : DatasetChange.Kind.REVISED;
-                    Boolean done = transactions.execute(s -> project(v.indexNo(), kind, null));
-                    if (Boolean.TRUE.equals(done)) {
-                        written++;
+                    try {
+                        Boolean done = transactions.execute(s -> project(v.indexNo(), kind, null));
+                        if (Boolean.TRUE.equals(done)) {
+                            written++;
+                        }
+                    } catch (RuntimeException e) {
+                        // Another node reconciling at the same time, or one bad record: the next start tries again.
+                        log.warn("Open data: could not reconcile {}: {}", v.indexNo(), e.toString());
                     }
                 }
             }
