@@ -304,9 +304,8 @@ public class Datasets {
         List<Region> path = org.regionCode() == null ? List.of() : regions.path(org.regionCode());
         String regionName = path.isEmpty() ? null : path.get(path.size() - 1).name();
         String county = path.size() > 1 ? path.get(1).code() : org.regionCode();
-        String description = item.content() == null || item.content().isBlank()
-                ? orgName + "主动公开的" + item.name() + "。"
-                : item.content().strip() + "（" + orgName + "主动公开的" + item.name() + "）";
+        String description = orgName + "主动公开的" + item.name() + "，每行注明来源信息的索引号。"
+                + (item.content() == null || item.content().isBlank() ? "" : "公开内容：" + item.content().strip());
         return new Dataset(row.name(), item.name() + "（" + orgName + "）", description, item.code(), item.name(),
                 domain.code(), domain.name(), org.code(), orgName, org.regionCode(), regionName, county,
                 List.copyOf(keywords), licence, UpdateFrequency.of(item.schedule()), from, to, row.created(),
