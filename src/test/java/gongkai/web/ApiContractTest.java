@@ -115,6 +115,7 @@ class ApiContractTest {
         recordWorkflow();
         informationRequests();
         accountsAndAudit();
+        openData();
         assertThat(snapshots.differences()).as("answers that differ from their snapshot").isEmpty();
     }
 
@@ -179,6 +180,16 @@ class ApiContractTest {
         call("annual-report-unknown-org", get("/api/v1/annual-reports/no-such-org/2026"));
         call("not-an-endpoint", get("/api/v1/nothing-here"));
         call("wrong-method", put("/api/v1/catalog"));
+    }
+
+    private void openData() throws Exception {
+        call("datasets", get("/api/v1/datasets"));
+        call("datasets-search", get("/api/v1/datasets").param("q", "低保").param("county", "360981"));
+        call("datasets-domain", get("/api/v1/datasets").param("domain", "social-assistance").param("page", "1"));
+        call("datasets-bad-county", get("/api/v1/datasets").param("county", "999999"));
+        call("datasets-bad-page", get("/api/v1/datasets").param("page", "0"));
+        call("datasets-one", get("/api/v1/datasets/sa-funds-fcszf"));
+        call("datasets-unknown", get("/api/v1/datasets/no-such-dataset"));
     }
 
     private void ledger() throws Exception {
