@@ -78,8 +78,10 @@ public class DatasetStore {
         if (found.isPresent()) {
             return found.get();
         }
+        // Two first rows of one dataset may arrive at once (two nodes, two listeners): the second insert is a no-op.
         jdbc.update("INSERT INTO opendata_dataset (name, item_code, org_code, created_at, modified_at) "
-                + "VALUES (?, ?, ?, ?, ?)", name, itemCode, orgCode, Timestamp.from(at), Timestamp.from(at));
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", name, itemCode, orgCode, Timestamp.from(at),
+                Timestamp.from(at));
         return dataset(name).orElseThrow();
     }
 
