@@ -82,9 +82,22 @@ class CkanActionController {
         if (type.startsWith("multipart/")) {
             throw CkanError.badRequest("JSON Error: 不支持 multipart 请求，请用 JSON 或表单提交参数。");
         }
-        if (type.startsWith("application/x-www-form-urlencoded") && !body.isBlank()
-                && !body.strip().startsWith("{")) {
-            return CkanParams.of(form(body));
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            // A filter before us may have read the form already (asking for a parameter): then it is parsed.
+            Map<String, String[]> fields = body.isBlank() ? request.getParameterMap() : form(body);
+            if (fields.size() == 1) {
+                Map.Entry<String, String[]> only = fields.entrySet().iterator().next();
+                String v = only.getValue().length == 1 ? only.getValue()[0] : null;
+                if (only.getKey().strip().startsWith("{") && ("".equals(v) || "1".equals(v))) {
+                    return CkanParams.ofJson(only.getKey(), json);
+                }
+            }
+            if (body.strip().startsWith("{")) {
+                return CkanParams.ofJson(body, json);
+            }
+            if (!fields.isEmpty()) {
+                return CkanParams.of(fields);
+            }
         }
         if (request.getQueryString() != null && !request.getQueryString().isBlank()) {
             return CkanParams.of(request.getParameterMap());

@@ -118,7 +118,12 @@ class CkanActions {
     }
 
     Package packageShow(CkanParams p) {
-        String id = p.has("id") ? p.required("id", "数据集名称") : p.required("name_or_id", "数据集名称");
+        // CKAN takes id, else name_or_id, and names the latter when both are missing.
+        String id = p.has("id") ? p.required("id", "数据集名称") : p.has("name_or_id") ? p.required("name_or_id", "")
+                : null;
+        if (id == null) {
+            throw CkanError.invalid("name_or_id", "缺少参数 id（数据集名称，如 sa-funds-fcszf）。");
+        }
         Dataset d = datasets.find(id).orElseThrow(() -> CkanError.notFound("没有名为“" + id + "”的数据集。"));
         return pkg(d, new Context(datasets.all()));
     }
@@ -348,7 +353,7 @@ class CkanActions {
 
         String displayName(String facet, String value) {
             return switch (facet) {
-                case "organization" -> organisations.find(value).map(Organisation::disclosureName).orElse(value);
+                case "organization" -> organisations.find(value).map(Organisation::name).orElse(value);
                 case "groups" -> catalog.domain(value).map(CatalogDomain::name).orElse(value);
                 case "county" -> regions.find(value).map(Region::name).orElse(value);
                 case "license_id" -> datasets.licence().id().equals(value) ? datasets.licence().title() : value;
@@ -383,8 +388,8 @@ class CkanActions {
                 if (count == 0 && !full) {
                     continue;
                 }
-                out.add(new Group(o.code(), o.code(), o.disclosureName(), "organization", orgDescription(o.code()),
-                        "", time(orgCreated(o.code())), true, "approved", "active", o.disclosureName(), "", count, 0,
+                out.add(new Group(o.code(), o.code(), o.name(), "organization", orgDescription(o.code()),
+                        "", time(orgCreated(o.code())), true, "approved", "active", o.name(), "", count, 0,
                         full ? List.of() : null, full ? List.of() : null, full ? List.of() : null, null));
             }
             return out;
@@ -411,7 +416,7 @@ class CkanActions {
             return organisations.find(orgCode).map(o -> {
                 String region = o.regionCode() == null ? null : regions.find(o.regionCode()).map(Region::name)
                         .orElse(null);
-                return region == null ? o.disclosureName() : region + "·" + o.disclosureName();
+                return region == null ? o.name() : region + "·" + o.name();
             }).orElse("");
         }
     }
