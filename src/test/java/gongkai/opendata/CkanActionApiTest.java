@@ -388,6 +388,15 @@ class CkanActionApiTest {
         Answer urllib = post("package_show", "application/x-www-form-urlencoded", "{\"id\": \"sa-funds-tgxzf\"}");
         assertThat(urllib.status).as(urllib.body).isEqualTo(200);
 
+        // ckanapi's RemoteCKAN posts JSON to the unversioned address, which CKAN answers as version 3.
+        HttpResponse<String> ckanapi = http.send(HttpRequest.newBuilder(URI.create(base()
+                + "/api/action/package_show")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"sa-funds-tgxzf\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ckanapi.statusCode()).as(ckanapi.body()).isEqualTo(200);
+        assertThat(json.readValue(ckanapi.body(), Map.class).get("help"))
+                .isEqualTo(base() + "/api/3/action/help_show?name=package_show");
+
         Answer invalid = post("package_search", "application/json", "{\"rows\": \"many\"}");
         assertInvalid(invalid, "rows");
         Answer broken = post("package_search", "application/json", "{\"rows\": ");

@@ -26,7 +26,7 @@ import gongkai.opendata.internal.ckan.CkanAnswers.Success;
 import gongkai.shared.PublicAddress;
 
 /**
- * {@code GET} and {@code POST /api/3/action/{action}}: CKAN's Action API ({@code ckan/views/api.py}) for the read-only
+ * {@code GET} and {@code POST /api/3/action/{action}} (and {@code /api/action/{action}}): CKAN's Action API ({@code ckan/views/api.py}) for the read-only
  * actions of {@link CkanActions}, with its envelope, its statuses and its error shapes, so that CKAN clients and
  * harvesters work unchanged. Every action only reads, so anyone may call it either way.
  */
@@ -46,7 +46,9 @@ class CkanActionController {
         this.json = json;
     }
 
-    @RequestMapping(path = "/api/3/action/{action}", method = {RequestMethod.GET, RequestMethod.POST})
+    /** CKAN answers version 3 unversioned too, and ckanapi calls it so ({@code api/action/}). */
+    @RequestMapping(path = {"/api/3/action/{action}", "/api/action/{action}"},
+            method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<byte[]> action(@PathVariable String action, HttpServletRequest request) throws IOException {
         if (!CkanActions.HELP.containsKey(action)) {
             return answer(HttpStatus.BAD_REQUEST, "Bad request - Action name not known: " + action
