@@ -76,22 +76,11 @@ final class CkanParams {
 
     /** A natural number (CKAN's {@code natural_number_validator}), or the default when absent. */
     Integer natural(String name, Integer otherwise) {
-        Object v = values.get(name);
-        if (v == null || v instanceof String s && s.isBlank()) {
-            return otherwise;
-        }
-        long n;
-        if (v instanceof Number number && !(v instanceof Double || v instanceof Float)) {
-            n = number.longValue();
-        } else if (v instanceof String s && s.strip().matches("[+-]?\\d{1,9}")) {
-            n = Long.parseLong(s.strip());
-        } else {
-            throw CkanError.invalid(name, "参数 " + name + " 须为整数，收到的是“" + v + "”。");
-        }
-        if (n < 0) {
+        Integer n = integer(name, otherwise);
+        if (n != null && n < 0) {
             throw CkanError.invalid(name, "参数 " + name + " 须为不小于 0 的整数，收到的是 " + n + "。");
         }
-        return (int) n;
+        return n;
     }
 
     /** An integer that may be negative (CKAN's {@code int_validator}). */
