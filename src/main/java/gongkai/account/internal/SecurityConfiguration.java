@@ -143,6 +143,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/subscriptions", "/api/v1/subscriptions/confirm",
                                 "/api/v1/subscriptions/*/confirm").permitAll()
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/subscriptions/*").permitAll()
+                        // The CKAN Action API's actions here only read; CKAN clients POST them as often as GET.
+                        .requestMatchers(HttpMethod.POST, "/api/3/action/*", "/api/action/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
