@@ -51,16 +51,27 @@ class CkanActionController {
             method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<byte[]> action(@PathVariable String action, HttpServletRequest request) throws IOException {
         if (!CkanActions.HELP.containsKey(action)) {
-            return answer(HttpStatus.BAD_REQUEST, "Bad request - Action name not known: " + action
+            // CKAN itself answers a bare JSON string here; we answer its error envelope with the same message, so a
+            // client can read every failure the same way (ckanapi raises the same CKANAPIError for both).
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("__type", "Bad Request");
+            error.put("message", "Bad request - Action name not known: " + action
                     + "（没有这个操作；支持的操作：" + String.join("、", CkanActions.HELP.keySet()) + "）");
+            return answer(HttpStatus.BAD_REQUEST, new Failure(address.link("/api/3/action/help_show?name=help_show"),
+                    false, error));
         }
         String help = address.link("/api/3/action/help_show?name=" + URLEncoder.encode(action, StandardCharsets.UTF_8));
         try {
             Object result = actions.run(action, params(request));
             return answer(HttpStatus.OK, new Success(help, true, result));
         } catch (CkanError e) {
-            return e.error() == null ? answer(e.status(), e.getMessage())
-                    : answer(e.status(), new Failure(help, false, e.error()));
+            if (e.error() == null) {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("__type", "Bad Request");
+                error.put("message", e.getMessage());
+                return answer(e.status(), new Failure(help, false, error));
+            }
+            return answer(e.status(), new Failure(help, false, e.error()));
         } catch (RuntimeException e) {
             log.error("CKAN action {} failed", action, e);
             Map<String, Object> error = new LinkedHashMap<>();
