@@ -82,6 +82,15 @@ public class Datasets {
         return find(name).orElseThrow(() -> new NotFoundProblem("没有名为“" + name + "”的数据集。"));
     }
 
+    /** The dataset a published record's rows are in now; empty for a record with none there (targeted, withdrawn). */
+    public Optional<Dataset> forRecord(String indexNo) {
+        if (indexNo == null || indexNo.isBlank()) {
+            return Optional.empty();
+        }
+        return store.record(indexNo).flatMap(r -> store.datasets().stream().filter(d -> d.id() == r.datasetId())
+                .findFirst()).flatMap(d -> find(d.name()));
+    }
+
     /** The download with this id ({@link DatasetResource#id()}). */
     public Optional<DatasetResource> resource(String id) {
         if (id == null) {
@@ -300,7 +309,7 @@ public class Datasets {
                 }
             }
         }
-        String orgName = org.disclosureName();
+        String orgName = org.name();
         List<Region> path = org.regionCode() == null ? List.of() : regions.path(org.regionCode());
         String regionName = path.isEmpty() ? null : path.get(path.size() - 1).name();
         String county = path.size() > 1 ? path.get(1).code() : org.regionCode();
