@@ -216,6 +216,13 @@ class DataPagesTest {
     }
 
     @Test
+    void theTraditionalViewConvertsTheTextAndKeepsTheAddresses() throws Exception {
+        String html = page("/data/sa-funds-fcszf?lang=zh-Hant", 200);
+        assertThat(html).contains("數據開放", "數據預覽", "href=\"/data/sa-funds-fcszf/download/all.csv?header=codes\"",
+                "<code>jiu_zhu_xiang_mu</code>");
+    }
+
+    @Test
     void anUnknownDatasetIsAPageNotFound() throws Exception {
         assertThat(page("/data/no-such-dataset", 404)).contains("没有名为“no-such-dataset”的数据集");
     }
@@ -254,6 +261,10 @@ class DataPagesTest {
         assertThat(page("/records/" + fengchengFunds.replace("/", "%2F"), 200)).contains("id=\"record-dataset\"",
                 "href=\"/data/sa-funds-fcszf\"");
         assertThat(page("/records/" + withdrawn.replace("/", "%2F"), 200)).doesNotContain("id=\"record-dataset\"");
+        // A dataset whose records were all withdrawn is no longer offered from the item or its publisher.
+        assertThat(page("/catalog/pa-project", 200)).contains("href=\"/data/pa-project-fcszf\"")
+                .doesNotContain("href=\"/data/pa-project-ycsfpb\"");
+        assertThat(page("/orgs/ycsfpb", 200)).doesNotContain("id=\"org-datasets\"");
         String nav = page("/", 200);
         assertThat(nav).contains("href=\"/data\"");
         assertThat(page("/sitemap", 200)).contains("href=\"/data\"");
