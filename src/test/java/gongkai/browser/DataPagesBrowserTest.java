@@ -79,6 +79,15 @@ class DataPagesBrowserTest {
         WebElement amount = phone.findElement(By.cssSelector("table.preview tbody td[data-label='金额（元）']"));
         assertThat(amount.getCssValue("display")).as("a row is a card of lines").isEqualTo("block");
         assertThat(amount.getText()).isEqualTo("24,380,000.00");
+
+        // 长者模式: larger text, the same page, still nothing sideways; then back to the standard view.
+        phone.get(url("/preferences?elder=on&return=/data/sa-funds-fcszf"));
+        assertThat(phone.findElement(By.tagName("html")).getDomAttribute("class")).contains("elder");
+        phone.assertNoAccessibilityProblems();
+        phone.assertNoSidewaysScroll();
+        phone.screenshot("data-dataset-elder-390");
+        phone.get(url("/preferences?elder=off&return=/data"));
+        phone.assertNoSidewaysScroll();
     }
 
     @Test
