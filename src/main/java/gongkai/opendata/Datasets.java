@@ -82,6 +82,15 @@ public class Datasets {
         return find(name).orElseThrow(() -> new NotFoundProblem("没有名为“" + name + "”的数据集。"));
     }
 
+    /** The dataset a published record's rows are in now; empty for a record with none there (targeted, withdrawn). */
+    public Optional<Dataset> forRecord(String indexNo) {
+        if (indexNo == null || indexNo.isBlank()) {
+            return Optional.empty();
+        }
+        return store.record(indexNo).flatMap(r -> store.datasets().stream().filter(d -> d.id() == r.datasetId())
+                .findFirst()).flatMap(d -> find(d.name()));
+    }
+
     /** The download with this id ({@link DatasetResource#id()}). */
     public Optional<DatasetResource> resource(String id) {
         if (id == null) {

@@ -139,6 +139,8 @@ class PageTypesTourTest {
         visit("code", "/code");
         visit("catalog", "/catalog");
         visit("catalog-item", "/catalog/sa-recipients");
+        visit("data", "/data");
+        visit("dataset", "/data/sa-funds-fcszf");
         visit("orgs", "/orgs");
         String org = firstLink("^/orgs/[a-z0-9]+$");
         visit("org", org);

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,6 +35,7 @@ import gongkai.publishing.RecordView;
 import gongkai.publishing.RecordWithdrawn;
 import gongkai.publishing.Records;
 import gongkai.shared.PlatformConfiguration;
+import gongkai.shared.PublicPagesChanged;
 
 /**
  * Keeps the datasets in step with publishing. A publication or revision of a record open to everyone, under an item
@@ -52,12 +54,15 @@ public class DatasetProjection {
     private final Records records;
     private final Catalog catalog;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
-    DatasetProjection(DatasetStore store, Records records, Catalog catalog, TransactionTemplate transactions) {
+    DatasetProjection(DatasetStore store, Records records, Catalog catalog, TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.records = records;
         this.catalog = catalog;
         this.transactions = transactions;
+        this.events = events;
     }
 
     @TransactionalEventListener
@@ -65,6 +70,7 @@ public class DatasetProjection {
     public void on(RecordPublished event) {
         if (Audience.PUBLIC.code().equals(event.audience())) {
             project(event.indexNo(), DatasetChange.Kind.PUBLISHED, event.at());
+            pagesChanged(event.indexNo(), event.catalogItem(), event.org());
         }
     }
 
@@ -73,6 +79,7 @@ public class DatasetProjection {
     public void on(RecordRevised event) {
         if (Audience.PUBLIC.code().equals(event.audience())) {
             project(event.indexNo(), DatasetChange.Kind.REVISED, event.at());
+            pagesChanged(event.indexNo(), event.catalogItem(), event.org());
         }
     }
 
@@ -80,6 +87,16 @@ public class DatasetProjection {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(RecordWithdrawn event) {
         remove(event.indexNo(), event.version(), event.at());
+        pagesChanged(event.indexNo(), event.catalogItem(), event.org());
+    }
+
+    /**
+     * The item, organisation and record pages link to the record's dataset and are kept in the page cache: the
+     * publishing event dropped them when its transaction committed, before this projection was done.
+     */
+    private void pagesChanged(String indexNo, String itemCode, String orgCode) {
+        events.publishEvent(PublicPagesChanged.of(PublicPagesChanged.item(itemCode), PublicPagesChanged.org(orgCode),
+                PublicPagesChanged.record(indexNo)));
     }
 
     /**

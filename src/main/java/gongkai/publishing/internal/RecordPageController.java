@@ -26,6 +26,7 @@ import gongkai.org.Organisations;
 import gongkai.publishing.Attachment;
 import gongkai.publishing.RecordFilter;
 import gongkai.publishing.RecordSummary;
+import gongkai.publishing.RecordTable;
 import gongkai.publishing.RecordView;
 import gongkai.publishing.Records;
 import gongkai.publishing.TargetedAccessRequired;

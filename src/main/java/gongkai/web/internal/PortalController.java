@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import gongkai.catalog.Catalog;
 import gongkai.catalog.CatalogDomain;
 import gongkai.catalog.CatalogItem;
+import gongkai.opendata.Dataset;
+import gongkai.opendata.Datasets;
 import gongkai.org.Organisation;
 import gongkai.org.OrganisationKind;
 import gongkai.org.Organisations;
@@ -42,15 +44,17 @@ class PortalController {
     private final Regions regions;
     private final Records records;
     private final AnnualReports annualReports;
+    private final Datasets datasets;
     private final Clock clock;
 
     PortalController(Catalog catalog, Organisations organisations, Regions regions, Records records,
-            AnnualReports annualReports, Clock clock) {
+            AnnualReports annualReports, Datasets datasets, Clock clock) {
         this.catalog = catalog;
         this.organisations = organisations;
         this.regions = regions;
         this.records = records;
         this.annualReports = annualReports;
+        this.datasets = datasets;
         this.clock = clock;
     }
 
@@ -73,6 +77,9 @@ class PortalController {
         model.addAttribute("domain", catalog.requireDomain(item.domainCode()));
         model.addAttribute("owners", owners);
         model.addAttribute("latest", latest(new RecordFilter(null, null, null, itemCode, null, null)));
+        // Its rows as open data: one dataset per body that publishes under it (数据开放).
+        model.addAttribute("datasets", item.hasSchema()
+                ? datasets.all().stream().filter(d -> d.itemCode().equals(itemCode)).toList() : List.<Dataset>of());
         return "catalog/item";
     }
 
@@ -163,6 +170,7 @@ class PortalController {
                 .map(CatalogDomain::name).toList());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("latest", latest(new RecordFilter(null, code, null, null, null, null)));
+        model.addAttribute("datasetCount", datasets.all().stream().filter(d -> d.orgCode().equals(code)).count());
         return "web/org";
     }
 

@@ -1,4 +1,4 @@
-package gongkai.publishing.internal;
+package gongkai.publishing;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -16,7 +16,7 @@ import gongkai.catalog.FieldType;
  * A record's structured rows as the public page shows them: figures with thousands separators, each heading with
  * the unit the item's schema knows (元 for amounts, a quantity's unit when its unit column names one unit), and a
  * 合计 row when the table holds money. The stored values stay as entered: this is for reading only, the API keeps
- * the plain values.
+ * the plain values. Public so that other pages showing rows of an item (a dataset's preview) read the same.
  *
  * @param headings the column headings, in the schema's order, after the row number
  * @param rows     the rows, each cell in the heading's order
