@@ -74,7 +74,7 @@ public class Datasets {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        return assemble(true).stream().filter(d -> d.name().equals(name.strip())).findFirst();
+        return store.dataset(name.strip()).flatMap(this::one);
     }
 
     /** The dataset of this name, or a 404 problem that names it. */
@@ -87,8 +87,7 @@ public class Datasets {
         if (indexNo == null || indexNo.isBlank()) {
             return Optional.empty();
         }
-        return store.record(indexNo).flatMap(r -> store.datasets().stream().filter(d -> d.id() == r.datasetId())
-                .findFirst()).flatMap(d -> find(d.name()));
+        return store.record(indexNo).flatMap(r -> store.dataset(r.datasetId())).flatMap(this::one);
     }
 
     /** The download with this id ({@link DatasetResource#id()}). */
@@ -96,8 +95,13 @@ public class Datasets {
         if (id == null) {
             return Optional.empty();
         }
-        return assemble(true).stream().filter(d -> id.startsWith(d.name() + "-"))
-                .flatMap(d -> d.resources().stream()).filter(r -> r.id().equals(id)).findFirst();
+        // The id is "<name>-<all|year>-<extension>" and names may hold hyphens: take the name off the end.
+        String[] parts = id.split("-");
+        if (parts.length < 3) {
+            return Optional.empty();
+        }
+        String name = String.join("-", java.util.Arrays.copyOf(parts, parts.length - 2));
+        return find(name).stream().flatMap(d -> d.resources().stream()).filter(r -> r.id().equals(id)).findFirst();
     }
 
     /** The years that have rows in some dataset, newest first. */
@@ -258,6 +262,17 @@ public class Datasets {
         if (value != null && !value.isBlank()) {
             facet.merge(value, 1L, Long::sum);
         }
+    }
+
+    /** One dataset, reading only its own facts. */
+    private Optional<Dataset> one(DatasetStore.DatasetRow row) {
+        Optional<CatalogItem> item = catalog.item(row.itemCode());
+        Optional<Organisation> org = organisations.find(row.orgCode());
+        if (item.isEmpty() || org.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(dataset(row, item.get(), org.get(), store.facts(row.id()),
+                store.tags(row.id()).getOrDefault(row.id(), List.of())));
     }
 
     private List<Dataset> assemble(boolean withEmpty) {

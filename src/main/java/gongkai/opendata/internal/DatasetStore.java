@@ -69,6 +69,11 @@ public class DatasetStore {
                 + "WHERE name = ?", (rs, n) -> dataset(rs), name).stream().findFirst();
     }
 
+    public Optional<DatasetRow> dataset(long id) {
+        return jdbc.query("SELECT id, name, item_code, org_code, created_at, modified_at FROM opendata_dataset "
+                + "WHERE id = ?", (rs, n) -> dataset(rs), id).stream().findFirst();
+    }
+
     /** The dataset of an item and organisation, made when its first row arrives. */
     public DatasetRow datasetFor(String itemCode, String orgCode, Instant at) {
         String name = itemCode + "-" + orgCode;
@@ -87,9 +92,15 @@ public class DatasetStore {
 
     /** Per dataset and year: records, rows, coverage, demo. */
     public List<RecordFacts> facts() {
+        return facts(null);
+    }
+
+    /** The facts of one dataset, or of all for null. */
+    public List<RecordFacts> facts(Long datasetId) {
         return jdbc.query("SELECT dataset_id, data_year, COUNT(*) AS records, SUM(row_count) AS row_total, "
                 + "MIN(covers_from) AS covers_from, MAX(covers_to) AS covers_to, "
                 + "SUM(CASE WHEN demo THEN 1 ELSE 0 END) AS demo_records FROM opendata_record "
+                + (datasetId == null ? "" : "WHERE dataset_id = " + datasetId.longValue() + " ")
                 + "GROUP BY dataset_id, data_year", (rs, n) -> new RecordFacts(rs.getLong("dataset_id"),
                         rs.getInt("data_year"), rs.getInt("records"), rs.getLong("row_total"),
                         rs.getObject("covers_from", LocalDate.class), rs.getObject("covers_to", LocalDate.class),
@@ -98,8 +109,15 @@ public class DatasetStore {
 
     /** The tags of each dataset's records, 、-joined, per dataset id. */
     public Map<Long, List<String>> tags() {
+        return tags(null);
+    }
+
+    /** The tags of one dataset's records, or of all for null. */
+    public Map<Long, List<String>> tags(Long datasetId) {
         Map<Long, List<String>> out = new LinkedHashMap<>();
-        jdbc.query("SELECT dataset_id, tags FROM opendata_record ORDER BY dataset_id, published_on, index_no",
+        jdbc.query("SELECT dataset_id, tags FROM opendata_record "
+                + (datasetId == null ? "" : "WHERE dataset_id = " + datasetId.longValue() + " ")
+                + "ORDER BY dataset_id, published_on, index_no",
                 rs -> {
                     out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 });
