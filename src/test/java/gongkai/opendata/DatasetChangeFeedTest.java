@@ -79,6 +79,17 @@ class DatasetChangeFeedTest {
     }
 
     @Test
+    void linksNameTheConfiguredAddressNeverTheRequestsHost() throws Exception {
+        review.publish(Staff.of("fcszf"), OpenDataFixture.funds("fcszf", "360981", "丰城市2026年第三季度救助款物（地址测试）"));
+        for (String path : List.of("/data/changes.atom", "/data/sa-funds-fcszf/changes.atom")) {
+            String xml = mvc.perform(get(path).header("Host", "evil.example").header("X-Forwarded-Host",
+                    "evil.example")).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(xml).contains(site.link("/data/sa-funds-fcszf")).doesNotContain("evil.example");
+        }
+    }
+
+    @Test
     void anUnknownDatasetIsNotFoundWithAMessage() throws Exception {
         mvc.perform(get("/data/no-such-dataset/changes.atom")).andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("没有名为“no-such-dataset”的数据集")));

@@ -32,8 +32,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import gongkai.org.OrganisationDetails;
+import gongkai.org.Organisations;
 import gongkai.publishing.Publishing;
 import gongkai.shared.PublicAddress;
+import gongkai.support.Acting;
 import gongkai.support.PlatformTest;
 import gongkai.support.Staff;
 import gongkai.support.ThreeStepReview;
@@ -62,13 +65,17 @@ class DcatCatalogueTest {
     Publishing publishing;
     @Autowired
     PublicAddress site;
+    @Autowired
+    Organisations organisations;
 
     @BeforeAll
     void publishOneDatasetAndEmptyAnother() {
-        review.publish(Staff.of("tgxzf"), OpenDataFixture.funds("tgxzf", "360926", "铜鼓县2026年第三季度救助款物管理使用情况"));
-        Staff jaxzf = Staff.of("jaxzf");
-        String gone = review.publish(jaxzf, OpenDataFixture.funds("jaxzf", "360925", "靖安县2026年第三季度救助款物管理使用情况"));
-        as(jaxzf.approver(), () -> publishing.withdraw(gone, "数据有误，重新核对"));
+        as(Acting.cityAdmin(), () -> organisations.amend("zsszf", new OrganisationDetails("", "", "", "", "",
+                "樟树市人民政府办公室", "樟树市示例路1号", "工作日8:30—17:30", "0795-7351234", "", "", "gk@example.org", "")));
+        review.publish(Staff.of("zsszf"), OpenDataFixture.funds("zsszf", "360982", "樟树市2026年第三季度救助款物管理使用情况"));
+        Staff gaszf = Staff.of("gaszf");
+        String gone = review.publish(gaszf, OpenDataFixture.funds("gaszf", "360983", "高安市2026年第三季度救助款物管理使用情况"));
+        as(gaszf.approver(), () -> publishing.withdraw(gone, "数据有误，重新核对"));
     }
 
     @Test
@@ -91,7 +98,7 @@ class DcatCatalogueTest {
     @Test
     void theShapesCatchAMissingTitleAndAnUntypedObject() throws Exception {
         Model m = served("/catalog.ttl", Lang.TURTLE);
-        Resource dataset = m.getResource(site.link("/data/sa-funds-tgxzf") + "#dataset");
+        Resource dataset = m.getResource(site.link("/data/sa-funds-zsszf") + "#dataset");
         m.removeAll(dataset, DCTerms.title, null);
         m.removeAll(null, RDF.type, DCTerms.Frequency);
         ValidationReport report = validate(m, "shapes.ttl", "range.ttl");
@@ -116,36 +123,33 @@ class DcatCatalogueTest {
     void aPublishedDatasetIsListedWithItsDistributions() throws Exception {
         Model m = served("/catalog.ttl", Lang.TURTLE);
         Resource catalog = m.listSubjectsWithProperty(RDF.type, DCAT.Catalog).next();
-        Resource dataset = m.getResource(site.link("/data/sa-funds-tgxzf") + "#dataset");
+        Resource dataset = m.getResource(site.link("/data/sa-funds-zsszf") + "#dataset");
         assertThat(m.contains(catalog, DCAT.dataset, dataset)).isTrue();
-        assertThat(dataset.getProperty(DCTerms.identifier).getString()).isEqualTo("sa-funds-tgxzf");
+        assertThat(dataset.getProperty(DCTerms.identifier).getString()).isEqualTo("sa-funds-zsszf");
         assertThat(dataset.getProperty(DCTerms.title).getLiteral().getLanguage()).isEqualTo("zh");
-        assertThat(dataset.getProperty(DCTerms.title).getString()).contains("救助款物管理使用情况", "铜鼓县人民政府");
+        assertThat(dataset.getProperty(DCTerms.title).getString()).contains("救助款物管理使用情况", "樟树市人民政府");
         assertThat(dataset.getPropertyResourceValue(DCTerms.publisher).getProperty(FOAF.name).getString())
-                .isEqualTo("铜鼓县人民政府");
+                .isEqualTo("樟树市人民政府");
         assertThat(objects(dataset, DCAT.theme))
                 .containsExactly("http://publications.europa.eu/resource/authority/data-theme/SOCI");
         assertThat(dataset.listProperties(DCAT.keyword).mapWith(s -> s.getString()).toList())
                 .contains("社会救助和社会福利", "救助款物管理使用情况", "城乡低保", "临时救助");
         assertThat(objects(dataset, DCTerms.accrualPeriodicity))
                 .containsExactly("http://publications.europa.eu/resource/authority/frequency/QUARTERLY");
-        assertThat(objects(dataset, DCTerms.spatial)).containsExactly(site.link("/regions/360926"));
+        assertThat(objects(dataset, DCTerms.spatial)).containsExactly(site.link("/regions/360982"));
         Resource period = dataset.getPropertyResourceValue(DCTerms.temporal);
         assertThat(period.getProperty(DCAT.startDate).getLiteral().getLexicalForm()).isEqualTo("2026-07-01");
         assertThat(period.getProperty(DCAT.endDate).getLiteral().getLexicalForm()).isEqualTo("2026-09-30");
-        assertThat(objects(dataset, DCAT.landingPage)).containsExactly(site.link("/data/sa-funds-tgxzf"));
-        Resource contact = dataset.getPropertyResourceValue(DCAT.contactPoint);
-        assertThat(contact.hasProperty(RDF.type, VCARD4.Organization)).isTrue();
-        assertThat(contact.getProperty(VCARD4.fn).getString()).isNotBlank();
+        assertThat(objects(dataset, DCAT.landingPage)).containsExactly(site.link("/data/sa-funds-zsszf"));
 
         List<Resource> distributions = dataset.listProperties(DCAT.distribution).mapWith(s -> s.getResource())
                 .toList();
         // All years and 2026, each as CSV, XLSX and JSON.
         assertThat(distributions).hasSize(6);
         assertThat(distributions.stream().flatMap(d -> objects(d, DCAT.downloadURL).stream())).containsExactlyInAnyOrder(
-                site.link("/data/sa-funds-tgxzf/download/all.csv"), site.link("/data/sa-funds-tgxzf/download/all.xlsx"),
-                site.link("/data/sa-funds-tgxzf/download/all.json"), site.link("/data/sa-funds-tgxzf/download/2026.csv"),
-                site.link("/data/sa-funds-tgxzf/download/2026.xlsx"), site.link("/data/sa-funds-tgxzf/download/2026.json"));
+                site.link("/data/sa-funds-zsszf/download/all.csv"), site.link("/data/sa-funds-zsszf/download/all.xlsx"),
+                site.link("/data/sa-funds-zsszf/download/all.json"), site.link("/data/sa-funds-zsszf/download/2026.csv"),
+                site.link("/data/sa-funds-zsszf/download/2026.xlsx"), site.link("/data/sa-funds-zsszf/download/2026.json"));
         Resource csv = distributions.stream().filter(d -> objects(d, DCAT.downloadURL).get(0).endsWith("all.csv"))
                 .findFirst().orElseThrow();
         assertThat(objects(csv, DCAT.accessURL)).isEqualTo(objects(csv, DCAT.downloadURL));
@@ -157,11 +161,33 @@ class DcatCatalogueTest {
     }
 
     @Test
+    void theContactPointGivesTheOfficeAsTheBodysGuideDoes() throws Exception {
+        Model m = served("/catalog.ttl", Lang.TURTLE);
+        Resource contact = m.getResource(site.link("/data/sa-funds-zsszf") + "#dataset")
+                .getPropertyResourceValue(DCAT.contactPoint);
+        assertThat(contact.hasProperty(RDF.type, VCARD4.Organization)).isTrue();
+        assertThat(contact.getProperty(VCARD4.fn).getString()).isEqualTo("樟树市人民政府办公室");
+        assertThat(objects(contact, VCARD4.hasTelephone)).containsExactly("tel:0795-7351234");
+        assertThat(objects(contact, VCARD4.hasEmail)).containsExactly("mailto:gk@example.org");
+        assertThat(objects(contact, VCARD4.hasURL)).containsExactly(site.link("/orgs/zsszf/guide"));
+    }
+
+    @Test
+    void linksNameTheConfiguredAddressNeverTheRequestsHost() throws Exception {
+        for (String path : List.of("/catalog.ttl", "/catalog.jsonld")) {
+            String body = mvc.perform(get(path).header("Host", "evil.example").header("X-Forwarded-Host",
+                    "evil.example")).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(body).contains(site.link("/data/sa-funds-zsszf")).doesNotContain("evil.example");
+        }
+    }
+
+    @Test
     void aDatasetWhoseRecordsWereAllWithdrawnLeavesTheCatalogue() throws Exception {
         Model m = served("/catalog.ttl", Lang.TURTLE);
-        assertThat(m.listSubjectsWithProperty(DCTerms.identifier, "sa-funds-jaxzf").toList()).isEmpty();
-        assertThat(body("/catalog.ttl")).doesNotContain("sa-funds-jaxzf", "靖安县2026年第三季度");
-        assertThat(m.listSubjectsWithProperty(DCTerms.identifier, "sa-funds-tgxzf").toList()).hasSize(1);
+        assertThat(m.listSubjectsWithProperty(DCTerms.identifier, "sa-funds-gaszf").toList()).isEmpty();
+        assertThat(body("/catalog.ttl")).doesNotContain("sa-funds-gaszf", "高安市2026年第三季度");
+        assertThat(m.listSubjectsWithProperty(DCTerms.identifier, "sa-funds-zsszf").toList()).hasSize(1);
     }
 
     @Test
