@@ -1,23 +1,18 @@
 package gongkai.opendata;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.shacl.ShaclValidator;
-import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
@@ -146,16 +141,17 @@ class DcatCatalogueTest {
                 .toList();
         // All years and 2026, each as CSV, XLSX and JSON.
         assertThat(distributions).hasSize(6);
-        assertThat(distributions.stream().flatMap(d -> objects(d, DCAT.downloadURL).stream())).containsExactlyInAnyOrder(
-                site.link("/data/sa-funds-zsszf/download/all.csv"), site.link("/data/sa-funds-zsszf/download/all.xlsx"),
-                site.link("/data/sa-funds-zsszf/download/all.json"), site.link("/data/sa-funds-zsszf/download/2026.csv"),
-                site.link("/data/sa-funds-zsszf/download/2026.xlsx"), site.link("/data/sa-funds-zsszf/download/2026.json"));
+        String downloads = site.link("/data/sa-funds-zsszf/download/");
+        assertThat(distributions.stream().flatMap(d -> objects(d, DCAT.downloadURL).stream()))
+                .containsExactlyInAnyOrder(downloads + "all.csv", downloads + "all.xlsx", downloads + "all.json",
+                        downloads + "2026.csv", downloads + "2026.xlsx", downloads + "2026.json");
         Resource csv = distributions.stream().filter(d -> objects(d, DCAT.downloadURL).get(0).endsWith("all.csv"))
                 .findFirst().orElseThrow();
         assertThat(objects(csv, DCAT.accessURL)).isEqualTo(objects(csv, DCAT.downloadURL));
         assertThat(objects(csv, DCTerms.format))
                 .containsExactly("http://publications.europa.eu/resource/authority/file-type/CSV");
-        assertThat(objects(csv, DCAT.mediaType)).containsExactly("https://www.iana.org/assignments/media-types/text/csv");
+        assertThat(objects(csv, DCAT.mediaType))
+                .containsExactly("https://www.iana.org/assignments/media-types/text/csv");
         assertThat(objects(csv, DCTerms.license)).containsExactly("https://creativecommons.org/licenses/by/4.0/");
         assertThat(csv.getProperty(DCTerms.description).getString()).contains("共 2 行");
     }
@@ -211,7 +207,8 @@ class DcatCatalogueTest {
         MvcResult withdrawn = mvc.perform(get("/catalog.ttl").header(HttpHeaders.IF_NONE_MATCH, published))
                 .andExpect(status().isOk()).andReturn();
         assertThat(withdrawn.getResponse().getContentAsString()).doesNotContain("sa-funds-sgxzf");
-        assertThat(millis(withdrawn.getResponse().getHeader(HttpHeaders.ETAG))).isGreaterThanOrEqualTo(millis(published));
+        assertThat(millis(withdrawn.getResponse().getHeader(HttpHeaders.ETAG)))
+                .isGreaterThanOrEqualTo(millis(published));
         assertThat(withdrawn.getResponse().getHeader(HttpHeaders.ETAG)).isNotEqualTo(published);
     }
 
@@ -238,16 +235,10 @@ class DcatCatalogueTest {
     }
 
     private static ValidationReport validate(Model data, String... shapeFiles) throws Exception {
-        Graph shapes = GraphFactory.createDefaultGraph();
-        for (String f : shapeFiles) {
-            try (InputStream in = DcatCatalogueTest.class.getResourceAsStream("/dcat-ap-3.0.0/" + f)) {
-                RDFParser.create().source(in).lang(Lang.TURTLE).parse(shapes);
-            }
-        }
-        return ShaclValidator.get().validate(Shapes.parse(shapes), data.getGraph());
+        return DcatDemoCatalogueTest.validate(data, shapeFiles);
     }
 
-    private static String text(ValidationReport report) {
+    static String text(ValidationReport report) {
         StringBuilder out = new StringBuilder();
         for (ReportEntry e : report.getEntries()) {
             out.append(e.severity().level().getLocalName()).append(' ').append(e.focusNode()).append(' ')

@@ -236,7 +236,8 @@ public class DcatCatalogue {
                 .addProperty(DCTerms.identifier, licence.id());
         licenceType(licence.id()).ifPresent(type -> l.addProperty(DCTerms.type,
                 m.createResource("http://purl.org/adms/licencetype/" + type, SKOS.Concept)
-                        .addProperty(SKOS.prefLabel, m.createLiteral(type.equals("PublicDomain") ? "Public domain" : type, "en"))
+                        .addProperty(SKOS.prefLabel,
+                                m.createLiteral(type.equals("PublicDomain") ? "Public domain" : type, "en"))
                         .addProperty(SKOS.inScheme, m.createResource("http://purl.org/adms/licencetype/1.0"))));
         return l;
     }
