@@ -15,6 +15,7 @@ import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.io.WireFeedInput;
 
+import gongkai.publishing.Drafting;
 import gongkai.publishing.Publishing;
 import gongkai.shared.PublicAddress;
 import gongkai.support.PlatformTest;
@@ -28,7 +29,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The Atom feeds of dataset changes, read as a feed reader would (ROME): a publication and a withdrawal show. */
+/**
+ * The Atom feeds of dataset changes, read as a feed reader would (ROME): a publication, a correction and a withdrawal
+ * show.
+ */
 @PlatformTest
 class DatasetChangeFeedTest {
 
@@ -40,10 +44,12 @@ class DatasetChangeFeedTest {
     @Autowired
     Publishing publishing;
     @Autowired
+    Drafting drafting;
+    @Autowired
     PublicAddress site;
 
     @Test
-    void aPublicationAndAWithdrawalAreEntriesOfTheDatasetsFeedAndOfTheFeedOfAll() throws Exception {
+    void aPublicationACorrectionAndAWithdrawalAreEntriesOfTheDatasetsFeedAndOfTheFeedOfAll() throws Exception {
         Staff yfxzf = Staff.of("yfxzf");
         String title = "宜丰县2026年第三季度救助款物管理使用情况（订阅测试）";
         String indexNo = review.publish(yfxzf, OpenDataFixture.funds("yfxzf", "360924", title));
@@ -61,20 +67,29 @@ class DatasetChangeFeedTest {
         assertThat(published.getSummary().getValue()).contains("2 行", indexNo);
         assertThat(feed.getUpdated()).isEqualTo(published.getUpdated());
 
+        String corrected = title.replace("订阅测试", "订阅测试，更正");
+        as(yfxzf.editor(), () -> publishing.revise(indexNo));
+        as(yfxzf.editor(), () -> drafting.update(indexNo, OpenDataFixture.funds("yfxzf", "360924", corrected)));
+        review.pass(yfxzf, indexNo);
+        feed = feed("/data/sa-funds-yfxzf/changes.atom");
+        assertThat(feed.getEntries()).extracting(Entry::getTitle).containsExactly("更正：" + corrected, "新增：" + title);
+        assertThat(feed.getEntries().get(0).getSummary().getValue()).contains("第 2 版", "2 行");
+
         as(yfxzf.approver(), () -> publishing.withdraw(indexNo, "数据有误，重新核对"));
         feed = feed("/data/sa-funds-yfxzf/changes.atom");
         // Newest first; the dataset has no rows left but keeps its feed.
-        assertThat(feed.getEntries()).extracting(Entry::getTitle).containsExactly("撤回：" + title, "新增：" + title);
+        assertThat(feed.getEntries()).extracting(Entry::getTitle)
+                .containsExactly("撤回：" + corrected, "更正：" + corrected, "新增：" + title);
         Entry withdrawn = feed.getEntries().get(0);
         assertThat(href(withdrawn.getAlternateLinks())).containsExactly(recordLink);
         assertThat(withdrawn.getSummary().getValue()).contains("撤回", indexNo);
-        assertThat(withdrawn.getId()).isNotEqualTo(published.getId());
+        assertThat(feed.getEntries()).extracting(Entry::getId).doesNotHaveDuplicates();
         assertThat(feed.getUpdated()).isAfterOrEqualTo(published.getUpdated()).isEqualTo(withdrawn.getUpdated());
 
         Feed all = feed("/data/changes.atom");
         assertThat(all.getId()).isEqualTo(site.link("/data/changes.atom"));
-        assertThat(all.getEntries()).extracting(Entry::getTitle).contains("撤回：" + title, "新增：" + title);
-        assertThat(all.getEntries()).filteredOn(e -> e.getTitle().endsWith(title))
+        assertThat(all.getEntries()).extracting(Entry::getTitle).contains("撤回：" + corrected, "新增：" + title);
+        assertThat(all.getEntries()).filteredOn(e -> e.getTitle().contains("订阅测试"))
                 .allSatisfy(e -> assertThat(e.getAuthors().get(0).getName()).isEqualTo("宜丰县人民政府"));
     }
 
