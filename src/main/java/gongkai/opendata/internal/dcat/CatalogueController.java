@@ -1,10 +1,8 @@
 package gongkai.opendata.internal.dcat;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -27,11 +25,11 @@ class CatalogueController {
     static final MediaType TURTLE = MediaType.parseMediaType("text/turtle;charset=UTF-8");
     static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
 
-    private final DcatCatalogue catalogue;
+    private final CatalogueDocuments documents;
     private final Datasets datasets;
 
-    CatalogueController(DcatCatalogue catalogue, Datasets datasets) {
-        this.catalogue = catalogue;
+    CatalogueController(CatalogueDocuments documents, Datasets datasets) {
+        this.documents = documents;
         this.datasets = datasets;
     }
 
@@ -53,9 +51,8 @@ class CatalogueController {
         if (etag != null && request.checkNotModified(etag, lastModified)) {
             return null;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFDataMgr.write(out, catalogue.model(), format);
         // checkNotModified has set Last-Modified and ETag on the response already.
-        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noCache()).body(out.toByteArray());
+        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noCache())
+                .body(documents.document(format, modified));
     }
 }
