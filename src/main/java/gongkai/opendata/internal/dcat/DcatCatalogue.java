@@ -78,10 +78,7 @@ public class DcatCatalogue {
 
     /** The catalogue as it stands now. */
     public Model model() {
-        return build(datasets.all());
-    }
-
-    Model build(List<Dataset> all) {
+        List<Dataset> all = datasets.all();
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefix("dcat", DCAT.NS);
         m.setNsPrefix("dct", DCTerms.NS);
@@ -106,7 +103,7 @@ public class DcatCatalogue {
         catalog.addProperty(DCAT.themeTaxonomy, m.createResource(DataTheme.SCHEME, SKOS.ConceptScheme)
                 .addProperty(DCTerms.title, m.createLiteral("Data theme", "en"))
                 .addProperty(DCTerms.title, m.createLiteral("数据主题", "zh")));
-        organisations.find(PUBLISHER).map(Organisation::regionCode).flatMap(this::region)
+        organisations.find(PUBLISHER).map(Organisation::regionCode).flatMap(regions::find)
                 .ifPresent(r -> catalog.addProperty(DCTerms.spatial, location(m, r)));
         all.stream().map(Dataset::created).min(Comparator.naturalOrder())
                 .ifPresent(at -> catalog.addLiteral(DCTerms.issued, dateTime(m, at)));
@@ -142,7 +139,7 @@ public class DcatCatalogue {
             r.addProperty(DCAT.keyword, m.createLiteral("示例数据", "zh"));
         }
         if (d.regionCode() != null) {
-            region(d.regionCode()).ifPresent(region -> r.addProperty(DCTerms.spatial, location(m, region)));
+            regions.find(d.regionCode()).ifPresent(region -> r.addProperty(DCTerms.spatial, location(m, region)));
         }
         if (d.temporalStart() != null && d.temporalEnd() != null) {
             r.addProperty(DCTerms.temporal, m.createResource(DCTerms.PeriodOfTime)
@@ -266,10 +263,6 @@ public class DcatCatalogue {
 
     private static Resource document(Model m, String url) {
         return m.createResource(url, FOAF.Document);
-    }
-
-    private Optional<Region> region(String code) {
-        return regions.find(code);
     }
 
     private static Literal dateTime(Model m, Instant at) {
