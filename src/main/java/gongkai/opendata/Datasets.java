@@ -110,9 +110,12 @@ public class Datasets {
                 .sorted(Comparator.reverseOrder()).toList();
     }
 
-    /** When any dataset last changed; null while there is none. */
+    /**
+     * When any dataset last changed; null while there is none. Datasets left without rows count: the withdrawal that
+     * emptied one is a change (it leaves the catalogue), and the time must not go back when it happens.
+     */
     public Instant lastModified() {
-        return all().stream().map(Dataset::modified).max(Comparator.naturalOrder()).orElse(null);
+        return assemble(true).stream().map(Dataset::modified).max(Comparator.naturalOrder()).orElse(null);
     }
 
     /**
