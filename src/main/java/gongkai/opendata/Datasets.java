@@ -300,7 +300,7 @@ public class Datasets {
                 }
             }
         }
-        String orgName = org.disclosureName();
+        String orgName = org.name();
         List<Region> path = org.regionCode() == null ? List.of() : regions.path(org.regionCode());
         String regionName = path.isEmpty() ? null : path.get(path.size() - 1).name();
         String county = path.size() > 1 ? path.get(1).code() : org.regionCode();
