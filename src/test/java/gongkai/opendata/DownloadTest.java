@@ -158,6 +158,8 @@ class DownloadTest {
         assertThat(second.get("物资种类")).isEqualTo("'+1");
         assertThat(second.get("发放范围")).isEqualTo("'@SUM(A1:A2)");
         assertThat(second.get("金额")).isEqualTo("1,234.50");
+        // The entry strips the tab of "\tcmd", so no tab-led value reaches a dataset; FormulaGuardTest covers it.
+        assertThat(second.get("期间")).isEqualTo("cmd");
         assertThat(rows.get(2).get("资金来源")).isEqualTo("'-2+3");
         // Of 2026 only: the 2025 record is in the all-years file.
         assertThat(csv(body)).noneMatch(c -> c.get("期间").equals("2025年第四季度"));
