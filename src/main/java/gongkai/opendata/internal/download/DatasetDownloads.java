@@ -74,11 +74,6 @@ public class DatasetDownloads {
         public Instant modified() {
             return dataset.modified();
         }
-
-        /** Whole-dataset downloads are what bulk use takes; a year is what a reader usually wants. */
-        public boolean whole() {
-            return year == null;
-        }
     }
 
     /**
