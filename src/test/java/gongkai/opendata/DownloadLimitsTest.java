@@ -77,7 +77,12 @@ class DownloadLimitsTest {
         for (int i = 0; i < 5; i++) {
             mvc.perform(get("/api/v1/datasets/" + DownloadTest.DATASET + "/download/all.csv")
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).andExpect(status().isOk());
+            // The token works on the address the catalogues name too.
+            mvc.perform(get(all).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).andExpect(status().isOk());
         }
+        // A wrong token is refused, not taken for anonymous.
+        mvc.perform(get(all).header(HttpHeaders.AUTHORIZATION, "Bearer gk_not-a-token"))
+                .andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -86,6 +91,8 @@ class DownloadLimitsTest {
         mvc.perform(get("/data/bulk/2025.zip")).andExpect(status().isTooManyRequests())
                 .andExpect(content().string(containsString("年度批量下载过于频繁")));
         mvc.perform(get("/api/v1/datasets/bulk/2025.zip").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andExpect(status().isOk());
+        mvc.perform(get("/data/bulk/2025.zip").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .andExpect(status().isOk());
     }
 }

@@ -190,6 +190,20 @@ class ApiContractTest {
         call("datasets-bad-page", get("/api/v1/datasets").param("page", "0"));
         call("datasets-one", get("/api/v1/datasets/sa-funds-fcszf"));
         call("datasets-unknown", get("/api/v1/datasets/no-such-dataset"));
+        call("ckan-status", get("/api/3/action/status_show"));
+        call("ckan-package-list", get("/api/3/action/package_list"));
+        call("ckan-package-search", get("/api/3/action/package_search").param("q", "低保")
+                .param("fq", "county:360981").param("facet.field", "[\"organization\",\"groups\"]"));
+        call("ckan-package-search-sorted", get("/api/3/action/package_search").param("fq", "groups:social-assistance")
+                .param("sort", "name asc").param("rows", "2"));
+        call("ckan-package-search-bad-sort", get("/api/3/action/package_search").param("sort", "color desc"));
+        call("ckan-package-search-bad-fq", get("/api/3/action/package_search").param("fq", "colour:red"));
+        call("ckan-package-show", get("/api/3/action/package_show").param("id", "sa-funds-fcszf"));
+        call("ckan-package-show-unknown", get("/api/3/action/package_show").param("id", "no-such-dataset"));
+        call("ckan-organization-list", get("/api/3/action/organization_list"));
+        call("ckan-group-show", get("/api/3/action/group_show").param("id", "social-assistance"));
+        call("ckan-resource-show", get("/api/3/action/resource_show").param("id", "sa-funds-fcszf-2026-csv"));
+        call("ckan-unknown-action", get("/api/3/action/package_shoow"));
     }
 
     private void ledger() throws Exception {

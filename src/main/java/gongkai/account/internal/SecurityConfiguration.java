@@ -150,8 +150,28 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The open-data download addresses that dataset pages, CKAN resources and DCAT distributions name: open to
+     * everyone, and a machine client's API token (or a staff session) is recognised here as on {@code /api/**}, so that
+     * it lifts the anonymous download limit on the very URLs the catalogues give.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain downloadChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            ProblemSecurityHandlers problems, ApiTokenRepository tokens, UserRepository users,
+            AccountUserDetailsService principals, TransactionTemplate tx, Clock clock) throws Exception {
+        http.securityMatchers(m -> m.requestMatchers(HttpMethod.GET, "/data/*/download/*", "/data/bulk/*"))
+                .authenticationManager(authenticationManager)
+                .csrf(c -> c.disable())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, principals, problems, tx, clock),
+                        BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
