@@ -216,12 +216,32 @@ public class Datasets {
         for (String w : words) {
             boolean inTitle = title.contains(w);
             boolean inKeywords = keywords.contains(w);
-            if (!inTitle && !inKeywords && !rest.contains(w)) {
+            if (!inTitle && !inKeywords && !rest.contains(w)
+                    && !covered(w, title + " " + keywords + " " + rest)) {
                 return -1;
             }
             score += (inTitle ? 3 : 0) + (inKeywords ? 2 : 0) + 1;
         }
         return score;
+    }
+
+    /**
+     * Whether a word typed without spaces ({@code 丰城市低保}) is made of pieces of two characters or more that each
+     * occur in the text ({@code 丰城市} and {@code 低保}), as Chinese is typed: there are no spaces to split on.
+     */
+    static boolean covered(String word, String text) {
+        int n = word.length();
+        if (n < 4 || n > 40) {
+            return false;
+        }
+        boolean[] reach = new boolean[n + 1];
+        reach[0] = true;
+        for (int i = 2; i <= n; i++) {
+            for (int j = i - 2; j >= 0 && !reach[i]; j--) {
+                reach[i] = reach[j] && text.contains(word.substring(j, i));
+            }
+        }
+        return reach[n];
     }
 
     private static List<String> words(String q) {

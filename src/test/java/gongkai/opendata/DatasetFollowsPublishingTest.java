@@ -93,6 +93,11 @@ class DatasetFollowsPublishingTest {
 
         assertThat(datasets.search(new DatasetQuery("捐赠 铜鼓县", List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), 0, 10)).results()).extracting(Dataset::name).contains("dr-donations-tgxzf");
+        // Typed without a space, as Chinese is: the pieces are found each on its own.
+        assertThat(datasets.search(new DatasetQuery("铜鼓县捐赠款物", List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), 0, 10)).results()).extracting(Dataset::name).contains("dr-donations-tgxzf");
+        assertThat(datasets.search(new DatasetQuery("铜鼓县火星", List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), 0, 10)).results()).extracting(Dataset::name).doesNotContain("dr-donations-tgxzf");
         assertThat(datasets.search(new DatasetQuery("", List.of("disaster-relief"), List.of("tgxzf"),
                 List.of("360926"), List.of(), List.of("CSV"), List.of(), 0, 10)).results())
                 .extracting(Dataset::name).containsExactly("dr-donations-tgxzf");
