@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -35,8 +36,12 @@ import gongkai.support.ThreeStepReview;
  * as the record pages show them, the chart, the downloads and API addresses, its changes and columns; a withdrawn
  * dataset said plainly; an unknown one a 404 page. Targeted records enter no dataset, and the pages that link in
  * (catalogue item, organisation, record) do.
+ *
+ * <p>It counts datasets, rows and sums exactly, so it runs in a context (and so an in-memory database) of its own:
+ * other test classes publish into the same bodies' datasets.
  */
 @PlatformTest
+@TestPropertySource(properties = "gongkai.test.own-context=data-pages")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DataPagesTest {
 
