@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,6 +80,7 @@ public class ObligationInbox {
         return out;
     }
 
+    @SchedulerLock(name = "assessment.obligations", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
     @Scheduled(cron = "${gongkai.assessment.flags-cron:0 30 6 * * *}", zone = "Asia/Shanghai")
     void daily() {
         runOnce(LocalDate.now(clock));

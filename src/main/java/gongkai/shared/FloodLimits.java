@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -81,6 +83,7 @@ public class FloodLimits {
     }
 
     /** An attempt outside every window counts no more. */
+    @SchedulerLock(name = "shared.flood-attempts-expiry", lockAtMostFor = "PT5M", lockAtLeastFor = "PT1M")
     @Scheduled(fixedDelay = 600_000)
     void forgetExpired() {
         jdbc.update("DELETE FROM flood_attempt WHERE expires_at < ?", Timestamp.from(Instant.now()));

@@ -8,6 +8,8 @@ import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
 
@@ -93,6 +95,7 @@ public class LoginThrottle {
         jdbc.update("DELETE FROM login_failure WHERE throttle_key = ?", pairKey(username, address));
     }
 
+    @SchedulerLock(name = "account.login-failures-expiry", lockAtMostFor = "PT1M", lockAtLeastFor = "PT10S")
     @Scheduled(fixedDelay = 60_000)
     void forgetOld() {
         jdbc.update("DELETE FROM login_failure WHERE failed_at < ?", cutoff());

@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,6 +59,7 @@ public class WebsiteSelfInspection {
         return port != null && port > 0;
     }
 
+    @SchedulerLock(name = "assessment.website-self-inspection", lockAtMostFor = "PT3H", lockAtLeastFor = "PT5M")
     @Scheduled(cron = "${gongkai.assessment.link-check.cron:0 0 2 * * *}", zone = "Asia/Shanghai")
     void nightly() {
         LocalDate today = LocalDate.now(clock);

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
@@ -62,6 +64,7 @@ class AirRankingDrafts {
         this.demo = properties.demo();
     }
 
+    @SchedulerLock(name = "environment.air-ranking-draft", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
     @Scheduled(cron = "${gongkai.environment.ranking-draft-cron:0 10 7 * * *}", zone = "Asia/Shanghai")
     void daily() {
         try {

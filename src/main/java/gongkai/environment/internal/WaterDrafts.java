@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
@@ -64,6 +66,7 @@ class WaterDrafts {
         this.demo = properties.demo();
     }
 
+    @SchedulerLock(name = "environment.water-drafts", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
     @Scheduled(cron = "${gongkai.environment.water-draft-cron:0 20 7 * * *}", zone = "Asia/Shanghai")
     void daily() {
         LocalDate today = LocalDate.now(clock);

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 import gongkai.calendar.DueReminder;
@@ -31,6 +33,7 @@ public class ComplaintClockKeeper {
         this.clock = clock;
     }
 
+    @SchedulerLock(name = "feedback.complaint-clock", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
     @Scheduled(cron = "${gongkai.feedback.complaints.daily-check:0 40 7 * * *}", zone = "Asia/Shanghai")
     void daily() {
         run(LocalDate.now(clock.withZone(PlatformConfiguration.CHINA)));

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /** Runs the self-check on schedule; each run is claimed in the database, so one node of several runs it. */
@@ -22,6 +24,7 @@ class SelfCheckSchedule {
         this.clock = clock;
     }
 
+    @SchedulerLock(name = "ledger.self-check", lockAtMostFor = "PT2H", lockAtLeastFor = "PT5M")
     @Scheduled(fixedDelayString = "${gongkai.ledger.self-check.interval:6h}",
             initialDelayString = "${gongkai.ledger.self-check.initial-delay:10m}")
     void run() {

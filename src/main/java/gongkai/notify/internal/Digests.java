@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,6 +47,7 @@ class Digests {
         this.clock = clock;
     }
 
+    @SchedulerLock(name = "notify.digests", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
     @Scheduled(cron = "${gongkai.notify.delivery.digest-cron:0 0 18 * * *}", zone = "Asia/Shanghai")
     void daily() {
         int sent = sendDigests();
@@ -52,6 +55,7 @@ class Digests {
         log.info("Daily digests: {} sent; {} unconfirmed subscriptions deleted", sent, purged);
     }
 
+    @SchedulerLock(name = "notify.unconfirmed-purge", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void hourly() {
         subscriptions.purgeUnconfirmed();

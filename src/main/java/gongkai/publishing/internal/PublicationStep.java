@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -124,6 +126,7 @@ public class PublicationStep {
     }
 
     /** Publishes scheduled records whose time has come; each is claimed first so one node publishes it once. */
+    @SchedulerLock(name = "publishing.scheduled", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
     @Scheduled(fixedDelayString = "${gongkai.publishing.schedule-check:60s}")
     public void publishDue() {
         Instant now = Instant.now(clock);

@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +53,7 @@ class ReportReminders {
     record Reminder(String org, int year, LocalDate on, String message) {
     }
 
+    @SchedulerLock(name = "reporting.reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
     @Scheduled(cron = "${gongkai.reporting.reminders-cron:0 40 6 * * *}", zone = "Asia/Shanghai")
     void daily() {
         int n = remind(LocalDate.now(clock)).size();

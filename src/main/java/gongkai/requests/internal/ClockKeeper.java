@@ -9,6 +9,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 import gongkai.requests.ClockKeeping;
@@ -35,6 +37,7 @@ public class ClockKeeper {
         this.clock = clock;
     }
 
+    @SchedulerLock(name = "requests.clock", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
     @Scheduled(cron = "${gongkai.requests.daily-check:0 30 7 * * *}", zone = "Asia/Shanghai")
     void daily() {
         run(LocalDate.now(clock));

@@ -16,6 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -138,6 +140,7 @@ public class HumanCheck {
     }
 
     /** A token older than maxAge is refused before its nonce is looked at, so its row is no longer needed. */
+    @SchedulerLock(name = "requests.human-check-expiry", lockAtMostFor = "PT5M", lockAtLeastFor = "PT1M")
     @Scheduled(fixedDelay = 600_000)
     void forgetExpired() {
         jdbc.update("DELETE FROM human_check_answer WHERE answered_at < ?",
