@@ -59,7 +59,10 @@ final class BackupRoundTrip {
 
     static ConfigurableApplicationContext start(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server.port=0", "--GONGKAI_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
+        if (all.stream().noneMatch(a -> a.startsWith("--server.port="))) {
+            all.add("--server.port=0");
+        }
+        all.addAll(List.of("--GONGKAI_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
                 // The test runs the check itself.
                 "--gongkai.ledger.self-check.enabled=false", "--logging.level.root=WARN"));
         return new SpringApplicationBuilder(GongkaiApplication.class).run(all.toArray(String[]::new));
