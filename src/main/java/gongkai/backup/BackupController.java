@@ -25,7 +25,7 @@ class BackupController {
         this.clock = clock;
     }
 
-    @PostMapping("/api/v1/admin/backup")
+    @PostMapping(value = "/api/v1/admin/backup", produces = "application/zip")
     void backup(HttpServletResponse response) throws IOException {
         response.setContentType("application/zip");
         response.setHeader("Content-Disposition",

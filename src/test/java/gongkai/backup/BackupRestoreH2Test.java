@@ -23,6 +23,13 @@ class BackupRestoreH2Test {
         BackupRoundTrip.Before before;
         try (ConfigurableApplicationContext app = BackupRoundTrip.start("--gongkai.data-dir=" + first)) {
             before = BackupRoundTrip.fill(app);
+            // The archive holds the ledger's private key: no archive without an ADMIN's credentials.
+            java.net.http.HttpResponse<Void> anonymous = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                            + BackupRoundTrip.port(app) + "/api/v1/admin/backup"))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
             BackupRoundTrip.backup(app, archive, Map.of());
         }
         assertThat(BackupRoundTrip.entries(archive)).contains("manifest.json", "db/h2-backup.zip",
