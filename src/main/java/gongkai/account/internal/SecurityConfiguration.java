@@ -128,6 +128,8 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/users/**").hasRole("ADMIN")
+                        // The backup archive holds the ledger's private key (backup module).
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/me").authenticated()
                         // Anyone may ask for information and send a correction with the query code (requests module).
