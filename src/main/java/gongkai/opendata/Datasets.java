@@ -115,7 +115,7 @@ public class Datasets {
      * emptied one is a change (it leaves the catalogue), and the time must not go back when it happens.
      */
     public Instant lastModified() {
-        return assemble(true).stream().map(Dataset::modified).max(Comparator.naturalOrder()).orElse(null);
+        return store.lastModified();
     }
 
     /**

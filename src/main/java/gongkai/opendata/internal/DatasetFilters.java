@@ -10,7 +10,8 @@ import gongkai.region.Regions;
 import gongkai.shared.InvalidInputProblem;
 
 /**
- * The filters a reader or a program gives a dataset search ({@code domain}, {@code org}, {@code county},
+ * The filters a reader or a program gives a dataset search (the API refuses a bad one, the page drops it and says so;
+ * both ask the same predicates here) ({@code domain}, {@code org}, {@code county},
  * {@code page}), checked against the reference data: an unknown code is refused with a message that names it rather
  * than answering an empty list that looks like "no data".
  */
@@ -27,11 +28,27 @@ public class DatasetFilters {
         this.regions = regions;
     }
 
+    /** Whether the code names a field of the catalogue. */
+    public boolean isDomain(String code) {
+        return catalog.domain(code.strip()).isPresent();
+    }
+
+    /** Whether the code names an organisation. */
+    public boolean isOrg(String code) {
+        return organisations.exists(code.strip());
+    }
+
+    /** Whether the code names a county-level region, or the city itself (its own bodies). */
+    public boolean isCounty(String code) {
+        String c = code.strip();
+        return regions.exists(c) && (regions.get(c).isCountyLevel() || regions.isTop(c));
+    }
+
     public List<String> domains(String code) {
         if (blank(code)) {
             return List.of();
         }
-        if (catalog.domain(code.strip()).isEmpty()) {
+        if (!isDomain(code)) {
             throw new InvalidInputProblem("domain", "没有代码为“" + code.strip() + "”的领域。");
         }
         return List.of(code.strip());
@@ -41,7 +58,7 @@ public class DatasetFilters {
         if (blank(code)) {
             return List.of();
         }
-        if (!organisations.exists(code.strip())) {
+        if (!isOrg(code)) {
             throw new InvalidInputProblem("org", "没有代码为“" + code.strip() + "”的机构。");
         }
         return List.of(code.strip());
@@ -51,11 +68,10 @@ public class DatasetFilters {
         if (blank(code)) {
             return List.of();
         }
-        String c = code.strip();
-        if (!regions.exists(c) || !(regions.get(c).isCountyLevel() || regions.isTop(c))) {
-            throw new InvalidInputProblem("county", "没有代码为“" + c + "”的县（市、区）。");
+        if (!isCounty(code)) {
+            throw new InvalidInputProblem("county", "没有代码为“" + code.strip() + "”的县（市、区）。");
         }
-        return List.of(c);
+        return List.of(code.strip());
     }
 
     /** A page number from 1; anything else is refused. */

@@ -167,6 +167,12 @@ public class DatasetStore {
         return jdbc.update("DELETE FROM opendata_record WHERE index_no = ?", indexNo) > 0;
     }
 
+    /** When any dataset (an emptied one too) last changed; null while there is none. */
+    public Instant lastModified() {
+        Timestamp t = jdbc.queryForObject("SELECT MAX(modified_at) FROM opendata_dataset", Timestamp.class);
+        return t == null ? null : t.toInstant();
+    }
+
     public void touch(long datasetId, Instant at) {
         jdbc.update("UPDATE opendata_dataset SET modified_at = ? WHERE id = ?", Timestamp.from(at), datasetId);
     }

@@ -30,6 +30,7 @@ import gongkai.opendata.DatasetQuery;
 import gongkai.opendata.DatasetResource;
 import gongkai.opendata.Datasets;
 import gongkai.opendata.DownloadFormat;
+import gongkai.opendata.internal.DatasetFilters;
 import gongkai.org.Organisation;
 import gongkai.org.Organisations;
 import gongkai.publishing.RecordTable;
@@ -52,12 +53,15 @@ class DataPageController {
     private final Catalog catalog;
     private final Organisations organisations;
     private final Regions regions;
+    private final DatasetFilters filters;
 
-    DataPageController(Datasets datasets, Catalog catalog, Organisations organisations, Regions regions) {
+    DataPageController(Datasets datasets, Catalog catalog, Organisations organisations, Regions regions,
+            DatasetFilters filters) {
         this.datasets = datasets;
         this.catalog = catalog;
         this.organisations = organisations;
         this.regions = regions;
+        this.filters = filters;
     }
 
     /** One value of a filter, with how many of the matching datasets have it and the address that applies it. */
@@ -164,17 +168,17 @@ class DataPageController {
             words = words.substring(0, MAX_WORDS);
         }
         String d = blankToNull(domain);
-        if (d != null && catalog.domain(d).isEmpty()) {
+        if (d != null && !filters.isDomain(d)) {
             problems.add("没有代码为“" + d + "”的领域，已忽略此条件，请从“领域”中选择。");
             d = null;
         }
         String o = blankToNull(org);
-        if (o != null && organisations.find(o).isEmpty()) {
+        if (o != null && !filters.isOrg(o)) {
             problems.add("没有代码为“" + o + "”的发布机构，已忽略此条件，请从“发布机构”中选择。");
             o = null;
         }
         String c = blankToNull(county);
-        if (c != null && regions.find(c).filter(r -> r.isCountyLevel() || regions.isTop(r.code())).isEmpty()) {
+        if (c != null && !filters.isCounty(c)) {
             problems.add("“" + c + "”不是县（市、区）的区划代码，已忽略此条件，请从“县（市、区）”中选择。");
             c = null;
         }
